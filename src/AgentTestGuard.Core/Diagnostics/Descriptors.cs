@@ -1,0 +1,41 @@
+namespace AgentTestGuard.Diagnostics;
+
+/// <summary>
+/// Every diagnostic the product reports. Codes are public surface: never renumber one; each is
+/// documented in docs/diagnostics.md under its code.
+/// </summary>
+public static class Descriptors
+{
+    public static readonly DiagnosticDescriptor MissingCriteria =
+        new("AGT0001", DiagnosticSeverity.Error, "Agent test links to no acceptance criterion");
+
+    public static readonly DiagnosticDescriptor UnknownCriterion =
+        new("AGT0002", DiagnosticSeverity.Error, "Agent test links to an unknown criterion");
+
+    public static readonly DiagnosticDescriptor AgentNotAllowed =
+        new("AGT0003", DiagnosticSeverity.Error, "Agent is not allowed by the policy");
+
+    public static readonly DiagnosticDescriptor MalformedCatalog =
+        new("AGT0004", DiagnosticSeverity.Error, "Criteria catalog is malformed");
+
+    public static readonly DiagnosticDescriptor MalformedPolicy =
+        new("AGT0005", DiagnosticSeverity.Error, "Policy file is malformed");
+
+    public static readonly DiagnosticDescriptor NoPolicy =
+        new("AGT0006", DiagnosticSeverity.Warning, "Agent tests found but no policy file");
+
+    public static readonly DiagnosticDescriptor EmptyAgentName =
+        new("AGT0007", DiagnosticSeverity.Error, "Agent name is empty");
+
+    public static readonly DiagnosticDescriptor UnknownKey =
+        new("AGT0008", DiagnosticSeverity.Warning, "Unknown key in a policy or catalog file");
+
+    public static readonly DiagnosticDescriptor UnreadableAssembly =
+        new("AGT0009", DiagnosticSeverity.Error, "Test assembly cannot be read");
+
+    public static readonly DiagnosticDescriptor NoSymbols =
+        new("AGT0010", DiagnosticSeverity.Warning, "No portable PDB: source locations unknown");
+
+    public static readonly DiagnosticDescriptor MissingFile =
+        new("AGT0011", DiagnosticSeverity.Error, "Configured policy or catalog file does not exist");
+}

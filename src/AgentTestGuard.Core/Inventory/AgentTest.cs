@@ -1,0 +1,29 @@
+namespace AgentTestGuard.Inventory;
+
+/// <summary>
+/// One agent test as found in a compiled test assembly.
+/// </summary>
+/// <param name="Id">
+/// The test's identity across builds: the declaring type's full name (nested types joined with
+/// '+', as reflection writes them) and the method name, joined with '.'.
+/// </param>
+/// <param name="Fingerprint">The stable hash of the test's content, see docs/fingerprint.md.</param>
+/// <param name="Source">Where the test's code starts, from the PDB; null when there is no PDB.</param>
+public sealed record AgentTest(
+    string Id,
+    string TypeName,
+    string MethodName,
+    string Agent,
+    AgentEvidence Evidence,
+    IReadOnlyList<string> Criteria,
+    string Fingerprint,
+    SourceLocation? Source);
+
+/// <summary>Optional facts an agent test carries about how it was produced.</summary>
+public sealed record AgentEvidence(string? Model = null, string? Session = null, string? Prompt = null)
+{
+    public static readonly AgentEvidence None = new();
+}
+
+/// <summary>A 1-based line in a source file.</summary>
+public sealed record SourceLocation(string File, int Line);

@@ -1,0 +1,29 @@
+namespace AgentTestGuard;
+
+/// <summary>
+/// Marks a test as written by an AI coding agent. On a class, it applies to every test in it.
+/// Until a named human approves it, an agent test runs in quarantine: it is measured but
+/// cannot fail the build.
+/// </summary>
+/// <example><code>[Fact, AgentGenerated("copilot"), AcceptanceCriteria("CART-12")]</code></example>
+[AttributeUsage(AttributeTargets.Method | AttributeTargets.Class, AllowMultiple = false, Inherited = false)]
+public sealed class AgentGeneratedAttribute : Attribute
+{
+    /// <param name="agent">The agent that wrote the test, as named in the policy's <c>agents</c> list.</param>
+    public AgentGeneratedAttribute(string agent)
+    {
+        Agent = agent;
+    }
+
+    /// <summary>The agent that wrote the test.</summary>
+    public string Agent { get; }
+
+    /// <summary>Optional evidence: the model that produced the test.</summary>
+    public string? Model { get; set; }
+
+    /// <summary>Optional evidence: the agent session, run or conversation that produced the test.</summary>
+    public string? Session { get; set; }
+
+    /// <summary>Optional evidence: a reference to the prompt or task the agent worked from.</summary>
+    public string? Prompt { get; set; }
+}
