@@ -1,0 +1,12 @@
+namespace AgentTestGuard.Configuration;
+
+/// <summary>
+/// The files a repository keeps, found by walking up from the project directory the way
+/// MSBuild finds Directory.Build.props.
+/// </summary>
+public static class ConfigurationFileNames
+{
+    public const string Policy = "agenttestguard.policy.json";
+
+    public const string Catalog = "agenttestguard.criteria.json";
+}

@@ -1,0 +1,134 @@
+using AgentTestGuard.Diagnostics;
+
+namespace AgentTestGuard.Configuration;
+
+/// <summary>
+/// Turns the nodes of one policy or catalog file into values, collecting every problem with
+/// its position instead of stopping at the first, so one build shows them all.
+/// </summary>
+internal sealed class ConfigurationFileReader(string path, DiagnosticDescriptor malformed)
+{
+    private readonly List<Diagnostic> _diagnostics = [];
+
+    public string Path { get; } = path;
+
+    public IReadOnlyList<Diagnostic> Diagnostics => _diagnostics;
+
+    public bool HasErrors => _diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error);
+
+    /// <summary>Reads and parses the file; null (with a diagnostic) when it cannot be.</summary>
+    public JsonObjectNode? ReadRoot()
+    {
+        byte[] bytes;
+        try
+        {
+            bytes = File.ReadAllBytes(Path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            _diagnostics.Add(malformed.At(Path, $"Cannot read '{Path}': {e.Message}"));
+            return null;
+        }
+
+        try
+        {
+            return AsObject(JsonPositionReader.Read(bytes), "the document");
+        }
+        catch (JsonSyntaxException e)
+        {
+            Error(e.Line, e.Column, $"Not valid JSON: {e.Message}");
+            return null;
+        }
+    }
+
+    public void Error(JsonNode node, string message) => Error(node.Line, node.Column, message);
+
+    public void Error(int line, int column, string message) =>
+        _diagnostics.Add(malformed.At(Path, line, column, message));
+
+    /// <summary>Warns about keys this version does not know: usually a typo that would silently do nothing.</summary>
+    public void WarnUnknownKeys(JsonObjectNode node, params string[] known)
+    {
+        foreach (var property in node.Properties)
+        {
+            if (!known.Contains(property.Name, StringComparer.Ordinal))
+            {
+                _diagnostics.Add(Descriptors.UnknownKey.At(Path, property.Line, property.Column,
+                    $"Unknown key '{Inert.Quote(property.Name)}' is ignored; expected one of: {string.Join(", ", known)}."));
+            }
+        }
+    }
+
+    public JsonObjectNode? AsObject(JsonNode node, string what)
+    {
+        if (node is JsonObjectNode obj)
+        {
+            return obj;
+        }
+
+        Error(node, $"Expected {what} to be a JSON object.");
+        return null;
+    }
+
+    public JsonArrayNode? AsArray(JsonNode node, string what)
+    {
+        if (node is JsonArrayNode array)
+        {
+            return array;
+        }
+
+        Error(node, $"Expected {what} to be a JSON array.");
+        return null;
+    }
+
+    public string? AsNonEmptyString(JsonNode node, string what)
+    {
+        if (node is JsonStringNode { Value: var value } && !string.IsNullOrWhiteSpace(value))
+        {
+            return value.Trim();
+        }
+
+        Error(node, $"Expected {what} to be a non-empty string.");
+        return null;
+    }
+
+    public static JsonPropertyNode? Find(JsonObjectNode node, string name) =>
+        node.Properties.LastOrDefault(p => p.Name == name);
+
+    /// <summary>A required string property; reports its absence at the object's position.</summary>
+    public string? RequiredString(JsonObjectNode node, string name, string what)
+    {
+        var property = Find(node, name);
+        if (property is null)
+        {
+            Error(node, $"'{name}' is missing: {what}.");
+            return null;
+        }
+
+        return AsNonEmptyString(property.Value, $"'{name}'");
+    }
+
+    public string? OptionalString(JsonObjectNode node, string name) =>
+        Find(node, name) is { } property ? AsNonEmptyString(property.Value, $"'{name}'") : null;
+
+    /// <summary>
+    /// An absolute http or https address. Links end up in reports a reviewer clicks, so other
+    /// schemes (javascript:, data:, file:) are refused.
+    /// </summary>
+    public string? OptionalLink(JsonObjectNode node, string name, Func<string, string>? sample = null)
+    {
+        if (Find(node, name) is not { } property || AsNonEmptyString(property.Value, $"'{name}'") is not { } link)
+        {
+            return null;
+        }
+
+        var probe = sample is null ? link : sample(link);
+        if (Uri.TryCreate(probe, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp))
+        {
+            return link;
+        }
+
+        Error(property.Value, $"'{name}' must be an absolute http:// or https:// address, not '{Inert.Quote(link)}'.");
+        return null;
+    }
+}

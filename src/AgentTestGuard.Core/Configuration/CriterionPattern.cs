@@ -1,0 +1,41 @@
+using System.Text.RegularExpressions;
+
+namespace AgentTestGuard.Configuration;
+
+/// <summary>
+/// Tracker ids accepted without a catalog entry: an id matching <see cref="Pattern"/> as a
+/// whole is known, and reports link it through <see cref="LinkTemplate"/> (with "{id}").
+/// </summary>
+public sealed class CriterionPattern
+{
+    // A pattern is written by the repository's owner, but ids come from agent-written code:
+    // bound the matching time so no id can stall the build.
+    private static readonly TimeSpan MatchTimeout = TimeSpan.FromMilliseconds(100);
+
+    private readonly Regex _regex;
+
+    public CriterionPattern(string pattern, string? linkTemplate)
+    {
+        Pattern = pattern;
+        LinkTemplate = linkTemplate;
+        _regex = new Regex($"^(?:{pattern})$", RegexOptions.CultureInvariant, MatchTimeout);
+    }
+
+    public string Pattern { get; }
+
+    public string? LinkTemplate { get; }
+
+    public bool Matches(string id)
+    {
+        try
+        {
+            return _regex.IsMatch(id);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return false;
+        }
+    }
+
+    public string? LinkFor(string id) => LinkTemplate?.Replace("{id}", Uri.EscapeDataString(id), StringComparison.Ordinal);
+}

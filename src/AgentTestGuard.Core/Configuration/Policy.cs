@@ -1,0 +1,117 @@
+using AgentTestGuard.Diagnostics;
+
+namespace AgentTestGuard.Configuration;
+
+/// <summary>
+/// The workflow's rules, read from agenttestguard.policy.json:
+/// <code>
+/// {
+///   "owner": "Dana Lee &lt;dana@example.com&gt;",
+///   "agents": ["copilot", "claude-code"],
+///   "criteriaPatterns": [ { "pattern": "JIRA-[0-9]+", "link": "https://jira.example.com/browse/{id}" } ]
+/// }
+/// </code>
+/// </summary>
+public sealed class Policy
+{
+    private Policy(string path, string? owner, IReadOnlyList<string> agents, IReadOnlyList<CriterionPattern> criteriaPatterns)
+    {
+        Path = path;
+        Owner = owner;
+        Agents = agents;
+        CriteriaPatterns = criteriaPatterns;
+    }
+
+    public string Path { get; }
+
+    /// <summary>The human who owns the agent workflow; shown in reports.</summary>
+    public string? Owner { get; }
+
+    /// <summary>The agents allowed to contribute tests, compared case-insensitively.</summary>
+    public IReadOnlyList<string> Agents { get; }
+
+    public IReadOnlyList<CriterionPattern> CriteriaPatterns { get; }
+
+    public bool Allows(string agent) => Agents.Contains(agent, StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Reads a policy; null when it has errors, which are in <paramref name="diagnostics"/>.</summary>
+    public static Policy? Load(string path, out IReadOnlyList<Diagnostic> diagnostics)
+    {
+        var reader = new ConfigurationFileReader(path, Descriptors.MalformedPolicy);
+        var policy = Read(reader);
+        diagnostics = reader.Diagnostics;
+        return reader.HasErrors ? null : policy;
+    }
+
+    private static Policy? Read(ConfigurationFileReader reader)
+    {
+        if (reader.ReadRoot() is not { } root)
+        {
+            return null;
+        }
+
+        reader.WarnUnknownKeys(root, "owner", "agents", "criteriaPatterns");
+        var owner = reader.OptionalString(root, "owner");
+        var agents = ReadAgents(reader, root);
+        var patterns = ReadPatterns(reader, root);
+        return new Policy(reader.Path, owner, agents, patterns);
+    }
+
+    private static List<string> ReadAgents(ConfigurationFileReader reader, JsonObjectNode root)
+    {
+        var agents = new List<string>();
+        if (ConfigurationFileReader.Find(root, "agents") is not { } property)
+        {
+            // An allow-list that is absent must not mean "everyone": say what is expected.
+            reader.Error(root, "'agents' is missing: list the agents allowed to contribute tests, e.g. \"agents\": [\"copilot\"].");
+            return agents;
+        }
+
+        foreach (var item in reader.AsArray(property.Value, "'agents'")?.Items ?? [])
+        {
+            if (reader.AsNonEmptyString(item, "each agent") is { } agent)
+            {
+                agents.Add(agent);
+            }
+        }
+
+        return agents;
+    }
+
+    private static List<CriterionPattern> ReadPatterns(ConfigurationFileReader reader, JsonObjectNode root)
+    {
+        var patterns = new List<CriterionPattern>();
+        if (ConfigurationFileReader.Find(root, "criteriaPatterns") is not { } property)
+        {
+            return patterns;
+        }
+
+        foreach (var item in reader.AsArray(property.Value, "'criteriaPatterns'")?.Items ?? [])
+        {
+            if (reader.AsObject(item, "each criteria pattern") is not { } entry)
+            {
+                continue;
+            }
+
+            reader.WarnUnknownKeys(entry, "pattern", "link");
+            var pattern = reader.RequiredString(entry, "pattern", "a regular expression that whole tracker ids match");
+            var link = reader.OptionalLink(entry, "link", template => template.Replace("{id}", "ID", StringComparison.Ordinal));
+            if (pattern is null)
+            {
+                continue;
+            }
+
+            try
+            {
+                patterns.Add(new CriterionPattern(pattern, link));
+            }
+            catch (ArgumentException e)
+            {
+                var at = ConfigurationFileReader.Find(entry, "pattern")!.Value;
+                reader.Error(at, $"'pattern' is not a valid .NET regular expression: {e.Message}");
+            }
+        }
+
+        return patterns;
+    }
+}

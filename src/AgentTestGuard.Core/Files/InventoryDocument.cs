@@ -1,0 +1,23 @@
+using AgentTestGuard.Inventory;
+
+namespace AgentTestGuard.Files;
+
+/// <summary>
+/// What the build writes about a test assembly's agent tests (&lt;assembly&gt;.agenttests.json,
+/// in obj/ and next to the assembly), for the run-time extension and the tool to read without
+/// opening the assembly again. The format is documented in docs/files.md.
+/// </summary>
+/// <param name="SchemaVersion">Raised when a reader of an older version could misread the file.</param>
+/// <param name="Generator">The package and version that wrote the file.</param>
+public sealed record InventoryDocument(
+    int SchemaVersion,
+    string Generator,
+    string Assembly,
+    string? PolicyFile,
+    string? CriteriaFile,
+    IReadOnlyList<AgentTest> Tests)
+{
+    public const int CurrentSchemaVersion = 1;
+
+    public const string FileSuffix = ".agenttests.json";
+}

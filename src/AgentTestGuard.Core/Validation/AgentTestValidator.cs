@@ -1,0 +1,80 @@
+using AgentTestGuard.Configuration;
+using AgentTestGuard.Diagnostics;
+using AgentTestGuard.Inventory;
+
+namespace AgentTestGuard.Validation;
+
+/// <summary>
+/// Checks agent tests against the repository's rules: each links to at least one known
+/// criterion, and its agent is one the policy allows. Diagnostics point at the test's source.
+/// </summary>
+public static class AgentTestValidator
+{
+    /// <param name="assemblyPath">Where to point when a test has no source location (no PDB).</param>
+    /// <param name="searchedFrom">The directory the files were looked for from, to say where to create them.</param>
+    public static IReadOnlyList<Diagnostic> Validate(
+        IReadOnlyList<AgentTest> tests,
+        RepositoryConfiguration configuration,
+        string assemblyPath,
+        string searchedFrom)
+    {
+        var diagnostics = new List<Diagnostic>();
+        if (tests.Count == 0)
+        {
+            return diagnostics;
+        }
+
+        var (policy, catalog) = configuration;
+        if (policy is null)
+        {
+            diagnostics.Add(Descriptors.NoPolicy.At(assemblyPath,
+                $"{tests.Count} agent test(s) found but no {ConfigurationFileNames.Policy} in '{searchedFrom}' or above, so any agent may contribute tests. " +
+                $"Create one that names the workflow owner and the allowed agents (see the README), or set AgentTestGuardPolicyFile."));
+        }
+
+        foreach (var test in tests)
+        {
+            var (file, line) = test.Source is { } source ? (source.File, source.Line) : (assemblyPath, 0);
+            var name = $"Agent test '{test.Id}'";
+
+            if (policy is not null && !policy.Allows(test.Agent))
+            {
+                var allowed = policy.Agents.Count == 0 ? "none" : string.Join(", ", policy.Agents);
+                diagnostics.Add(Descriptors.AgentNotAllowed.At(file, line, 0,
+                    $"{name} is tagged with agent '{Inert.Quote(test.Agent)}', which the policy '{policy.Path}' does not allow (allowed: {allowed}). " +
+                    "Correct the AgentGenerated tag, or have the workflow owner add the agent to 'agents' in the policy."));
+            }
+
+            if (test.Criteria.Count == 0)
+            {
+                diagnostics.Add(Descriptors.MissingCriteria.At(file, line, 0,
+                    $"{name} links to no acceptance criterion. Add [AcceptanceCriteria(\"<id>\")] naming the criterion it checks, on the method or its class."));
+            }
+
+            foreach (var id in test.Criteria)
+            {
+                if (!IsKnown(id, policy, catalog))
+                {
+                    diagnostics.Add(Descriptors.UnknownCriterion.At(file, line, 0,
+                        $"{name} links to criterion '{Inert.Quote(id)}', which {DescribeKnown(policy, catalog, searchedFrom)}. " +
+                        "Correct the id, or add the criterion to the catalog."));
+                }
+            }
+        }
+
+        return diagnostics;
+    }
+
+    private static bool IsKnown(string id, Policy? policy, CriteriaCatalog? catalog) =>
+        catalog?.Find(id) is not null || (policy?.CriteriaPatterns.Any(p => p.Matches(id)) ?? false);
+
+    private static string DescribeKnown(Policy? policy, CriteriaCatalog? catalog, string searchedFrom)
+    {
+        var patterns = policy?.CriteriaPatterns.Count > 0
+            ? $" and no 'criteriaPatterns' entry of the policy '{policy.Path}' matches"
+            : string.Empty;
+        return catalog is null
+            ? $"is unknown: no {ConfigurationFileNames.Catalog} was found in '{searchedFrom}' or above{patterns}"
+            : $"the criteria catalog '{catalog.Path}' does not define{patterns}";
+    }
+}

@@ -1,0 +1,78 @@
+using AgentTestGuard.Files;
+using AgentTestGuard.Inventory;
+using Xunit;
+
+namespace AgentTestGuard.Core.Tests.Files;
+
+public sealed class InventoryFileTests : IDisposable
+{
+    private readonly string _directory = Directory.CreateTempSubdirectory("agt-inventory-").FullName;
+
+    public void Dispose() => Directory.Delete(_directory, recursive: true);
+
+    [Fact]
+    public void Writes_the_documented_format_and_reads_it_back()
+    {
+        var path = Path.Combine(_directory, "obj", "T.agenttests.json");
+        var test = new AgentTest("N.C.M", "N.C", "M", "copilot", new AgentEvidence(Model: "gpt-5"), ["CART-12"], "0123456789abcdef0123456789abcdef", new SourceLocation("/r/C.cs", 7));
+        var document = new InventoryDocument(1, "AgentTestGuard 1.2.3", "T", "/r/agenttestguard.policy.json", null, [test]);
+
+        InventoryFile.Write(path, document);
+
+        Assert.Equal("""
+            {
+              "schemaVersion": 1,
+              "generator": "AgentTestGuard 1.2.3",
+              "assembly": "T",
+              "policyFile": "/r/agenttestguard.policy.json",
+              "tests": [
+                {
+                  "id": "N.C.M",
+                  "typeName": "N.C",
+                  "methodName": "M",
+                  "agent": "copilot",
+                  "evidence": {
+                    "model": "gpt-5"
+                  },
+                  "criteria": [
+                    "CART-12"
+                  ],
+                  "fingerprint": "0123456789abcdef0123456789abcdef",
+                  "source": {
+                    "file": "/r/C.cs",
+                    "line": 7
+                  }
+                }
+              ]
+            }
+
+            """, File.ReadAllText(path));
+        var read = InventoryFile.Read(path);
+        Assert.Equal(document with { Tests = [] }, read with { Tests = [] });
+        Assert.Equal(test with { Criteria = [] }, read.Tests.Single() with { Criteria = [] });
+        Assert.Equal(["CART-12"], read.Tests.Single().Criteria);
+        Assert.Equal(["T.agenttests.json"], Directory.GetFiles(Path.GetDirectoryName(path)!).Select(Path.GetFileName));
+    }
+
+    [Fact]
+    public void Refuses_another_schema_version_with_the_file_name()
+    {
+        var path = Path.Combine(_directory, "T.agenttests.json");
+        File.WriteAllText(path, """{ "schemaVersion": 2, "generator": "g", "assembly": "T", "tests": [] }""");
+
+        var error = Assert.Throws<InvalidDataException>(() => InventoryFile.Read(path));
+
+        Assert.StartsWith(path + ": inventory schema version 2", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Refuses_malformed_json_with_its_position()
+    {
+        var path = Path.Combine(_directory, "T.agenttests.json");
+        File.WriteAllText(path, "{\n  \"schemaVersion\": 1,\n  \"tests\": [ x ]\n}");
+
+        var error = Assert.Throws<InvalidDataException>(() => InventoryFile.Read(path));
+
+        Assert.StartsWith(path + "(3,", error.Message, StringComparison.Ordinal);
+    }
+}
