@@ -1,0 +1,81 @@
+using System.Collections.Immutable;
+using System.Reflection.Metadata;
+
+namespace AgentTestGuard.Inventory;
+
+/// <summary>The AgentTestGuard attributes one method or class carries.</summary>
+/// <param name="AgentGenerated">The <c>[AgentGenerated]</c> attribute, if any.</param>
+/// <param name="Agent">Its agent argument, as written (null when the attribute is absent or passed null).</param>
+/// <param name="CriteriaAttributes">Every <c>[AcceptanceCriteria]</c> attribute, in metadata order.</param>
+/// <param name="CriterionIds">The ids of all of them, as written.</param>
+internal sealed record AgentAttributes(
+    CustomAttributeHandle? AgentGenerated,
+    string? Agent,
+    AgentEvidence Evidence,
+    IReadOnlyList<CustomAttributeHandle> CriteriaAttributes,
+    IReadOnlyList<string> CriterionIds);
+
+/// <summary>Reads <c>[AgentGenerated]</c> and <c>[AcceptanceCriteria]</c>, matched by full name whatever assembly defines them.</summary>
+internal static class AgentAttributeReader
+{
+    public static AgentAttributes Read(MetadataReader reader, CustomAttributeHandleCollection attributes)
+    {
+        CustomAttributeHandle? agentGenerated = null;
+        string? agent = null;
+        var evidence = AgentEvidence.None;
+        var criteriaAttributes = new List<CustomAttributeHandle>();
+        var ids = new List<string>();
+        foreach (var handle in attributes)
+        {
+            var attribute = reader.GetCustomAttribute(handle);
+            switch (MetadataNames.AttributeTypeName(reader, attribute))
+            {
+                case KnownAttributes.AgentGenerated:
+                    var value = attribute.DecodeValue(SignatureNameProvider.Instance);
+                    agentGenerated = handle;
+                    agent = value.FixedArguments.Length > 0 ? value.FixedArguments[0].Value as string : null;
+                    evidence = ReadEvidence(value);
+                    break;
+                case KnownAttributes.AcceptanceCriteria:
+                    criteriaAttributes.Add(handle);
+                    ids.AddRange(ReadIds(attribute.DecodeValue(SignatureNameProvider.Instance)));
+                    break;
+            }
+        }
+
+        return new AgentAttributes(agentGenerated, agent, evidence, criteriaAttributes, ids);
+    }
+
+    private static AgentEvidence ReadEvidence(CustomAttributeValue<string> value)
+    {
+        string? Named(string name) =>
+            value.NamedArguments.FirstOrDefault(argument => argument.Name == name).Value as string;
+
+        var evidence = new AgentEvidence(Named("Model"), Named("Session"), Named("Prompt"));
+        return evidence == AgentEvidence.None ? AgentEvidence.None : evidence;
+    }
+
+    /// <summary>The <c>params string[]</c> argument: each element, skipping nulls (a null array reads as none).</summary>
+    private static IEnumerable<string> ReadIds(CustomAttributeValue<string> value)
+    {
+        foreach (var argument in value.FixedArguments)
+        {
+            switch (argument.Value)
+            {
+                case ImmutableArray<CustomAttributeTypedArgument<string>> elements:
+                    foreach (var element in elements)
+                    {
+                        if (element.Value is string id)
+                        {
+                            yield return id;
+                        }
+                    }
+
+                    break;
+                case string id:
+                    yield return id;
+                    break;
+            }
+        }
+    }
+}

@@ -1,0 +1,124 @@
+using System.Reflection.Metadata;
+using System.Reflection.PortableExecutable;
+using AgentTestGuard.Diagnostics;
+
+namespace AgentTestGuard.Inventory;
+
+/// <summary>One pass over one open assembly: which methods are agent tests, and what to report about each.</summary>
+internal sealed class AssemblyScan
+{
+    private readonly MetadataReader reader;
+    private readonly string path;
+    private readonly TestMethodRecognizer recognizer;
+    private readonly PdbSourceLocator? pdb;
+    private readonly TestFingerprinter fingerprinter;
+    private readonly List<AgentTest> tests = [];
+    private readonly List<Diagnostic> diagnostics = [];
+    private int found;
+
+    public AssemblyScan(MetadataReader reader, PEReader pe, string path, TestMethodRecognizer recognizer, PdbSourceLocator? pdb)
+    {
+        this.reader = reader;
+        this.path = path;
+        this.recognizer = recognizer;
+        this.pdb = pdb;
+        fingerprinter = new TestFingerprinter(reader, pe);
+    }
+
+    public ScanResult Run()
+    {
+        foreach (var type in reader.TypeDefinitions)
+        {
+            // Lambdas, state machines and display classes are parts of tests, never tests themselves.
+            if (!MetadataNames.IsGeneratedType(reader, type))
+            {
+                ScanType(type);
+            }
+        }
+
+        if (found > 0 && pdb is null)
+        {
+            diagnostics.Add(Descriptors.NoSymbols.At(
+                path,
+                $"'{path}' has agent tests but no portable PDB (embedded or beside it), so their source locations are unknown. Build with <DebugType>portable</DebugType> or <DebugType>embedded</DebugType>."));
+        }
+
+        tests.Sort((left, right) => string.CompareOrdinal(left.Id, right.Id));
+        return new ScanResult(reader.GetString(reader.GetAssemblyDefinition().Name), tests, diagnostics);
+    }
+
+    /// <summary>
+    /// Class-level tags come from the declaring type only, not from the types it is nested in: the attributes
+    /// are not inherited, and a nested class is tagged on its own like any other.
+    /// </summary>
+    private void ScanType(TypeDefinitionHandle typeHandle)
+    {
+        var type = reader.GetTypeDefinition(typeHandle);
+        var classTags = AgentAttributeReader.Read(reader, type.GetCustomAttributes());
+        var typeName = MetadataNames.TypeDefinition(reader, typeHandle);
+        foreach (var methodHandle in type.GetMethods())
+        {
+            var method = reader.GetMethodDefinition(methodHandle);
+            var methodName = reader.GetString(method.Name);
+            if (MetadataNames.IsGenerated(methodName))
+            {
+                continue;
+            }
+
+            var methodTags = AgentAttributeReader.Read(reader, method.GetCustomAttributes());
+            var fromMethod = methodTags.AgentGenerated is not null;
+            if (!fromMethod && (classTags.AgentGenerated is null || !recognizer.IsTestMethod(reader, method)))
+            {
+                continue;
+            }
+
+            found++;
+            AddTest(methodHandle, typeName, methodName, fromMethod ? methodTags : classTags, classTags, methodTags);
+        }
+    }
+
+    private void AddTest(
+        MethodDefinitionHandle method,
+        string typeName,
+        string methodName,
+        AgentAttributes agentTags,
+        AgentAttributes classTags,
+        AgentAttributes methodTags)
+    {
+        var id = typeName + "." + methodName;
+        var source = pdb?.Locate(method, StateMachineLocator.FindMoveNext(reader, method));
+        if (string.IsNullOrWhiteSpace(agentTags.Agent))
+        {
+            diagnostics.Add(Descriptors.EmptyAgentName.At(
+                source?.File ?? path,
+                source?.Line ?? 0,
+                0,
+                $"Agent test '{id}' has [AgentGenerated] with an empty agent name. Name the agent that wrote it, as listed in the policy: [AgentGenerated(\"copilot\")]."));
+            return;
+        }
+
+        // The class's [AgentGenerated] only applies (and so only counts) when the method has none of its own.
+        var classAttributes = classTags.CriteriaAttributes.ToList();
+        if (methodTags.AgentGenerated is null && classTags.AgentGenerated is { } classAgent)
+        {
+            classAttributes.Add(classAgent);
+        }
+
+        var criteria = classTags.CriterionIds.Concat(methodTags.CriterionIds)
+            .Select(criterion => criterion.Trim())
+            .Where(criterion => criterion.Length > 0)
+            .Distinct(StringComparer.Ordinal)
+            .Order(StringComparer.Ordinal)
+            .ToList();
+
+        tests.Add(new AgentTest(
+            id,
+            typeName,
+            methodName,
+            agentTags.Agent.Trim(),
+            agentTags.Evidence,
+            criteria,
+            fingerprinter.Compute(method, classAttributes),
+            source));
+    }
+}

@@ -1,0 +1,56 @@
+namespace AgentTestGuard.Inventory;
+
+/// <summary>
+/// Attributes recognized by full name only, so the scanner works whatever version of a test framework
+/// (or of AgentTestGuard) the test assembly was compiled against.
+/// </summary>
+internal static class KnownAttributes
+{
+    public const string AgentGenerated = "AgentTestGuard.AgentGeneratedAttribute";
+    public const string AcceptanceCriteria = "AgentTestGuard.AcceptanceCriteriaAttribute";
+
+    /// <summary>Attributes that make a method a test, directly or through a derived attribute.</summary>
+    public static readonly HashSet<string> TestMethod = new(StringComparer.Ordinal)
+    {
+        "Xunit.FactAttribute",
+        "Xunit.TheoryAttribute",
+        "Microsoft.VisualStudio.TestTools.UnitTesting.TestMethodAttribute",
+        "Microsoft.VisualStudio.TestTools.UnitTesting.DataTestMethodAttribute",
+        "NUnit.Framework.TestAttribute",
+        "NUnit.Framework.TestCaseAttribute",
+        "NUnit.Framework.TestCaseSourceAttribute",
+        "NUnit.Framework.TheoryAttribute",
+        "TUnit.Core.TestAttribute",
+    };
+
+    /// <summary>Where base-type walks stop early: every attribute ends there, none of them is a test attribute.</summary>
+    public static readonly HashSet<string> AttributeRoots = new(StringComparer.Ordinal)
+    {
+        "System.Attribute",
+        "System.Object",
+    };
+
+    /// <summary>Attributes whose argument names the state machine type that holds a method's real body.</summary>
+    public static readonly HashSet<string> StateMachine = new(StringComparer.Ordinal)
+    {
+        "System.Runtime.CompilerServices.AsyncStateMachineAttribute",
+        "System.Runtime.CompilerServices.IteratorStateMachineAttribute",
+        "System.Runtime.CompilerServices.AsyncIteratorStateMachineAttribute",
+    };
+
+    /// <summary>
+    /// Compiler bookkeeping left out of fingerprints: state machine attributes name the ordinal-numbered
+    /// state machine type, and the nullable attributes depend on the other members of the class
+    /// (the compiler picks the most common nullability as the type's context).
+    /// </summary>
+    public static readonly HashSet<string> Bookkeeping = new(StringComparer.Ordinal)
+    {
+        "System.Runtime.CompilerServices.AsyncStateMachineAttribute",
+        "System.Runtime.CompilerServices.IteratorStateMachineAttribute",
+        "System.Runtime.CompilerServices.AsyncIteratorStateMachineAttribute",
+        "System.Diagnostics.DebuggerStepThroughAttribute",
+        "System.Runtime.CompilerServices.CompilerGeneratedAttribute",
+        "System.Runtime.CompilerServices.NullableAttribute",
+        "System.Runtime.CompilerServices.NullableContextAttribute",
+    };
+}

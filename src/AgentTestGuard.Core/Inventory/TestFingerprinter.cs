@@ -1,0 +1,117 @@
+using System.Globalization;
+using System.Reflection;
+using System.Reflection.Metadata;
+using System.Reflection.PortableExecutable;
+
+namespace AgentTestGuard.Inventory;
+
+/// <summary>
+/// Computes a test's fingerprint from what the compiler emitted for it, with every build-specific number
+/// (metadata tokens, method and lambda ordinals) replaced by names. The algorithm, and what it deliberately
+/// leaves out, is described in docs/fingerprint.md; change its version line when the text changes shape.
+/// </summary>
+internal sealed class TestFingerprinter
+{
+    private const string Version = "agenttestguard-fingerprint 1";
+
+    // Flags that change what the method is to a test framework; others (HideBySig, ...) are compiler choices.
+    private const MethodAttributes RelevantFlags =
+        MethodAttributes.MemberAccessMask | MethodAttributes.Static | MethodAttributes.Virtual | MethodAttributes.Abstract;
+
+    private readonly MetadataReader reader;
+    private readonly PEReader pe;
+    private readonly IlTokenNamer namer;
+
+    public TestFingerprinter(MetadataReader reader, PEReader pe)
+    {
+        this.reader = reader;
+        this.pe = pe;
+        namer = new IlTokenNamer(reader, pe);
+    }
+
+    /// <param name="test">The test method.</param>
+    /// <param name="classAttributes">The class-level AgentTestGuard attributes that apply to the test.</param>
+    public string Compute(MethodDefinitionHandle test, IEnumerable<CustomAttributeHandle> classAttributes) =>
+        Describe(test, classAttributes).Hash();
+
+    /// <summary>The canonical text that <see cref="Compute"/> hashes; tests read it to explain a mismatch.</summary>
+    public CanonicalWriter Describe(MethodDefinitionHandle test, IEnumerable<CustomAttributeHandle> classAttributes)
+    {
+        var text = new CanonicalWriter();
+        text.Line(Version);
+        foreach (var attribute in CanonicalAttributes.Describe(reader, classAttributes))
+        {
+            text.Line("class-attribute", attribute);
+        }
+
+        var followed = new FollowedMethods(reader);
+        followed.Add(test);
+
+        // Following a method's IL may add more methods to follow; each is written once, in discovery order.
+        for (var i = 0; i < followed.Count; i++)
+        {
+            WriteMethod(text, followed, i);
+        }
+
+        return text;
+    }
+
+    private void WriteMethod(CanonicalWriter text, FollowedMethods followed, int number)
+    {
+        var handle = followed[number];
+        var method = reader.GetMethodDefinition(handle);
+        text.Line("method", Number(number), IlTokenNamer.MethodName(reader, method), Number((int)(method.Attributes & RelevantFlags)));
+        WriteGenericParameters(text, method);
+        WriteParameters(text, method);
+        foreach (var attribute in CanonicalAttributes.Describe(reader, method.GetCustomAttributes()))
+        {
+            text.Line("attribute", attribute);
+        }
+
+        var moveNext = StateMachineLocator.FindMoveNext(reader, handle);
+        if (!moveNext.IsNil)
+        {
+            text.Line("state-machine", Number(followed.Add(moveNext)));
+        }
+
+        IlBodyWriter.Write(text, reader, pe, namer, followed, method);
+    }
+
+    private void WriteGenericParameters(CanonicalWriter text, MethodDefinition method)
+    {
+        foreach (var handle in method.GetGenericParameters())
+        {
+            var parameter = reader.GetGenericParameter(handle);
+            var constraints = parameter.GetConstraints()
+                .Select(constraint => IlTokenNamer.TypeName(reader, reader.GetGenericParameterConstraint(constraint).Type))
+                .Order(StringComparer.Ordinal);
+            text.Line("generic-parameter", reader.GetString(parameter.Name), Number((int)parameter.Attributes), string.Join(",", constraints));
+        }
+    }
+
+    /// <summary>Names, flags, default values and attributes (NUnit's <c>[Values]</c>, say) of the parameters.</summary>
+    private void WriteParameters(CanonicalWriter text, MethodDefinition method)
+    {
+        foreach (var handle in method.GetParameters())
+        {
+            var parameter = reader.GetParameter(handle);
+            var defaultValue = parameter.GetDefaultValue();
+            var constant = defaultValue.IsNil ? string.Empty : DescribeConstant(reader.GetConstant(defaultValue));
+            text.Line(
+                "parameter",
+                Number(parameter.SequenceNumber),
+                reader.GetString(parameter.Name),
+                Number((int)parameter.Attributes),
+                constant);
+            foreach (var attribute in CanonicalAttributes.Describe(reader, parameter.GetCustomAttributes()))
+            {
+                text.Line("parameter-attribute", attribute);
+            }
+        }
+    }
+
+    private string DescribeConstant(Constant constant) =>
+        constant.TypeCode.ToString() + " " + Convert.ToHexString(reader.GetBlobBytes(constant.Value));
+
+    private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
+}

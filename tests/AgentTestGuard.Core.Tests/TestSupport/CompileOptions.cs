@@ -1,0 +1,34 @@
+using Microsoft.CodeAnalysis;
+
+namespace AgentTestGuard.Core.Tests.TestSupport;
+
+public enum PdbKind
+{
+    Embedded,
+    SideBySide,
+    None,
+}
+
+/// <summary>How <see cref="TestCompiler"/> builds a test assembly.</summary>
+public sealed record CompileOptions
+{
+    public static readonly CompileOptions Default = new();
+
+    public OptimizationLevel Optimization { get; init; } = OptimizationLevel.Debug;
+
+    public PdbKind Pdb { get; init; } = PdbKind.Embedded;
+
+    public string AssemblyName { get; init; } = "Shop.Tests";
+
+    /// <summary>The path stored in the PDB for the source, as a deterministic CI build would store it.</summary>
+    public string SourcePath { get; init; } = "/_/tests/Shop.Tests/CartTests.cs";
+
+    /// <summary>Adds <see cref="StandInFrameworks.Source"/>, the test framework attributes, as a second file.</summary>
+    public bool WithFrameworks { get; init; } = true;
+
+    public IReadOnlyList<string> References { get; init; } = [];
+
+    public static CompileOptions Release { get; } = new() { Optimization = OptimizationLevel.Release };
+
+    public static CompileOptions For(OptimizationLevel optimization) => new() { Optimization = optimization };
+}

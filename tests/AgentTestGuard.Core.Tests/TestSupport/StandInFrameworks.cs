@@ -1,0 +1,38 @@
+namespace AgentTestGuard.Core.Tests.TestSupport;
+
+/// <summary>
+/// Stand-ins for the test frameworks' attributes, with their real full names: the scanner matches names,
+/// never assemblies, so a test assembly compiled against these reads like one compiled against the real ones.
+/// </summary>
+public static class StandInFrameworks
+{
+    public const string Source = """
+        namespace Xunit
+        {
+            public class FactAttribute : System.Attribute { }
+            public class TheoryAttribute : FactAttribute { }
+            public class TraitAttribute : System.Attribute { public TraitAttribute(string name, string value) { } }
+            [System.AttributeUsage(System.AttributeTargets.Method, AllowMultiple = true)]
+            public class InlineDataAttribute : System.Attribute { public InlineDataAttribute(params object[] data) { } }
+            public class MemberDataAttribute : System.Attribute { public MemberDataAttribute(string name) { } }
+        }
+
+        namespace Microsoft.VisualStudio.TestTools.UnitTesting
+        {
+            public class TestClassAttribute : System.Attribute { }
+            public class TestMethodAttribute : System.Attribute { }
+            public class DataTestMethodAttribute : TestMethodAttribute { }
+        }
+
+        namespace NUnit.Framework
+        {
+            public class TestAttribute : System.Attribute { }
+            public class TestCaseAttribute : System.Attribute { public TestCaseAttribute(params object[] arguments) { } }
+        }
+
+        namespace TUnit.Core
+        {
+            public class TestAttribute : System.Attribute { }
+        }
+        """;
+}
