@@ -1,0 +1,41 @@
+using AgentTestGuard.EndToEnd.Tests.Infrastructure;
+
+namespace AgentTestGuard.EndToEnd.Tests.Build;
+
+/// <summary>The inventory runs when its inputs change, and only then.</summary>
+public sealed class IncrementalBuildTests
+{
+    private const string Skipped = "Skipping target \"AgentTestGuardInventory\" because all output files are up-to-date";
+    private const string Ran = "Building target \"AgentTestGuardInventory\" completely.";
+
+    [Fact]
+    public async Task A_second_build_skips_and_catalog_policy_or_property_changes_rerun()
+    {
+        var project = TestProject.Create(TestFramework.XunitV3, "Incremental.Tests");
+        project.WriteRootFile("agenttestguard.policy.json", Sources.Policy);
+        var catalog = project.WriteRootFile("agenttestguard.criteria.json", Sources.Catalog);
+        project.Write("CartTests.cs", Sources.ValidTests(TestFramework.XunitV3));
+        project.ReferencePackage();
+        await AssertBuild(project, Ran);
+
+        await AssertBuild(project, Skipped);
+
+        File.SetLastWriteTimeUtc(catalog, DateTime.UtcNow.AddSeconds(2));
+        await AssertBuild(project, Ran);
+        await AssertBuild(project, Skipped);
+
+        File.SetLastWriteTimeUtc(Path.Combine(project.Root, "agenttestguard.policy.json"), DateTime.UtcNow.AddSeconds(4));
+        await AssertBuild(project, Ran);
+
+        var copy = project.WriteRootFile("other/criteria.json", Sources.Catalog);
+        await AssertBuild(project, Ran, $"-p:AgentTestGuardCriteriaFile={copy}");
+        Assert.Equal(copy, project.ReadInventory().CriteriaFile);
+    }
+
+    private static async Task AssertBuild(TestProject project, string expected, params string[] arguments)
+    {
+        var build = await project.BuildAsync(["-v:d", .. arguments]);
+        Assert.True(build.ExitCode == 0, build.Output);
+        Assert.Contains(expected, build.Output, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,81 @@
+using static AgentTestGuard.EndToEnd.Tests.Infrastructure.TestFrameworkProjects;
+
+namespace AgentTestGuard.EndToEnd.Tests.Build;
+
+/// <summary>Test sources and repository files shared by the build tests.</summary>
+internal static class Sources
+{
+    public const string Policy = """
+        {
+          // The human who owns the agent workflow.
+          "owner": "Dana Lee <dana@example.com>",
+          "agents": ["copilot", "claude-code"],
+          "criteriaPatterns": [ { "pattern": "JIRA-[0-9]+", "link": "https://jira.example.com/browse/{id}" } ],
+        }
+        """;
+
+    public const string Catalog = """
+        {
+          "criteria": [
+            { "id": "CART-12", "text": "The cart total includes the shipping region's tax." },
+            { "id": "CART-13", "text": "An empty cart totals zero.", "link": "https://tracker.example.com/CART-13" }
+          ]
+        }
+        """;
+
+    /// <summary>
+    /// Valid agent tests (method-level, class-level, tracker id, async) beside human ones. Each
+    /// test's opening brace carries a marker so expectations can find its line.
+    /// </summary>
+    public static string ValidTests(Infrastructure.TestFramework framework)
+    {
+        var test = TestAttribute(framework);
+        var cls = ClassAttribute(framework);
+        return $$"""
+            {{Usings(framework)}}
+
+            namespace Shop.Tests;
+
+            {{cls}}
+            public class CartTests
+            {
+                [{{test}}]
+                public void Human_written_test()
+                {
+                }
+
+                [{{test}}, AgentGenerated("copilot", Model = "gpt-5"), AcceptanceCriteria("CART-12")]
+                public void Total_includes_tax()
+                { // marker:total
+                    var total = 100 * 1.2;
+                    if (total < 0) throw new InvalidOperationException();
+                }
+
+                [{{test}}, AgentGenerated("claude-code"), AcceptanceCriteria("JIRA-7", "CART-13")]
+                public async Task Empty_cart_is_zero()
+                { // marker:async
+                    await Task.Yield();
+                }
+            }
+
+            {{cls}}
+            [AgentGenerated("copilot"), AcceptanceCriteria("CART-13")]
+            public class AgentClassTests
+            {
+                [{{test}}]
+                public void First()
+                {
+                }
+
+                [{{test}}, AcceptanceCriteria("CART-12")]
+                public void Second()
+                {
+                }
+
+                public void NotATest()
+                {
+                }
+            }
+            """;
+    }
+}

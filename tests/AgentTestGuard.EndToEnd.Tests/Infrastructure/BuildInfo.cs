@@ -1,0 +1,18 @@
+using System.Reflection;
+
+namespace AgentTestGuard.EndToEnd.Tests.Infrastructure;
+
+/// <summary>Facts about this repository's build, stamped into the test assembly by its project file.</summary>
+internal static class BuildInfo
+{
+    public static string RepositoryRoot => Get(nameof(RepositoryRoot));
+
+    public static string Configuration => Get(nameof(Configuration));
+
+    public static string XunitV3Version => Get(nameof(XunitV3Version));
+
+    public static string MSTestVersion => Get(nameof(MSTestVersion));
+
+    private static string Get(string key) =>
+        typeof(BuildInfo).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == key).Value!;
+}
