@@ -6,15 +6,8 @@ namespace AgentTestGuard.Files;
 /// <summary>Writes and reads <see cref="InventoryDocument"/>s.</summary>
 public static class InventoryFile
 {
-    private static readonly JsonSerializerOptions Options = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-        WriteIndented = true,
-    };
-
     public static string Serialize(InventoryDocument document) =>
-        JsonSerializer.Serialize(document, Options).ReplaceLineEndings("\n") + "\n";
+        JsonSerializer.Serialize(document, InventoryJsonContext.Default.InventoryDocument).ReplaceLineEndings("\n") + "\n";
 
     public static void Write(string path, InventoryDocument document) =>
         AtomicFile.WriteAllText(path, Serialize(document));
@@ -26,7 +19,7 @@ public static class InventoryFile
         try
         {
             using var stream = File.OpenRead(path);
-            document = JsonSerializer.Deserialize<InventoryDocument>(stream, Options);
+            document = JsonSerializer.Deserialize(stream, InventoryJsonContext.Default.InventoryDocument);
         }
         catch (JsonException e)
         {
@@ -43,3 +36,14 @@ public static class InventoryFile
         return document;
     }
 }
+
+/// <summary>
+/// Serialization code generated at compile time: reflection-based System.Text.Json spends tens of
+/// milliseconds on first use, and the build writes an inventory in a fresh MSBuild node.
+/// </summary>
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    WriteIndented = true)]
+[JsonSerializable(typeof(InventoryDocument))]
+internal sealed partial class InventoryJsonContext : JsonSerializerContext;

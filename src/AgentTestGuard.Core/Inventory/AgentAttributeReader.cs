@@ -18,8 +18,16 @@ internal sealed record AgentAttributes(
 /// <summary>Reads <c>[AgentGenerated]</c> and <c>[AcceptanceCriteria]</c>, matched by full name whatever assembly defines them.</summary>
 internal static class AgentAttributeReader
 {
+    private static readonly AgentAttributes None = new(null, null, AgentEvidence.None, [], []);
+
     public static AgentAttributes Read(MetadataReader reader, CustomAttributeHandleCollection attributes)
     {
+        // Most methods carry no AgentTestGuard attribute: answer them without allocating.
+        if (!HasAny(reader, attributes))
+        {
+            return None;
+        }
+
         CustomAttributeHandle? agentGenerated = null;
         string? agent = null;
         var evidence = AgentEvidence.None;
@@ -45,6 +53,23 @@ internal static class AgentAttributeReader
 
         return new AgentAttributes(agentGenerated, agent, evidence, criteriaAttributes, ids);
     }
+
+    private static bool HasAny(MetadataReader reader, CustomAttributeHandleCollection attributes)
+    {
+        foreach (var handle in attributes)
+        {
+            if (IsAgentTestGuardAttribute(reader, reader.GetCustomAttribute(handle)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsAgentTestGuardAttribute(MetadataReader reader, CustomAttribute attribute) =>
+        MetadataNames.IsAttribute(reader, attribute, KnownAttributes.AgentTestGuardNamespace, KnownAttributes.AgentGeneratedName)
+        || MetadataNames.IsAttribute(reader, attribute, KnownAttributes.AgentTestGuardNamespace, KnownAttributes.AcceptanceCriteriaName);
 
     private static AgentEvidence ReadEvidence(CustomAttributeValue<string> value)
     {

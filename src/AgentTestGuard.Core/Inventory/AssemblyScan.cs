@@ -5,7 +5,7 @@ using AgentTestGuard.Diagnostics;
 namespace AgentTestGuard.Inventory;
 
 /// <summary>One pass over one open assembly: which methods are agent tests, and what to report about each.</summary>
-internal sealed class AssemblyScan
+internal sealed class AssemblyScan : IDisposable
 {
     private readonly MetadataReader reader;
     private readonly string path;
@@ -24,6 +24,8 @@ internal sealed class AssemblyScan
         this.pdb = pdb;
         fingerprinter = new TestFingerprinter(reader, pe);
     }
+
+    public void Dispose() => fingerprinter.Dispose();
 
     public ScanResult Run()
     {

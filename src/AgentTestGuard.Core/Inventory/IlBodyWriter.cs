@@ -35,7 +35,9 @@ internal static class IlBodyWriter
             var second = first == IlOpCodeTable.Prefix ? il.ReadByte() : (byte)0;
             var opCode = IlOpCodeTable.Get(first, second)
                 ?? throw new BadImageFormatException($"Unknown IL opcode 0x{first:X2}{second:X2}.");
-            text.Line(opCode.Name ?? string.Empty, Operand(ref il, opCode.OperandType, namer, followed));
+            text.BeginLine(opCode.Name ?? string.Empty);
+            WriteOperand(text, ref il, opCode.OperandType, namer, followed);
+            text.EndLine();
         }
 
         foreach (var region in body.ExceptionRegions)
@@ -52,20 +54,41 @@ internal static class IlBodyWriter
         }
     }
 
-    private static string Operand(ref BlobReader il, OperandType type, IlTokenNamer namer, FollowedMethods followed) => type switch
+    private static void WriteOperand(CanonicalWriter text, ref BlobReader il, OperandType type, IlTokenNamer namer, FollowedMethods followed)
     {
-        OperandType.InlineNone => string.Empty,
-        OperandType.ShortInlineBrTarget or OperandType.ShortInlineI => Number(il.ReadSByte()),
-        OperandType.ShortInlineVar => Number(il.ReadByte()),
-        OperandType.InlineVar => Number(il.ReadUInt16()),
-        OperandType.InlineBrTarget or OperandType.InlineI or OperandType.ShortInlineR => Number(il.ReadInt32()),
-        OperandType.InlineI8 or OperandType.InlineR => il.ReadInt64().ToString(CultureInfo.InvariantCulture),
-        OperandType.InlineSwitch => Switch(ref il),
-        OperandType.InlineString => namer.UserString(il.ReadInt32()),
-        OperandType.InlineField or OperandType.InlineMethod or OperandType.InlineTok or OperandType.InlineType or OperandType.InlineSig
-            => namer.Name(MetadataTokens.EntityHandle(il.ReadInt32()), followed),
-        _ => throw new BadImageFormatException($"Unexpected IL operand type {type}."),
-    };
+        switch (type)
+        {
+            case OperandType.InlineNone:
+                text.Part(string.Empty);
+                break;
+            case OperandType.ShortInlineBrTarget or OperandType.ShortInlineI:
+                text.Part(il.ReadSByte());
+                break;
+            case OperandType.ShortInlineVar:
+                text.Part(il.ReadByte());
+                break;
+            case OperandType.InlineVar:
+                text.Part(il.ReadUInt16());
+                break;
+            case OperandType.InlineBrTarget or OperandType.InlineI or OperandType.ShortInlineR:
+                text.Part(il.ReadInt32());
+                break;
+            case OperandType.InlineI8 or OperandType.InlineR:
+                text.Part(il.ReadInt64());
+                break;
+            case OperandType.InlineSwitch:
+                text.Part(Switch(ref il));
+                break;
+            case OperandType.InlineString:
+                text.Part(namer.UserString(il.ReadInt32()));
+                break;
+            case OperandType.InlineField or OperandType.InlineMethod or OperandType.InlineTok or OperandType.InlineType or OperandType.InlineSig:
+                text.Part(namer.Name(MetadataTokens.EntityHandle(il.ReadInt32()), followed));
+                break;
+            default:
+                throw new BadImageFormatException($"Unexpected IL operand type {type}.");
+        }
+    }
 
     private static string Switch(ref BlobReader il)
     {

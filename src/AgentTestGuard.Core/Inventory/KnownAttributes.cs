@@ -6,8 +6,11 @@ namespace AgentTestGuard.Inventory;
 /// </summary>
 internal static class KnownAttributes
 {
-    public const string AgentGenerated = "AgentTestGuard.AgentGeneratedAttribute";
-    public const string AcceptanceCriteria = "AgentTestGuard.AcceptanceCriteriaAttribute";
+    public const string AgentTestGuardNamespace = "AgentTestGuard";
+    public const string AgentGeneratedName = "AgentGeneratedAttribute";
+    public const string AcceptanceCriteriaName = "AcceptanceCriteriaAttribute";
+    public const string AgentGenerated = AgentTestGuardNamespace + "." + AgentGeneratedName;
+    public const string AcceptanceCriteria = AgentTestGuardNamespace + "." + AcceptanceCriteriaName;
 
     /// <summary>Attributes that make a method a test, directly or through a derived attribute.</summary>
     public static readonly HashSet<string> TestMethod = new(StringComparer.Ordinal)

@@ -1,10 +1,10 @@
 using System.Reflection.Metadata;
-using System.Text.RegularExpressions;
+using System.Text;
 
 namespace AgentTestGuard.Inventory;
 
 /// <summary>Full names of metadata entities, written the way reflection writes them (nested types as Outer+Inner).</summary>
-internal static partial class MetadataNames
+internal static class MetadataNames
 {
     /// <summary>
     /// The compiler names what it generates with '&lt;' or '&gt;' (<c>&lt;Test&gt;d__3</c>, <c>&lt;&gt;c__DisplayClass3_0</c>):
@@ -16,7 +16,7 @@ internal static partial class MetadataNames
     /// Replaces the digit runs of a compiler-generated name by '#': they are method and lambda ordinals, which
     /// change when an unrelated member is added before the test. Ordinary names are returned as they are.
     /// </summary>
-    public static string Normalize(string name) => IsGenerated(name) ? DigitRuns().Replace(name, "#") : name;
+    public static string Normalize(string name) => IsGenerated(name) ? ReplaceDigitRuns(name) : name;
 
     public static string TypeDefinition(MetadataReader reader, TypeDefinitionHandle handle, bool normalize = false)
     {
@@ -61,6 +61,27 @@ internal static partial class MetadataNames
         _ => default,
     };
 
+    /// <summary>
+    /// Whether the attribute's type is the top-level type <paramref name="ns"/>.<paramref name="name"/>,
+    /// compared in the metadata's string heap without building the name: this runs for every attribute
+    /// of every method in the assembly.
+    /// </summary>
+    public static bool IsAttribute(MetadataReader reader, CustomAttribute attribute, string ns, string name)
+    {
+        var type = AttributeType(reader, attribute);
+        var comparer = reader.StringComparer;
+        return type.Kind switch
+        {
+            HandleKind.TypeReference => reader.GetTypeReference((TypeReferenceHandle)type) is var reference
+                && reference.ResolutionScope.Kind != HandleKind.TypeReference
+                && comparer.Equals(reference.Name, name) && comparer.Equals(reference.Namespace, ns),
+            HandleKind.TypeDefinition => reader.GetTypeDefinition((TypeDefinitionHandle)type) is var definition
+                && definition.GetDeclaringType().IsNil
+                && comparer.Equals(definition.Name, name) && comparer.Equals(definition.Namespace, ns),
+            _ => false,
+        };
+    }
+
     public static string? AttributeTypeName(MetadataReader reader, CustomAttribute attribute)
     {
         var type = AttributeType(reader, attribute);
@@ -98,6 +119,27 @@ internal static partial class MetadataNames
 
     private static string Qualify(string ns, string name) => ns.Length == 0 ? name : ns + "." + name;
 
-    [GeneratedRegex("[0-9]+")]
-    private static partial Regex DigitRuns();
+    // A loop rather than a regular expression: this runs for every generated name, and the regex
+    // engine's first use alone cost a cold build more than the whole of this class.
+    private static string ReplaceDigitRuns(string name)
+    {
+        var result = new StringBuilder(name.Length);
+        for (var i = 0; i < name.Length; i++)
+        {
+            if (char.IsAsciiDigit(name[i]))
+            {
+                result.Append('#');
+                while (i + 1 < name.Length && char.IsAsciiDigit(name[i + 1]))
+                {
+                    i++;
+                }
+            }
+            else
+            {
+                result.Append(name[i]);
+            }
+        }
+
+        return result.ToString();
+    }
 }

@@ -10,7 +10,7 @@ namespace AgentTestGuard.Inventory;
 /// (metadata tokens, method and lambda ordinals) replaced by names. The algorithm, and what it deliberately
 /// leaves out, is described in docs/fingerprint.md; change its version line when the text changes shape.
 /// </summary>
-internal sealed class TestFingerprinter
+internal sealed class TestFingerprinter : IDisposable
 {
     private const string Version = "agenttestguard-fingerprint 1";
 
@@ -22,6 +22,9 @@ internal sealed class TestFingerprinter
     private readonly PEReader pe;
     private readonly IlTokenNamer namer;
 
+    // One writer for every test of the assembly: it hashes as it goes and resets after each test.
+    private readonly CanonicalWriter hashing = new();
+
     public TestFingerprinter(MetadataReader reader, PEReader pe)
     {
         this.reader = reader;
@@ -31,13 +34,24 @@ internal sealed class TestFingerprinter
 
     /// <param name="test">The test method.</param>
     /// <param name="classAttributes">The class-level AgentTestGuard attributes that apply to the test.</param>
-    public string Compute(MethodDefinitionHandle test, IEnumerable<CustomAttributeHandle> classAttributes) =>
-        Describe(test, classAttributes).Hash();
+    public string Compute(MethodDefinitionHandle test, IEnumerable<CustomAttributeHandle> classAttributes)
+    {
+        Write(hashing, test, classAttributes);
+        return hashing.Hash();
+    }
 
     /// <summary>The canonical text that <see cref="Compute"/> hashes; tests read it to explain a mismatch.</summary>
-    public CanonicalWriter Describe(MethodDefinitionHandle test, IEnumerable<CustomAttributeHandle> classAttributes)
+    public string Describe(MethodDefinitionHandle test, IEnumerable<CustomAttributeHandle> classAttributes)
     {
-        var text = new CanonicalWriter();
+        using var text = new CanonicalWriter(keepText: true);
+        Write(text, test, classAttributes);
+        return text.ToString();
+    }
+
+    public void Dispose() => hashing.Dispose();
+
+    private void Write(CanonicalWriter text, MethodDefinitionHandle test, IEnumerable<CustomAttributeHandle> classAttributes)
+    {
         text.Line(Version);
         foreach (var attribute in CanonicalAttributes.Describe(reader, classAttributes))
         {
@@ -52,8 +66,6 @@ internal sealed class TestFingerprinter
         {
             WriteMethod(text, followed, i);
         }
-
-        return text;
     }
 
     private void WriteMethod(CanonicalWriter text, FollowedMethods followed, int number)

@@ -57,7 +57,8 @@ public static class Fingerprints
                 if (reader.GetString(reader.GetMethodDefinition(methodHandle).Name) == test.MethodName)
                 {
                     // Class-level attributes are left out: the text only explains the method's part of the hash.
-                    return new TestFingerprinter(reader, pe).Describe(methodHandle, []).ToString();
+                    using var fingerprinter = new TestFingerprinter(reader, pe);
+                    return fingerprinter.Describe(methodHandle, []);
                 }
             }
         }
