@@ -16,13 +16,13 @@ internal sealed class AssemblyScan : IDisposable
     private readonly List<Diagnostic> diagnostics = [];
     private int found;
 
-    public AssemblyScan(MetadataReader reader, PEReader pe, string path, TestMethodRecognizer recognizer, PdbSourceLocator? pdb)
+    public AssemblyScan(MetadataReader reader, PEReader pe, string path, ReferenceAssemblyResolver resolver, PdbSourceLocator? pdb)
     {
         this.reader = reader;
         this.path = path;
-        this.recognizer = recognizer;
+        recognizer = new TestMethodRecognizer(resolver);
         this.pdb = pdb;
-        fingerprinter = new TestFingerprinter(reader, pe);
+        fingerprinter = new TestFingerprinter(reader, pe, resolver);
     }
 
     public void Dispose() => fingerprinter.Dispose();

@@ -29,7 +29,7 @@ public static class AssemblyScanner
 
             using var resolver = new ReferenceAssemblyResolver(request.ReferencePaths);
             using var pdb = PdbSourceLocator.TryOpen(pe, path, new SourcePathMapper(request.SourcePathMap));
-            using var scan = new AssemblyScan(reader, pe, path, new TestMethodRecognizer(resolver), pdb);
+            using var scan = new AssemblyScan(reader, pe, path, resolver, pdb);
             return scan.Run();
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or BadImageFormatException)

@@ -3,12 +3,16 @@ using System.Reflection.Metadata;
 namespace AgentTestGuard.Inventory;
 
 /// <summary>
-/// Custom attributes as fingerprint text: type, constructor signature and the raw value blob (which holds
+/// Custom attributes as fingerprint text: type, constructor signature and the value blob (which holds
 /// values and serialized type names, never tokens), sorted so their order in source does not matter.
+/// Arguments the compiler fills with caller information (the test's source path and line) are left
+/// out: they say where the test is, and would change with every line added above it.
 /// </summary>
-internal static class CanonicalAttributes
+internal sealed class CanonicalAttributes(MetadataReader reader, ReferenceAssemblyResolver resolver)
 {
-    public static IReadOnlyList<string> Describe(MetadataReader reader, IEnumerable<CustomAttributeHandle> attributes)
+    private readonly CallerInfoParameters callerInfo = new(reader, resolver);
+
+    public IReadOnlyList<string> Describe(IEnumerable<CustomAttributeHandle> attributes)
     {
         var lines = new List<string>();
         foreach (var handle in attributes)
@@ -16,7 +20,7 @@ internal static class CanonicalAttributes
             var attribute = reader.GetCustomAttribute(handle);
             if (!KnownAttributes.Bookkeeping.Contains(MetadataNames.AttributeTypeName(reader, attribute) ?? string.Empty))
             {
-                lines.Add(Describe(reader, attribute));
+                lines.Add(Describe(attribute));
             }
         }
 
@@ -24,7 +28,7 @@ internal static class CanonicalAttributes
         return lines;
     }
 
-    private static string Describe(MetadataReader reader, CustomAttribute attribute)
+    private string Describe(CustomAttribute attribute)
     {
         var provider = SignatureNameProvider.Instance;
         string type;
@@ -42,7 +46,10 @@ internal static class CanonicalAttributes
             signature = member.DecodeMethodSignature(provider, null);
         }
 
-        var blob = Convert.ToHexString(reader.GetBlobBytes(attribute.Value));
-        return type + " " + SignatureNameProvider.Format(signature) + " " + blob;
+        var omitted = callerInfo.Of(attribute.Constructor);
+        var value = omitted.Count > 0
+            ? AttributeBlob.DescribeWithout(reader, attribute.Value, signature.ParameterTypes, omitted)
+            : null;
+        return type + " " + SignatureNameProvider.Format(signature) + " " + (value ?? Convert.ToHexString(reader.GetBlobBytes(attribute.Value)));
     }
 }

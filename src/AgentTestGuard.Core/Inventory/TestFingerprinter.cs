@@ -25,11 +25,14 @@ internal sealed class TestFingerprinter : IDisposable
     // One writer for every test of the assembly: it hashes as it goes and resets after each test.
     private readonly CanonicalWriter hashing = new();
 
-    public TestFingerprinter(MetadataReader reader, PEReader pe)
+    private readonly CanonicalAttributes attributes;
+
+    public TestFingerprinter(MetadataReader reader, PEReader pe, ReferenceAssemblyResolver resolver)
     {
         this.reader = reader;
         this.pe = pe;
         namer = new IlTokenNamer(reader, pe);
+        attributes = new CanonicalAttributes(reader, resolver);
     }
 
     /// <param name="test">The test method.</param>
@@ -53,7 +56,7 @@ internal sealed class TestFingerprinter : IDisposable
     private void Write(CanonicalWriter text, MethodDefinitionHandle test, IEnumerable<CustomAttributeHandle> classAttributes)
     {
         text.Line(Version);
-        foreach (var attribute in CanonicalAttributes.Describe(reader, classAttributes))
+        foreach (var attribute in attributes.Describe(classAttributes))
         {
             text.Line("class-attribute", attribute);
         }
@@ -75,7 +78,7 @@ internal sealed class TestFingerprinter : IDisposable
         text.Line("method", Number(number), IlTokenNamer.MethodName(reader, method), Number((int)(method.Attributes & RelevantFlags)));
         WriteGenericParameters(text, method);
         WriteParameters(text, method);
-        foreach (var attribute in CanonicalAttributes.Describe(reader, method.GetCustomAttributes()))
+        foreach (var attribute in attributes.Describe(method.GetCustomAttributes()))
         {
             text.Line("attribute", attribute);
         }
@@ -115,7 +118,7 @@ internal sealed class TestFingerprinter : IDisposable
                 reader.GetString(parameter.Name),
                 Number((int)parameter.Attributes),
                 constant);
-            foreach (var attribute in CanonicalAttributes.Describe(reader, parameter.GetCustomAttributes()))
+            foreach (var attribute in attributes.Describe(parameter.GetCustomAttributes()))
             {
                 text.Line("parameter-attribute", attribute);
             }

@@ -57,7 +57,8 @@ public static class Fingerprints
                 if (reader.GetString(reader.GetMethodDefinition(methodHandle).Name) == test.MethodName)
                 {
                     // Class-level attributes are left out: the text only explains the method's part of the hash.
-                    using var fingerprinter = new TestFingerprinter(reader, pe);
+                    using var resolver = new ReferenceAssemblyResolver([]);
+                    using var fingerprinter = new TestFingerprinter(reader, pe, resolver);
                     return fingerprinter.Describe(methodHandle, []);
                 }
             }

@@ -64,6 +64,36 @@ public sealed class InventoryBuildTests
         Assert.Equal(before, project.ReadInventory().Tests.ToDictionary(t => t.Id, t => t.Fingerprint));
     }
 
+    [Theory]
+    [InlineData(TestFramework.XunitV3)]
+    [InlineData(TestFramework.MSTest)]
+    public async Task Fingerprints_survive_lines_added_above_and_a_checkout_in_another_folder(TestFramework framework)
+    {
+        // Both frameworks' test attributes record the caller's file and line; approvals must not depend on them.
+        var project = TestProject.Create(framework, "Moved.Tests");
+        project.WriteRootFile("agenttestguard.policy.json", Sources.Policy);
+        project.WriteRootFile("agenttestguard.criteria.json", Sources.Catalog);
+        project.Write("CartTests.cs", Sources.ValidTests(framework));
+        project.ReferencePackage();
+        Assert.Equal(0, (await project.BuildAsync()).ExitCode);
+        var original = project.ReadInventory().Tests.ToDictionary(t => t.Id, t => t.Fingerprint);
+
+        var before = project.LineOf("CartTests.cs", "marker:total");
+        project.Write("CartTests.cs", Sources.ValidTests(framework).Replace(
+            "public class CartTests\n{\n", "public class CartTests\n{\n    // Lines added above every test.\n\n    private static int Unrelated() => 42;\n\n", StringComparison.Ordinal));
+        Assert.Equal(before + 4, project.LineOf("CartTests.cs", "marker:total"));
+        Assert.Equal(0, (await project.BuildAsync()).ExitCode);
+        var moved = project.ReadInventory().Tests.ToDictionary(t => t.Id, t => t.Fingerprint);
+
+        var elsewhere = project.CopyTo("Moved.Tests.Elsewhere");
+        Assert.Equal(0, (await elsewhere.BuildAsync()).ExitCode);
+        var copied = elsewhere.ReadInventory().Tests.ToDictionary(t => t.Id, t => t.Fingerprint);
+
+        Assert.Equal(4, original.Count);
+        Assert.Equal(original, moved);
+        Assert.Equal(original, copied);
+    }
+
     [Fact]
     public async Task A_project_without_agent_tests_builds_as_before_even_with_a_broken_policy_above_it()
     {

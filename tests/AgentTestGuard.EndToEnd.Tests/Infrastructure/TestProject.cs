@@ -55,6 +55,26 @@ internal sealed class TestProject
         return project;
     }
 
+    /// <summary>A copy of the whole folder (sources and repository files, no build output) under another name.</summary>
+    public TestProject CopyTo(string folder)
+    {
+        var root = Path.Combine(PackageFixture.RunRoot, "projects", $"{folder}-{Interlocked.Increment(ref s_counter)}");
+        foreach (var file in System.IO.Directory.EnumerateFiles(Root, "*", SearchOption.AllDirectories))
+        {
+            var relative = Path.GetRelativePath(Root, file);
+            if (relative.Split(Path.DirectorySeparatorChar).Any(part => part is "bin" or "obj") || relative.EndsWith(".binlog", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var target = Path.Combine(root, relative);
+            System.IO.Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+
+        return new TestProject(root, Name, Framework);
+    }
+
     /// <summary>Writes a file in the project folder.</summary>
     public string Write(string relativePath, string content)
     {
