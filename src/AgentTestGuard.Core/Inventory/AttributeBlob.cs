@@ -72,29 +72,28 @@ internal static class AttributeBlob
             return true;
         }
 
-        switch (type)
-        {
-            case "Boolean" or "SByte" or "Byte":
-                blob.Offset += 1;
-                return true;
-            case "Char" or "Int16" or "UInt16":
-                blob.Offset += 2;
-                return true;
-            case "Int32" or "UInt32" or "Single":
-                blob.Offset += 4;
-                return true;
-            case "Int64" or "UInt64" or "Double":
-                blob.Offset += 8;
-                return true;
-            case "String" or "System.Type":
-                blob.ReadSerializedString();
-                return true;
-            case "Object":
-                return TrySkipBoxed(ref blob);
-            default:
-                return false;
-        }
+        return type == "Object" ? TrySkipBoxed(ref blob) : TrySkipValue(ref blob, CodeOf(type));
     }
+
+    /// <summary>The serialization code of a parameter type, as <see cref="SignatureNameProvider"/> names it.</summary>
+    private static SerializationTypeCode CodeOf(string type) => type switch
+    {
+        "Boolean" => SerializationTypeCode.Boolean,
+        "Char" => SerializationTypeCode.Char,
+        "SByte" => SerializationTypeCode.SByte,
+        "Byte" => SerializationTypeCode.Byte,
+        "Int16" => SerializationTypeCode.Int16,
+        "UInt16" => SerializationTypeCode.UInt16,
+        "Int32" => SerializationTypeCode.Int32,
+        "UInt32" => SerializationTypeCode.UInt32,
+        "Int64" => SerializationTypeCode.Int64,
+        "UInt64" => SerializationTypeCode.UInt64,
+        "Single" => SerializationTypeCode.Single,
+        "Double" => SerializationTypeCode.Double,
+        "String" => SerializationTypeCode.String,
+        "System.Type" => SerializationTypeCode.Type,
+        _ => SerializationTypeCode.Invalid,
+    };
 
     private static bool TrySkipBoxed(ref BlobReader blob)
     {
@@ -135,9 +134,15 @@ internal static class AttributeBlob
         SerializationTypeCode.Char or SerializationTypeCode.Int16 or SerializationTypeCode.UInt16 => Advance(ref blob, 2),
         SerializationTypeCode.Int32 or SerializationTypeCode.UInt32 or SerializationTypeCode.Single => Advance(ref blob, 4),
         SerializationTypeCode.Int64 or SerializationTypeCode.UInt64 or SerializationTypeCode.Double => Advance(ref blob, 8),
-        SerializationTypeCode.String or SerializationTypeCode.Type => TrySkip(ref blob, "String"),
+        SerializationTypeCode.String or SerializationTypeCode.Type => SkipSerializedString(ref blob),
         _ => false,
     };
+
+    private static bool SkipSerializedString(ref BlobReader blob)
+    {
+        blob.ReadSerializedString();
+        return true;
+    }
 
     private static bool Advance(ref BlobReader blob, int bytes)
     {

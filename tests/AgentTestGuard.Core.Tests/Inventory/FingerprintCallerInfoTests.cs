@@ -80,4 +80,38 @@ public sealed class FingerprintCallerInfoTests
         Assert.Equal(original, Fingerprint(Source, "/home/dev/CartTests.cs"));
         Assert.NotEqual(original, Fingerprint(Source.Edit("[Fact,", "[Fact(Skip = \"flaky\"),"), "/_/tests/CartTests.cs"));
     }
+
+    // An attribute whose arguments take every shape an attribute blob holds, then caller info.
+    private const string RichSource = """
+        using System;
+        using System.Runtime.CompilerServices;
+        using AgentTestGuard;
+        using Xunit;
+
+        namespace Shop.Tests;
+
+        public class CaseAttribute : Attribute
+        {
+            public CaseAttribute(object boxed, int[] numbers, object[] mixed, Type type, string text, [CallerLineNumber] int line = 0) { }
+        }
+
+        public class CartTests
+        {
+            [Fact, AgentGenerated("copilot"), AcceptanceCriteria("CART-1")]
+            [Case(1.5, new[] { 1, 2 }, new object[] { 1, "a", null, typeof(int), new[] { 3L } }, typeof(string), "text")]
+            public void Adds_item() { }
+        }
+        """;
+
+    [Fact]
+    public void Arguments_of_every_shape_are_read_past_to_the_caller_info()
+    {
+        var original = Of(RichSource, TestId);
+
+        AssertSame(original, Of(RichSource.Edit("public class CartTests\n{\n", LinesAbove), TestId));
+        Assert.Contains("caller-info", original.Text, StringComparison.Ordinal);
+        AssertDifferent(original, Of(RichSource.Edit("\"a\", null", "\"b\", null"), TestId));
+        AssertDifferent(original, Of(RichSource.Edit("new[] { 3L }", "new[] { 4L }"), TestId));
+        AssertDifferent(original, Of(RichSource.Edit("typeof(string), \"text\"", "typeof(int), \"text\""), TestId));
+    }
 }

@@ -9,37 +9,28 @@ public enum TestFramework
 
 internal static class TestFrameworkProjects
 {
-    public static string ProjectFile(TestFramework framework) => framework switch
+    public static string ProjectFile(TestFramework framework)
     {
-        TestFramework.XunitV3 => $"""
+        var (package, version, properties) = framework switch
+        {
+            TestFramework.XunitV3 => ("xunit.v3", BuildInfo.XunitV3Version, ""),
+            TestFramework.MSTest => ("MSTest", BuildInfo.MSTestVersion, "\n    <EnableMSTestRunner>true</EnableMSTestRunner>"),
+            _ => throw new ArgumentOutOfRangeException(nameof(framework)),
+        };
+        return $"""
             <Project Sdk="Microsoft.NET.Sdk">
               <PropertyGroup>
                 <TargetFramework>net10.0</TargetFramework>
                 <OutputType>Exe</OutputType>
                 <ImplicitUsings>enable</ImplicitUsings>
-                <Nullable>enable</Nullable>
+                <Nullable>enable</Nullable>{properties}
               </PropertyGroup>
               <ItemGroup>
-                <PackageReference Include="xunit.v3" Version="{BuildInfo.XunitV3Version}" />
+                <PackageReference Include="{package}" Version="{version}" />
               </ItemGroup>
             </Project>
-            """,
-        TestFramework.MSTest => $"""
-            <Project Sdk="Microsoft.NET.Sdk">
-              <PropertyGroup>
-                <TargetFramework>net10.0</TargetFramework>
-                <OutputType>Exe</OutputType>
-                <ImplicitUsings>enable</ImplicitUsings>
-                <Nullable>enable</Nullable>
-                <EnableMSTestRunner>true</EnableMSTestRunner>
-              </PropertyGroup>
-              <ItemGroup>
-                <PackageReference Include="MSTest" Version="{BuildInfo.MSTestVersion}" />
-              </ItemGroup>
-            </Project>
-            """,
-        _ => throw new ArgumentOutOfRangeException(nameof(framework)),
-    };
+            """;
+    }
 
     /// <summary>The attribute that makes a method a test, for sources written once for both frameworks.</summary>
     public static string TestAttribute(TestFramework framework) => framework == TestFramework.XunitV3 ? "Fact" : "TestMethod";
