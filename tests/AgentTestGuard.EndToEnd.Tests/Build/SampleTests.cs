@@ -1,0 +1,52 @@
+using AgentTestGuard.EndToEnd.Tests.Infrastructure;
+using AgentTestGuard.Files;
+
+namespace AgentTestGuard.EndToEnd.Tests.Build;
+
+/// <summary>The samples the README points to build, pass and inventory their agent tests.</summary>
+public sealed class SampleTests
+{
+    [Fact]
+    public async Task The_samples_build_and_pass_with_the_packed_package()
+    {
+        var root = Path.Combine(PackageFixture.RunRoot, "samples");
+        CopyDirectory(Path.Combine(BuildInfo.RepositoryRoot, "samples"), root);
+        File.WriteAllText(Path.Combine(root, "global.json"), """{ "test": { "runner": "Microsoft.Testing.Platform" } }""");
+        File.WriteAllText(Path.Combine(root, "NuGet.Config"), $"""
+            <configuration>
+              <packageSources><add key="agenttestguard-e2e" value="{PackageFixture.Feed}" /></packageSources>
+            </configuration>
+            """);
+
+        // dotnet test in the platform's mode passes switches it does not know to the test apps, so
+        // none of MSBuild's are given here; the environment already turns node reuse off.
+        var result = await DotNet.RunAsync(root,
+        [
+            "test", "--solution", "Samples.sln", $"-p:AgentTestGuardVersion={PackageFixture.Version}",
+            $"-p:RestorePackagesPath={PackageFixture.PackagesFolder}",
+        ]);
+
+        Assert.True(result.ExitCode == 0, result.Output);
+        Assert.DoesNotContain("AGT0", result.Output, StringComparison.Ordinal);
+        Assert.Equal(4, Inventory(root, "Shop.XunitTests").Tests.Count);
+        Assert.Equal(2, Inventory(root, "Shop.MSTestTests").Tests.Count);
+    }
+
+    private static InventoryDocument Inventory(string root, string project) =>
+        InventoryFile.Read(Path.Combine(root, project, "bin", "Debug", "net10.0", project + InventoryDocument.FileSuffix));
+
+    private static void CopyDirectory(string source, string target)
+    {
+        foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
+        {
+            var relative = Path.GetRelativePath(source, file);
+            if (relative.Split(Path.DirectorySeparatorChar).Any(part => part is "bin" or "obj"))
+            {
+                continue;
+            }
+
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.Combine(target, relative))!);
+            File.Copy(file, Path.Combine(target, relative));
+        }
+    }
+}
