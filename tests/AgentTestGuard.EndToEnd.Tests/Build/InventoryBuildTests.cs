@@ -110,7 +110,7 @@ public sealed class InventoryBuildTests
     }
 
     [Fact]
-    public async Task The_skip_switch_turns_everything_off()
+    public async Task The_skip_switch_and_design_time_builds_turn_everything_off()
     {
         var project = TestProject.Create(TestFramework.XunitV3, "Skipped.Tests");
         project.Write("T.cs", "using Xunit;\nusing AgentTestGuard;\npublic class T { [Fact, AgentGenerated(\"copilot\")] public void NoCriteria() { } }\n");
@@ -121,5 +121,13 @@ public sealed class InventoryBuildTests
         Assert.True(build.ExitCode == 0, build.Output);
         Assert.Empty(build.Diagnostics);
         Assert.False(File.Exists(project.InventoryInObj));
+
+        // An IDE's design-time builds are skipped the same way.
+        var designTime = await project.BuildAsync("-p:DesignTimeBuild=true");
+        Assert.True(designTime.ExitCode == 0, designTime.Output);
+        Assert.Empty(designTime.Diagnostics);
+
+        // And the same project without the switch is checked.
+        Assert.Contains((await project.BuildAsync()).Errors, e => e.Code == "AGT0001");
     }
 }
