@@ -1,3 +1,4 @@
+using AgentTestGuard.Approvals;
 using AgentTestGuard.Configuration;
 using AgentTestGuard.Diagnostics;
 using AgentTestGuard.Files;
@@ -27,6 +28,8 @@ public sealed class InventoryAgentTests : Task
 
     public string? CriteriaFile { get; set; }
 
+    public string? ApprovalsFile { get; set; }
+
     public ITaskItem[] ReferencePaths { get; set; } = [];
 
     /// <summary>SourceRoot items; those with MappedPath metadata map PDB paths back to local ones.</summary>
@@ -49,11 +52,15 @@ public sealed class InventoryAgentTests : Task
 
         // Files are read only when there is something to check, so that a project without
         // agent tests is not affected by a malformed policy somewhere above it.
-        if (scan.Tests.Count > 0)
+        var tests = scan.Tests;
+        if (tests.Count > 0)
         {
-            var configuration = RepositoryConfiguration.Load(PolicyFile, CriteriaFile, out var configurationDiagnostics);
+            var configuration = RepositoryConfiguration.Load(PolicyFile, CriteriaFile, ApprovalsFile, out var configurationDiagnostics);
             Report(configurationDiagnostics);
-            Report(AgentTestValidator.Validate(scan.Tests, configuration, AssemblyPath, ProjectDirectory));
+            Report(AgentTestValidator.Validate(tests, configuration, AssemblyPath, ProjectDirectory));
+            tests = ApprovalClassifier.Classify(
+                scan.AssemblyName, tests, configuration.Approvals ?? [], configuration.Policy, ApprovalsFile ?? "", out var approvalDiagnostics);
+            Report(approvalDiagnostics);
         }
 
         if (Log.HasLoggedErrors)
@@ -61,14 +68,15 @@ public sealed class InventoryAgentTests : Task
             return false;
         }
 
-        AgentTestCount = scan.Tests.Count;
+        AgentTestCount = tests.Count;
         InventoryFile.Write(InventoryPath, new InventoryDocument(
             InventoryDocument.CurrentSchemaVersion,
             Generator,
             scan.AssemblyName,
             NullIfEmpty(PolicyFile),
             NullIfEmpty(CriteriaFile),
-            scan.Tests));
+            NullIfEmpty(ApprovalsFile),
+            tests));
         return true;
     }
 

@@ -9,4 +9,6 @@ public static class ConfigurationFileNames
     public const string Policy = "agenttestguard.policy.json";
 
     public const string Catalog = "agenttestguard.criteria.json";
+
+    public const string Approvals = "agenttestguard.approvals.jsonl";
 }

@@ -16,23 +16,35 @@ internal sealed class ConfigurationFileReader(string path, DiagnosticDescriptor 
 
     public bool HasErrors => _diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error);
 
+    /// <summary>
+    /// Lines before the text being parsed, for files read a line at a time (the approvals ledger):
+    /// positions are reported in the file, not in the line.
+    /// </summary>
+    public int LineOffset { get; set; }
+
     /// <summary>Reads and parses the file; null (with a diagnostic) when it cannot be.</summary>
-    public JsonObjectNode? ReadRoot()
+    public JsonObjectNode? ReadRoot() => ReadAllBytes() is { } bytes ? ParseRoot(bytes, "the document") : null;
+
+    /// <summary>The file's bytes; null (with a diagnostic) when it cannot be read.</summary>
+    public byte[]? ReadAllBytes()
     {
-        byte[] bytes;
         try
         {
-            bytes = File.ReadAllBytes(Path);
+            return File.ReadAllBytes(Path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             _diagnostics.Add(malformed.At(Path, $"Cannot read '{Path}': {e.Message}"));
             return null;
         }
+    }
 
+    /// <summary>Parses JSON text that must hold one object; null (with a diagnostic) when it does not.</summary>
+    public JsonObjectNode? ParseRoot(ReadOnlySpan<byte> utf8, string what)
+    {
         try
         {
-            return AsObject(JsonPositionReader.Read(bytes), "the document");
+            return AsObject(JsonPositionReader.Read(utf8), what);
         }
         catch (JsonSyntaxException e)
         {
@@ -44,7 +56,11 @@ internal sealed class ConfigurationFileReader(string path, DiagnosticDescriptor 
     public void Error(JsonNode node, string message) => Error(node.Line, node.Column, message);
 
     public void Error(int line, int column, string message) =>
-        _diagnostics.Add(malformed.At(Path, line, column, message));
+        _diagnostics.Add(malformed.At(Path, LineOffset + line, column, message));
+
+    /// <summary>A finding of another kind (a warning, say) at a node of this file.</summary>
+    public void Report(DiagnosticDescriptor descriptor, JsonNode node, string message) =>
+        _diagnostics.Add(descriptor.At(Path, LineOffset + node.Line, node.Column, message));
 
     /// <summary>Warns about keys this version does not know: usually a typo that would silently do nothing.</summary>
     public void WarnUnknownKeys(JsonObjectNode node, params string[] known)
@@ -53,7 +69,7 @@ internal sealed class ConfigurationFileReader(string path, DiagnosticDescriptor 
         {
             if (!known.Contains(property.Name, StringComparer.Ordinal))
             {
-                _diagnostics.Add(Descriptors.UnknownKey.At(Path, property.Line, property.Column,
+                _diagnostics.Add(Descriptors.UnknownKey.At(Path, LineOffset + property.Line, property.Column,
                     $"Unknown key '{Inert.Quote(property.Name)}' is ignored; expected one of: {string.Join(", ", known)}."));
             }
         }

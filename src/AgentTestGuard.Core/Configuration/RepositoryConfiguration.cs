@@ -1,20 +1,29 @@
+using AgentTestGuard.Approvals;
 using AgentTestGuard.Diagnostics;
 
 namespace AgentTestGuard.Configuration;
 
-/// <summary>The policy and criteria catalog that apply to one test project; either may be absent.</summary>
-public sealed record RepositoryConfiguration(Policy? Policy, CriteriaCatalog? Catalog)
+/// <summary>
+/// The policy, criteria catalog and approvals ledger that apply to one test project; any may be
+/// absent (no ledger means no approvals).
+/// </summary>
+public sealed record RepositoryConfiguration(Policy? Policy, CriteriaCatalog? Catalog, IReadOnlyList<Approval>? Approvals = null)
 {
     /// <summary>
     /// Loads the files at the given paths (already found by the caller, MSBuild or the tool).
     /// A null or empty path means "none found"; a path that does not exist was named
     /// explicitly and is an error.
     /// </summary>
-    public static RepositoryConfiguration Load(string? policyPath, string? catalogPath, out IReadOnlyList<Diagnostic> diagnostics)
+    public static RepositoryConfiguration Load(string? policyPath, string? catalogPath, out IReadOnlyList<Diagnostic> diagnostics) =>
+        Load(policyPath, catalogPath, null, out diagnostics);
+
+    /// <inheritdoc cref="Load(string?, string?, out IReadOnlyList{Diagnostic})"/>
+    public static RepositoryConfiguration Load(string? policyPath, string? catalogPath, string? approvalsPath, out IReadOnlyList<Diagnostic> diagnostics)
     {
         var all = new List<Diagnostic>();
         Policy? policy = null;
         CriteriaCatalog? catalog = null;
+        IReadOnlyList<Approval>? approvals = null;
 
         if (IsPresent(policyPath, "AgentTestGuardPolicyFile", all))
         {
@@ -28,8 +37,14 @@ public sealed record RepositoryConfiguration(Policy? Policy, CriteriaCatalog? Ca
             all.AddRange(catalogDiagnostics);
         }
 
+        if (IsPresent(approvalsPath, "AgentTestGuardApprovalsFile", all))
+        {
+            approvals = ApprovalLedger.Load(approvalsPath!, out var ledgerDiagnostics);
+            all.AddRange(ledgerDiagnostics);
+        }
+
         diagnostics = all;
-        return new RepositoryConfiguration(policy, catalog);
+        return new RepositoryConfiguration(policy, catalog, approvals);
     }
 
     private static bool IsPresent(string? path, string property, List<Diagnostic> diagnostics)

@@ -38,4 +38,13 @@ public static class Descriptors
 
     public static readonly DiagnosticDescriptor MissingFile =
         new("AGT0011", DiagnosticSeverity.Error, "Configured policy or catalog file does not exist");
+
+    public static readonly DiagnosticDescriptor MalformedLedger =
+        new("AGT0013", DiagnosticSeverity.Error, "Approvals ledger is malformed");
+
+    public static readonly DiagnosticDescriptor OrphanApproval =
+        new("AGT0014", DiagnosticSeverity.Warning, "Approval for a test that is not an agent test of the assembly");
+
+    public static readonly DiagnosticDescriptor NonHumanApprover =
+        new("AGT0015", DiagnosticSeverity.Error, "Approval by an identity that looks like an agent or a bot");
 }

@@ -15,6 +15,7 @@ public sealed record InventoryDocument(
     string Assembly,
     string? PolicyFile,
     string? CriteriaFile,
+    string? ApprovalsFile,
     IReadOnlyList<AgentTest> Tests)
 {
     public const int CurrentSchemaVersion = 1;

@@ -17,7 +17,11 @@ public sealed record AgentTest(
     AgentEvidence Evidence,
     IReadOnlyList<string> Criteria,
     string Fingerprint,
-    SourceLocation? Source);
+    SourceLocation? Source)
+{
+    /// <summary>Whether a human approved the test, from the ledger; null where the ledger was not consulted.</summary>
+    public Approvals.TestApproval? Approval { get; init; }
+}
 
 /// <summary>Optional facts an agent test carries about how it was produced.</summary>
 public sealed record AgentEvidence(string? Model = null, string? Session = null, string? Prompt = null)

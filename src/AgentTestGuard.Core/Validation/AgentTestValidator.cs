@@ -24,7 +24,7 @@ public static class AgentTestValidator
             return diagnostics;
         }
 
-        var (policy, catalog) = configuration;
+        var (policy, catalog, _) = configuration;
         if (policy is null)
         {
             diagnostics.Add(Descriptors.NoPolicy.At(assemblyPath,

@@ -15,7 +15,7 @@ public sealed class InventoryFileTests : IDisposable
     {
         var path = Path.Combine(_directory, "obj", "T.agenttests.json");
         var test = new AgentTest("N.C.M", "N.C", "M", "copilot", new AgentEvidence(Model: "gpt-5"), ["CART-12"], "0123456789abcdef0123456789abcdef", new SourceLocation("/r/C.cs", 7));
-        var document = new InventoryDocument(1, "AgentTestGuard 1.2.3", "T", "/r/agenttestguard.policy.json", null, [test]);
+        var document = new InventoryDocument(1, "AgentTestGuard 1.2.3", "T", "/r/agenttestguard.policy.json", null, null, [test]);
 
         InventoryFile.Write(path, document);
 

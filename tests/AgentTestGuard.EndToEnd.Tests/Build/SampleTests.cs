@@ -1,3 +1,4 @@
+using AgentTestGuard.Approvals;
 using AgentTestGuard.EndToEnd.Tests.Infrastructure;
 using AgentTestGuard.Files;
 
@@ -28,8 +29,14 @@ public sealed class SampleTests
 
         Assert.True(result.ExitCode == 0, result.Output);
         Assert.DoesNotContain("AGT0", result.Output, StringComparison.Ordinal);
-        Assert.Equal(4, Inventory(root, "Shop.XunitTests").Tests.Count);
+        var xunit = Inventory(root, "Shop.XunitTests");
+        Assert.Equal(4, xunit.Tests.Count);
         Assert.Equal(2, Inventory(root, "Shop.MSTestTests").Tests.Count);
+
+        // The committed approval was made on another machine, in another folder: it still holds.
+        Assert.Equal(
+            ["Shop.XunitTests.CartTests.Total_includes_the_regions_tax"],
+            xunit.Tests.Where(t => t.Approval?.State == ApprovalState.Approved).Select(t => t.Id));
     }
 
     private static InventoryDocument Inventory(string root, string project) =>

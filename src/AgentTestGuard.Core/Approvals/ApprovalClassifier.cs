@@ -1,0 +1,55 @@
+using AgentTestGuard.Configuration;
+using AgentTestGuard.Diagnostics;
+using AgentTestGuard.Inventory;
+
+namespace AgentTestGuard.Approvals;
+
+/// <summary>
+/// Matches one assembly's agent tests with the ledger's approvals: approved when the fingerprint
+/// matches, stale when it does not, unapproved without an approval. Only the assembly's own lines
+/// are judged; the ledger serves every test project of the repository.
+/// </summary>
+public static class ApprovalClassifier
+{
+    public static IReadOnlyList<AgentTest> Classify(
+        string assembly,
+        IReadOnlyList<AgentTest> tests,
+        IReadOnlyList<Approval> approvals,
+        Policy? policy,
+        string ledgerPath,
+        out IReadOnlyList<Diagnostic> diagnostics)
+    {
+        var found = new List<Diagnostic>();
+        var byTest = tests.ToDictionary(t => t.Id, StringComparer.Ordinal);
+        var valid = new Dictionary<string, Approval>(StringComparer.Ordinal);
+        foreach (var approval in approvals.Where(a => a.Assembly == assembly))
+        {
+            if (!byTest.TryGetValue(approval.Test, out var test))
+            {
+                found.Add(Descriptors.OrphanApproval.At(ledgerPath, approval.Line, 0,
+                    $"'{Inert.Quote(approval.Test)}' is approved, but '{assembly}' has no agent test with that id (renamed, deleted, or no longer tagged). Remove the line."));
+                continue;
+            }
+
+            var agents = (policy?.Agents ?? []).Append(test.Agent);
+            if (ApproverIdentity.WhyNotHuman(approval.Approver, agents) is { } why)
+            {
+                found.Add(Descriptors.NonHumanApprover.At(ledgerPath, approval.Line, 0,
+                    $"The approval of '{test.Id}' by '{Inert.Quote(approval.Approver)}' is refused: {why}. Only a human may approve; remove the line and have a reviewer approve the test."));
+                continue;
+            }
+
+            valid[approval.Test] = approval;
+        }
+
+        diagnostics = found;
+        return [.. tests.Select(test => test with { Approval = StateOf(test, valid.GetValueOrDefault(test.Id)) })];
+    }
+
+    private static TestApproval StateOf(AgentTest test, Approval? approval) => approval switch
+    {
+        null => new TestApproval(ApprovalState.Unapproved),
+        _ when approval.Fingerprint == test.Fingerprint => new TestApproval(ApprovalState.Approved, approval.Approver, approval.At, approval.Fingerprint),
+        _ => new TestApproval(ApprovalState.Stale, approval.Approver, approval.At, approval.Fingerprint),
+    };
+}

@@ -1,0 +1,80 @@
+using AgentTestGuard.Approvals;
+using AgentTestGuard.Configuration;
+using AgentTestGuard.Core.Tests.Configuration;
+using AgentTestGuard.Inventory;
+using Xunit;
+
+namespace AgentTestGuard.Core.Tests.Approvals;
+
+public sealed class ApprovalClassifierTests
+{
+    private static readonly DateTimeOffset Noon = new(2026, 11, 24, 12, 0, 0, TimeSpan.Zero);
+    private static readonly string Current = new('a', 32);
+    private static readonly string Older = new('b', 32);
+
+    [Fact]
+    public void Matching_fingerprints_approve_others_are_stale_and_the_rest_unapproved()
+    {
+        AgentTest[] tests = [Test("Approved"), Test("Stale"), Test("Unapproved")];
+        Approval[] approvals =
+        [
+            new("Shop.Tests", "N.T.Approved", Current, "Dana Lee <dana@example.com>", Noon, Line: 2),
+            new("Shop.Tests", "N.T.Stale", Older, "Dana Lee <dana@example.com>", Noon, Line: 3),
+            new("Other.Tests", "N.T.Unapproved", Current, "Dana Lee <dana@example.com>", Noon, Line: 4),
+        ];
+
+        var classified = ApprovalClassifier.Classify("Shop.Tests", tests, approvals, null, "/r/a.jsonl", out var diagnostics);
+
+        Assert.Empty(diagnostics);
+        Assert.Equal(
+            [
+                new TestApproval(ApprovalState.Approved, "Dana Lee <dana@example.com>", Noon, Current),
+                new TestApproval(ApprovalState.Stale, "Dana Lee <dana@example.com>", Noon, Older),
+                new TestApproval(ApprovalState.Unapproved),
+            ],
+            classified.Select(t => t.Approval));
+    }
+
+    [Fact]
+    public void An_approval_for_a_missing_test_of_the_assembly_warns_at_its_line()
+    {
+        Approval[] approvals = [new("Shop.Tests", "N.T.Deleted", Current, "Dana <d@example.com>", Noon, Line: 7)];
+
+        ApprovalClassifier.Classify("Shop.Tests", [Test("Kept")], approvals, null, "/r/a.jsonl", out var diagnostics);
+
+        var warning = Assert.Single(diagnostics);
+        Assert.Equal(("AGT0014", "/r/a.jsonl", 7), (warning.Code, warning.File, warning.Line));
+    }
+
+    [Theory]
+    [InlineData("copilot-swe-agent[bot] <198982749+Copilot@users.noreply.github.com>")]
+    [InlineData("Copilot <198982749+Copilot@users.noreply.github.com>")]
+    [InlineData("Release Bot <release@example.com>")]
+    [InlineData("github-actions <41898282+github-actions@users.noreply.github.com>")]
+    [InlineData("Claude Code <noreply@example.com>")]
+    [InlineData("claude-code <agent@example.com>")]
+    public void Agents_and_bots_cannot_approve(string approver)
+    {
+        Approval[] approvals = [new("Shop.Tests", "N.T.M", Current, approver, Noon, Line: 5)];
+        using var policyFile = new TempFile("p.json", """{ "agents": ["copilot", "claude-code"] }""");
+        var policy = Policy.Load(policyFile.Path, out _);
+
+        var classified = ApprovalClassifier.Classify("Shop.Tests", [Test("M", agent: "claude-code")], approvals, policy, "/r/a.jsonl", out var diagnostics);
+
+        var error = Assert.Single(diagnostics);
+        Assert.Equal(("AGT0015", 5), (error.Code, error.Line));
+        Assert.Equal(ApprovalState.Unapproved, classified.Single().Approval!.State);
+    }
+
+    [Theory]
+    [InlineData("Claude Monet <claude@monet.example>")]
+    [InlineData("Dana Lee <12345+dana@users.noreply.github.com>")]
+    [InlineData("Abbot Costello <abbot@example.com>")]
+    public void People_whose_names_resemble_agents_can(string approver)
+    {
+        Assert.Null(ApproverIdentity.WhyNotHuman(approver, ["claude-code", "copilot"]));
+    }
+
+    private static AgentTest Test(string method, string agent = "copilot") =>
+        new($"N.T.{method}", "N.T", method, agent, AgentEvidence.None, ["CART-1"], Current, null);
+}
