@@ -35,9 +35,6 @@ public sealed class InventoryAgentTests : Task
     /// <summary>SourceRoot items; those with MappedPath metadata map PDB paths back to local ones.</summary>
     public ITaskItem[] SourceRoots { get; set; } = [];
 
-    [Output]
-    public int AgentTestCount { get; private set; }
-
     public override bool Execute()
     {
         var scan = AssemblyScanner.Scan(new ScanRequest(AssemblyPath)
@@ -68,7 +65,6 @@ public sealed class InventoryAgentTests : Task
             return false;
         }
 
-        AgentTestCount = tests.Count;
         InventoryFile.Write(InventoryPath, new InventoryDocument(
             InventoryDocument.CurrentSchemaVersion,
             Generator,

@@ -12,11 +12,7 @@ public sealed class ApprovalBuildTests
     [Fact]
     public async Task Approved_then_edited_is_stale_and_the_ledger_is_checked_line_by_line()
     {
-        var project = TestProject.Create(TestFramework.XunitV3, "Shop.Tests");
-        project.WriteRootFile("agenttestguard.policy.json", Sources.Policy);
-        project.WriteRootFile("agenttestguard.criteria.json", Sources.Catalog);
-        project.Write("CartTests.cs", Sources.ValidTests(TestFramework.XunitV3));
-        project.ReferencePackage();
+        var project = Sources.ValidProject(TestFramework.XunitV3, "Shop.Tests");
         Assert.Equal(0, (await project.BuildAsync()).ExitCode);
         var fingerprint = project.ReadInventory().Tests.Single(t => t.Id == Total).Fingerprint;
         var ledger = Path.Combine(project.Root, "agenttestguard.approvals.jsonl");

@@ -11,16 +11,12 @@ public sealed class IncrementalBuildTests
     [Fact]
     public async Task A_second_build_skips_and_catalog_policy_or_property_changes_rerun()
     {
-        var project = TestProject.Create(TestFramework.XunitV3, "Incremental.Tests");
-        project.WriteRootFile("agenttestguard.policy.json", Sources.Policy);
-        var catalog = project.WriteRootFile("agenttestguard.criteria.json", Sources.Catalog);
-        project.Write("CartTests.cs", Sources.ValidTests(TestFramework.XunitV3));
-        project.ReferencePackage();
+        var project = Sources.ValidProject(TestFramework.XunitV3, "Incremental.Tests");
         await AssertBuild(project, Ran);
 
         await AssertBuild(project, Skipped);
 
-        File.SetLastWriteTimeUtc(catalog, DateTime.UtcNow.AddSeconds(2));
+        File.SetLastWriteTimeUtc(Path.Combine(project.Root, "agenttestguard.criteria.json"), DateTime.UtcNow.AddSeconds(2));
         await AssertBuild(project, Ran);
         await AssertBuild(project, Skipped);
 

@@ -50,11 +50,7 @@ public sealed class InventoryBuildTests
     [Fact]
     public async Task Rebuilding_unchanged_source_keeps_every_fingerprint()
     {
-        var project = TestProject.Create(TestFramework.XunitV3, "Stable.Tests");
-        project.WriteRootFile("agenttestguard.policy.json", Sources.Policy);
-        project.WriteRootFile("agenttestguard.criteria.json", Sources.Catalog);
-        project.Write("CartTests.cs", Sources.ValidTests(TestFramework.XunitV3));
-        project.ReferencePackage();
+        var project = Sources.ValidProject(TestFramework.XunitV3, "Stable.Tests");
         Assert.Equal(0, (await project.BuildAsync()).ExitCode);
         var before = project.ReadInventory().Tests.ToDictionary(t => t.Id, t => t.Fingerprint);
 
@@ -70,11 +66,7 @@ public sealed class InventoryBuildTests
     public async Task Fingerprints_survive_lines_added_above_and_a_checkout_in_another_folder(TestFramework framework)
     {
         // Both frameworks' test attributes record the caller's file and line; approvals must not depend on them.
-        var project = TestProject.Create(framework, "Moved.Tests");
-        project.WriteRootFile("agenttestguard.policy.json", Sources.Policy);
-        project.WriteRootFile("agenttestguard.criteria.json", Sources.Catalog);
-        project.Write("CartTests.cs", Sources.ValidTests(framework));
-        project.ReferencePackage();
+        var project = Sources.ValidProject(framework, "Moved.Tests");
         Assert.Equal(0, (await project.BuildAsync()).ExitCode);
         var original = project.ReadInventory().Tests.ToDictionary(t => t.Id, t => t.Fingerprint);
 

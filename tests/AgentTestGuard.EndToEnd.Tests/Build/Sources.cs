@@ -5,6 +5,17 @@ namespace AgentTestGuard.EndToEnd.Tests.Build;
 /// <summary>Test sources and repository files shared by the build tests.</summary>
 internal static class Sources
 {
+    /// <summary>A project with <see cref="ValidTests"/>, the policy and catalog above it, and the package referenced.</summary>
+    public static Infrastructure.TestProject ValidProject(Infrastructure.TestFramework framework, string name)
+    {
+        var project = Infrastructure.TestProject.Create(framework, name);
+        project.WriteRootFile("agenttestguard.policy.json", Policy);
+        project.WriteRootFile("agenttestguard.criteria.json", Catalog);
+        project.Write("CartTests.cs", ValidTests(framework));
+        project.ReferencePackage();
+        return project;
+    }
+
     public const string Policy = """
         {
           // The human who owns the agent workflow.
