@@ -50,6 +50,7 @@ public sealed class InventoryAgentTests : Task
         // Files are read only when there is something to check, so that a project without
         // agent tests is not affected by a malformed policy somewhere above it.
         var tests = scan.Tests;
+        Policy? policy = null;
         if (tests.Count > 0)
         {
             var configuration = RepositoryConfiguration.Load(PolicyFile, CriteriaFile, ApprovalsFile, out var configurationDiagnostics);
@@ -58,6 +59,7 @@ public sealed class InventoryAgentTests : Task
             tests = ApprovalClassifier.Classify(
                 scan.AssemblyName, tests, configuration.Approvals ?? [], configuration.Policy, ApprovalsFile ?? "", out var approvalDiagnostics);
             Report(approvalDiagnostics);
+            policy = configuration.Policy;
         }
 
         if (Log.HasLoggedErrors)
@@ -72,7 +74,11 @@ public sealed class InventoryAgentTests : Task
             NullIfEmpty(PolicyFile),
             NullIfEmpty(CriteriaFile),
             NullIfEmpty(ApprovalsFile),
-            tests));
+            tests)
+        {
+            Owner = policy?.Owner,
+            Environments = policy?.Environments,
+        });
         return true;
     }
 

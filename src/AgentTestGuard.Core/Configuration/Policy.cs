@@ -8,17 +8,22 @@ namespace AgentTestGuard.Configuration;
 /// {
 ///   "owner": "Dana Lee &lt;dana@example.com&gt;",
 ///   "agents": ["copilot", "claude-code"],
+///   "environments": ["local", "ci"],
 ///   "criteriaPatterns": [ { "pattern": "JIRA-[0-9]+", "link": "https://jira.example.com/browse/{id}" } ]
 /// }
 /// </code>
 /// </summary>
 public sealed class Policy
 {
-    private Policy(string path, string? owner, IReadOnlyList<string> agents, IReadOnlyList<CriterionPattern> criteriaPatterns)
+    /// <summary>Where unreviewed agent tests may execute when the policy does not say.</summary>
+    public static readonly IReadOnlyList<string> DefaultEnvironments = ["local", "ci"];
+
+    private Policy(string path, string? owner, IReadOnlyList<string> agents, IReadOnlyList<string> environments, IReadOnlyList<CriterionPattern> criteriaPatterns)
     {
         Path = path;
         Owner = owner;
         Agents = agents;
+        Environments = environments;
         CriteriaPatterns = criteriaPatterns;
     }
 
@@ -29,6 +34,12 @@ public sealed class Policy
 
     /// <summary>The agents allowed to contribute tests, compared case-insensitively.</summary>
     public IReadOnlyList<string> Agents { get; }
+
+    /// <summary>
+    /// The environments (named at run time) where unreviewed agent tests may execute; elsewhere
+    /// they are not run at all. Compared case-insensitively.
+    /// </summary>
+    public IReadOnlyList<string> Environments { get; }
 
     public IReadOnlyList<CriterionPattern> CriteriaPatterns { get; }
 
@@ -50,11 +61,12 @@ public sealed class Policy
             return null;
         }
 
-        reader.WarnUnknownKeys(root, "owner", "agents", "criteriaPatterns");
+        reader.WarnUnknownKeys(root, "owner", "agents", "environments", "criteriaPatterns");
         var owner = reader.OptionalString(root, "owner");
         var agents = ReadAgents(reader, root);
+        var environments = ReadEnvironments(reader, root);
         var patterns = ReadPatterns(reader, root);
-        return new Policy(reader.Path, owner, agents, patterns);
+        return new Policy(reader.Path, owner, agents, environments, patterns);
     }
 
     private static List<string> ReadAgents(ConfigurationFileReader reader, JsonObjectNode root)
@@ -76,6 +88,26 @@ public sealed class Policy
         }
 
         return agents;
+    }
+
+    private static IReadOnlyList<string> ReadEnvironments(ConfigurationFileReader reader, JsonObjectNode root)
+    {
+        if (ConfigurationFileReader.Find(root, "environments") is not { } property)
+        {
+            return DefaultEnvironments;
+        }
+
+        // An empty list is meaningful: unreviewed agent tests execute nowhere.
+        var environments = new List<string>();
+        foreach (var item in reader.AsArray(property.Value, "'environments'")?.Items ?? [])
+        {
+            if (reader.AsNonEmptyString(item, "each environment") is { } environment)
+            {
+                environments.Add(environment);
+            }
+        }
+
+        return environments;
     }
 
     private static List<CriterionPattern> ReadPatterns(ConfigurationFileReader reader, JsonObjectNode root)

@@ -20,5 +20,14 @@ public sealed record InventoryDocument(
 {
     public const int CurrentSchemaVersion = 1;
 
+    /// <summary>The workflow's owner from the policy, for run-time reports.</summary>
+    public string? Owner { get; init; }
+
+    /// <summary>
+    /// Where unreviewed agent tests may execute, copied from the policy so that a test run needs
+    /// no repository; null when no policy applied (the defaults hold).
+    /// </summary>
+    public IReadOnlyList<string>? Environments { get; init; }
+
     public const string FileSuffix = ".agenttests.json";
 }

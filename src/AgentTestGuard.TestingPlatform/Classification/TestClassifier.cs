@@ -1,0 +1,41 @@
+using AgentTestGuard.Approvals;
+using AgentTestGuard.Files;
+using AgentTestGuard.Inventory;
+
+namespace AgentTestGuard.TestingPlatform.Classification;
+
+/// <summary>
+/// Classifies executed tests by their method identity (namespace, type, method), the identity the
+/// build recorded in the inventory. Display names are never used: frameworks and agents choose them.
+/// </summary>
+internal sealed class TestClassifier
+{
+    private readonly Dictionary<string, TestClass> _byId;
+
+    public TestClassifier(InventoryDocument? inventory)
+    {
+        Inventory = inventory;
+        _byId = new Dictionary<string, TestClass>(StringComparer.Ordinal);
+        foreach (var test in inventory?.Tests ?? [])
+        {
+            var kind = test.Approval?.State == ApprovalState.Approved ? TestKind.Approved : TestKind.Quarantined;
+            _byId[test.Id] = new TestClass(kind, test);
+        }
+    }
+
+    /// <summary>Null when the build wrote no inventory: every test then gates.</summary>
+    public InventoryDocument? Inventory { get; }
+
+    public IEnumerable<AgentTest> QuarantinedTests =>
+        _byId.Values.Where(c => c.IsQuarantined).Select(c => c.AgentTest!).OrderBy(t => t.Id, StringComparer.Ordinal);
+
+    public TestClass Classify(string testId) =>
+        _byId.TryGetValue(testId, out var found) ? found : TestClass.Gating;
+
+    /// <summary>
+    /// The inventory's id for a method: the type's full name as reflection writes it (nested types
+    /// joined with '+') and the method name, from the platform's method identity.
+    /// </summary>
+    public static string TestId(string? @namespace, string typeName, string methodName) =>
+        string.IsNullOrEmpty(@namespace) ? $"{typeName}.{methodName}" : $"{@namespace}.{typeName}.{methodName}";
+}

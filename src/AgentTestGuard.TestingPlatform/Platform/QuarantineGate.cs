@@ -1,0 +1,194 @@
+using AgentTestGuard.Inventory;
+using AgentTestGuard.TestingPlatform.Record;
+using AgentTestGuard.TestingPlatform.Results;
+using AgentTestGuard.TestingPlatform.Settings;
+using Microsoft.Testing.Platform.CommandLine;
+using Microsoft.Testing.Platform.Configurations;
+using Microsoft.Testing.Platform.Extensions;
+using Microsoft.Testing.Platform.Extensions.Messages;
+using Microsoft.Testing.Platform.Extensions.OutputDevice;
+using Microsoft.Testing.Platform.Extensions.TestHost;
+using Microsoft.Testing.Platform.OutputDevice;
+using Microsoft.Testing.Platform.Services;
+using Microsoft.Testing.Platform.TestHost;
+
+namespace AgentTestGuard.TestingPlatform.Platform;
+
+/// <summary>
+/// The extension's part in the test host. It sees every test result, and when the session
+/// finishes it decides what the results mean (<see cref="RunVerdict"/>), tells the platform,
+/// prints the summary and writes the run record.
+/// </summary>
+internal sealed class QuarantineGate(IServiceProvider services, RunState state)
+    : IDataConsumer, IDataProducer, ITestSessionLifetimeHandler, IOutputDeviceDataProducer
+{
+    private readonly RunResults _results = new();
+    private readonly ICommandLineOptions _commandLine = services.GetCommandLineOptions();
+    private DateTimeOffset _startedAt;
+    private Task<CodeRevision?>? _codeRevision;
+
+    public string Uid => $"{ExtensionIdentity.Prefix}.QuarantineGate";
+
+    public string Version => ExtensionIdentity.Version;
+
+    public string DisplayName => "AgentTestGuard quarantine";
+
+    public string Description => "Keeps failures of unapproved agent tests from failing the run, and records every run.";
+
+    public Type[] DataTypesConsumed => [typeof(TestNodeUpdateMessage)];
+
+    public Type[] DataTypesProduced => [typeof(TestNodeUpdateMessage), typeof(SessionFileArtifact)];
+
+    private bool IsListingTests => _commandLine.IsOptionSet("list-tests");
+
+    public Task<bool> IsEnabledAsync() => Task.FromResult(true);
+
+    public Task ConsumeAsync(IDataProducer dataProducer, IData value, CancellationToken cancellationToken)
+    {
+        if (ReferenceEquals(dataProducer, this) || value is not TestNodeUpdateMessage update)
+        {
+            return Task.CompletedTask;
+        }
+
+        if (TestNodeReader.Read(update.TestNode, state.Classifier) is { } result)
+        {
+            _results.Report(update.TestNode.Uid.Value, result);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public async Task OnTestSessionStartingAsync(ITestSessionContext testSessionContext)
+    {
+        _startedAt = DateTimeOffset.UtcNow;
+        if (IsListingTests)
+        {
+            return;
+        }
+
+        // Started now, awaited at the end: git takes a few milliseconds the tests can cover.
+        _codeRevision = CodeRevisionReader.FromEnvironment(Environment.GetEnvironmentVariable) is { } fromCi
+            ? Task.FromResult<CodeRevision?>(fromCi)
+            : CodeRevisionReader.FromGitAsync(Environment.CurrentDirectory, testSessionContext.CancellationToken);
+
+        if (state.InventoryProblem is { } problem)
+        {
+            await WarnAsync($"AgentTestGuard: every test gates in this run: {problem}", testSessionContext.CancellationToken).ConfigureAwait(false);
+        }
+
+        if (Environment.GetEnvironmentVariable(DecisionFile.ControlledHostVariable) is not null
+            && Environment.GetEnvironmentVariable(DecisionFile.Variable) is null)
+        {
+            await WarnAsync(
+                "AgentTestGuard: an extension runs the tests in a child process that AgentTestGuard does not relay; "
+                + "failures of quarantined tests will fail this run. Add --agt-relay to the test command line.",
+                testSessionContext.CancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    public async Task OnTestSessionFinishingAsync(ITestSessionContext testSessionContext)
+    {
+        if (IsListingTests)
+        {
+            return;
+        }
+
+        var cancellationToken = testSessionContext.CancellationToken;
+        var cancelled = cancellationToken.IsCancellationRequested;
+        var settings = RunState.ResolveSettings(_commandLine);
+        var allowed = settings.AllowsUnreviewedTests(state.AllowedEnvironments);
+        var results = _results.Snapshot();
+        var quarantined = state.QuarantinedTests;
+        var verdict = RunVerdict.Decide(
+            results,
+            quarantined,
+            state.Inventory?.Tests.Count ?? 0,
+            settings.Enforce,
+            !string.IsNullOrWhiteSpace(state.Inventory?.Owner),
+            cancelled);
+        IReadOnlyList<AgentTest> notRun = allowed ? [] : NotExecuted(quarantined, results);
+
+        if (verdict.IgnoreFailedTestsExitCode)
+        {
+            _commandLine.TryGetOptionArgumentList("ignore-exit-code", out var userCodes);
+            ExitCodeIgnore.Apply(userCodes?.FirstOrDefault());
+            if (Environment.GetEnvironmentVariable(DecisionFile.Variable) is { Length: > 0 } decisionFile)
+            {
+                await File.WriteAllTextAsync(decisionFile, DecisionFile.IgnoreFailedTests, CancellationToken.None).ConfigureAwait(false);
+            }
+        }
+
+        if (verdict.FailsForEnforcement && !cancelled)
+        {
+            await PublishEnforcementFailureAsync(testSessionContext.SessionUid, verdict, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (state.Inventory is not null)
+        {
+            await ShowSummaryAsync(results, notRun, verdict, settings, cancellationToken).ConfigureAwait(false);
+        }
+
+        await WriteRecordAsync(testSessionContext.SessionUid, results, notRun, verdict, settings, allowed, cancelled).ConfigureAwait(false);
+    }
+
+    private static List<AgentTest> NotExecuted(IReadOnlyList<AgentTest> quarantined, IReadOnlyList<TestResult> results)
+    {
+        var executed = results.Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
+        return quarantined.Where(t => !executed.Contains(t.Id)).ToList();
+    }
+
+    /// <summary>
+    /// Enforce mode fails the run with a failed test node of its own: the platform then exits with
+    /// "a test failed" under every runner, with the message shown where failures are shown.
+    /// </summary>
+    private async Task PublishEnforcementFailureAsync(SessionUid session, RunVerdict verdict, CancellationToken cancellationToken)
+    {
+        var node = new TestNode
+        {
+            Uid = new TestNodeUid($"{ExtensionIdentity.Prefix}.Enforce"),
+            DisplayName = "AgentTestGuard enforce mode",
+            Properties = new PropertyBag(new FailedTestNodeStateProperty(RunSummary.EnforcementMessage(verdict))),
+        };
+        await services.GetMessageBus().PublishAsync(this, new TestNodeUpdateMessage(session, node)).ConfigureAwait(false);
+    }
+
+    private async Task ShowSummaryAsync(
+        IReadOnlyList<TestResult> results, IReadOnlyList<AgentTest> notRun, RunVerdict verdict, RunSettings settings, CancellationToken cancellationToken)
+    {
+        var summary = RunSummary.Format(results, notRun, verdict, settings.Environment);
+        var noteworthy = verdict.QuarantinedFailures.Count > 0 || notRun.Count > 0 || verdict.FailsForEnforcement
+            || results.Any(r => r.Class.Approval == Approvals.ApprovalState.Stale);
+        IOutputDeviceData data = noteworthy ? new WarningMessageOutputDeviceData(summary) : new SessionMessageOutputDeviceData(summary);
+        await services.GetOutputDevice().DisplayAsync(this, data, cancellationToken).ConfigureAwait(false);
+
+        // The .NET 10 SDK's dotnet test (protocol 1.0.0) drops a test app's display messages and
+        // shows its standard error only when the app fails; there the summary at least explains
+        // the failure. docs/run-time.md says more.
+        if (Environment.GetEnvironmentVariable(DotnetTestExecutionIdVariable) is not null)
+        {
+            await Console.Error.WriteLineAsync(summary).ConfigureAwait(false);
+        }
+    }
+
+    private const string DotnetTestExecutionIdVariable = "TESTINGPLATFORM_DOTNETTEST_EXECUTIONID";
+
+    private async Task WriteRecordAsync(
+        SessionUid session, IReadOnlyList<TestResult> results, IReadOnlyList<AgentTest> notRun, RunVerdict verdict, RunSettings settings, bool allowed, bool cancelled)
+    {
+        var revision = _codeRevision is null ? null : await _codeRevision.ConfigureAwait(false);
+        var assembly = state.Inventory?.Assembly
+            ?? System.Reflection.Assembly.GetEntryAssembly()?.GetName().Name
+            ?? "tests";
+        var context = new RunContext(
+            settings.Environment, allowed, settings.Enforce, Environment.MachineName, revision, _startedAt, DateTimeOffset.UtcNow, cancelled);
+        var document = RunRecordBuilder.Build(assembly, state.InventoryPath, state.Classifier, results, notRun, verdict, context);
+        var directory = services.GetConfiguration().GetTestResultDirectory();
+        var path = Path.Combine(directory, RunRecordFile.FileName(assembly, _startedAt));
+        RunRecordFile.Write(path, document);
+        await services.GetMessageBus().PublishAsync(
+            this, new SessionFileArtifact(session, new FileInfo(path), "AgentTestGuard run record", "Per-test outcomes and classifications of this run.")).ConfigureAwait(false);
+    }
+
+    private Task WarnAsync(string message, CancellationToken cancellationToken) =>
+        services.GetOutputDevice().DisplayAsync(this, new WarningMessageOutputDeviceData(message), cancellationToken);
+}

@@ -1,0 +1,75 @@
+using AgentTestGuard.TestingPlatform.Settings;
+using Microsoft.Testing.Platform.CommandLine;
+using Microsoft.Testing.Platform.Extensions;
+using Microsoft.Testing.Platform.Extensions.TestHostControllers;
+using Microsoft.Testing.Platform.Services;
+
+namespace AgentTestGuard.TestingPlatform.Platform;
+
+/// <summary>
+/// The extension's part in the controller process. Some extensions (the TRX report, hang and
+/// crash dumps, coverage) make the platform run the tests in a child test host; the parent then
+/// applies the exit-code policy to the child's unfiltered code with its own environment. This
+/// part hands the child a file for its decision and applies the decision in the parent.
+/// </summary>
+/// <remarks>
+/// Enabling it alone would turn controller mode on, which costs a process start in every run, so
+/// it is enabled only when an option known to start a child host is present, or with --agt-relay.
+/// </remarks>
+internal sealed class TestHostRelay(IServiceProvider services) : ITestHostEnvironmentVariableProvider, ITestHostProcessLifetimeHandler
+{
+    /// <summary>Options of the platform's own extensions that run the tests in a child process.</summary>
+    public static readonly string[] ChildHostOptions = ["report-trx", "hangdump", "crashdump", "coverage"];
+
+    private readonly ICommandLineOptions _commandLine = services.GetCommandLineOptions();
+    private readonly string _decisionFile = Path.Combine(Path.GetTempPath(), $"agenttestguard-decision-{Guid.NewGuid():N}.txt");
+
+    public string Uid => $"{ExtensionIdentity.Prefix}.TestHostRelay";
+
+    public string Version => ExtensionIdentity.Version;
+
+    public string DisplayName => "AgentTestGuard test host relay";
+
+    public string Description => "Carries the quarantine decision from a child test host to the process that reports the exit code.";
+
+    public Task<bool> IsEnabledAsync() =>
+        Task.FromResult(_commandLine.IsOptionSet(CommandLineOptions.Relay) || ChildHostOptions.Any(_commandLine.IsOptionSet));
+
+    public Task UpdateAsync(IEnvironmentVariables environmentVariables)
+    {
+        environmentVariables.SetVariable(new EnvironmentVariable(DecisionFile.Variable, _decisionFile, isSecret: false, isLocked: true));
+        return Task.CompletedTask;
+    }
+
+    public Task<ValidationResult> ValidateTestHostEnvironmentVariablesAsync(IReadOnlyEnvironmentVariables environmentVariables) =>
+        ValidationResult.ValidTask;
+
+    public Task BeforeTestHostProcessStartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task OnTestHostProcessStartedAsync(ITestHostProcessInformation testHostProcessInformation, CancellationToken cancellationToken) =>
+        Task.CompletedTask;
+
+    public Task OnTestHostProcessExitedAsync(ITestHostProcessInformation testHostProcessInformation, CancellationToken cancellationToken)
+    {
+        string? decision = null;
+        try
+        {
+            decision = File.Exists(_decisionFile) ? File.ReadAllText(_decisionFile) : null;
+            File.Delete(_decisionFile);
+        }
+        catch (IOException)
+        {
+            // Unreadable means no decision: the platform's own exit code stands.
+        }
+
+        // The child already overlooked "a test failed" when it exited 0 with this decision; a crash
+        // or abort in between leaves another code, which must pass through.
+        if (decision == DecisionFile.IgnoreFailedTests && testHostProcessInformation.ExitCode == 0)
+        {
+            _commandLine.TryGetOptionArgumentList("ignore-exit-code", out var userCodes);
+            ExitCodeIgnore.Apply(userCodes?.FirstOrDefault());
+        }
+
+        return Task.CompletedTask;
+    }
+}

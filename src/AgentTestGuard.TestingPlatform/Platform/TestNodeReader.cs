@@ -1,0 +1,51 @@
+using AgentTestGuard.TestingPlatform.Classification;
+using AgentTestGuard.TestingPlatform.Results;
+using Microsoft.Testing.Platform.Extensions.Messages;
+
+namespace AgentTestGuard.TestingPlatform.Platform;
+
+/// <summary>Turns the platform's test node updates into <see cref="TestResult"/>s.</summary>
+internal static class TestNodeReader
+{
+    /// <summary>The result a node reports; null for updates that are not a result (discovered, in progress).</summary>
+    public static TestResult? Read(TestNode node, TestClassifier classifier)
+    {
+        var state = node.Properties.SingleOrDefault<TestNodeStateProperty>();
+        if (Outcome(state) is not { } outcome)
+        {
+            return null;
+        }
+
+        var method = node.Properties.SingleOrDefault<TestMethodIdentifierProperty>();
+        var id = method is null ? node.DisplayName : TestClassifier.TestId(method.Namespace, method.TypeName, method.MethodName);
+        var testClass = method is null ? TestClass.Gating : classifier.Classify(id);
+        var duration = node.Properties.SingleOrDefault<TimingProperty>()?.GlobalTiming.Duration;
+        var message = outcome.IsFailure() ? FailureMessage(state!) : null;
+        return new TestResult(id, node.DisplayName, outcome, duration, message, testClass, Attempts: 1);
+    }
+
+    private static TestOutcome? Outcome(TestNodeStateProperty? state) => state switch
+    {
+        PassedTestNodeStateProperty => TestOutcome.Passed,
+        SkippedTestNodeStateProperty => TestOutcome.Skipped,
+        FailedTestNodeStateProperty => TestOutcome.Failed,
+        ErrorTestNodeStateProperty => TestOutcome.Error,
+        TimeoutTestNodeStateProperty => TestOutcome.TimedOut,
+#pragma warning disable MTP0001 // Obsolete, but frameworks still report it and the platform counts it as failed.
+        CancelledTestNodeStateProperty => TestOutcome.Cancelled,
+#pragma warning restore MTP0001
+        _ => null,
+    };
+
+    private static string? FailureMessage(TestNodeStateProperty state)
+    {
+        var exception = state switch
+        {
+            FailedTestNodeStateProperty failed => failed.Exception,
+            ErrorTestNodeStateProperty error => error.Exception,
+            TimeoutTestNodeStateProperty timeout => timeout.Exception,
+            _ => null,
+        };
+        return exception?.Message is { Length: > 0 } fromException ? fromException : state.Explanation;
+    }
+}

@@ -1,0 +1,57 @@
+namespace AgentTestGuard.TestingPlatform.Record;
+
+/// <summary>
+/// What one run of one test assembly produced (&lt;assembly&gt;.&lt;time&gt;.agentrun.json in the test
+/// results directory). The format is documented in docs/files.md; the history and the tool read it.
+/// </summary>
+/// <param name="SchemaVersion">Raised when a reader of an older version could misread the file.</param>
+internal sealed record RunRecordDocument(
+    int SchemaVersion,
+    string Generator,
+    string Assembly,
+    string? Inventory,
+    string Environment,
+    bool EnvironmentAllowsUnreviewedTests,
+    bool Enforce,
+    string Machine,
+    CodeRevision? CodeRevision,
+    DateTimeOffset StartedAt,
+    DateTimeOffset FinishedAt,
+    string? Owner,
+    RunRecordVerdict Verdict,
+    IReadOnlyList<RunRecordTest> Tests)
+{
+    public const int CurrentSchemaVersion = 1;
+
+    public const string FileSuffix = ".agentrun.json";
+}
+
+/// <param name="Source">Where the revision came from: a CI variable's name, or "git".</param>
+internal sealed record CodeRevision(string Id, string Source);
+
+/// <param name="QuarantinedFailuresIgnored">Only quarantined tests failed, so the run did not fail for them.</param>
+/// <param name="EnforceFailed">Enforce mode failed the run (unreviewed agent tests, or a policy without an owner).</param>
+internal sealed record RunRecordVerdict(
+    int GatingFailures,
+    int QuarantinedFailures,
+    bool QuarantinedFailuresIgnored,
+    bool EnforceFailed,
+    bool Cancelled);
+
+/// <param name="Id">The method identity, namespace.type.method; a theory's cases share it.</param>
+/// <param name="Outcome">passed, skipped, failed, error, timedOut, cancelled, or notRun.</param>
+/// <param name="Classification">gating (not an agent test), approved, or quarantined.</param>
+/// <param name="Approval">For agent tests: approved, unapproved or stale.</param>
+/// <param name="Attempts">Results reported for the test: above 1 when it was retried.</param>
+internal sealed record RunRecordTest(
+    string Id,
+    string? DisplayName,
+    string Outcome,
+    double? DurationMs,
+    string? FailureMessage,
+    int Attempts,
+    string Classification,
+    string? Approval,
+    string? Agent,
+    string? Fingerprint,
+    IReadOnlyList<string>? Criteria);

@@ -1,0 +1,114 @@
+using System.Globalization;
+using System.Text;
+using AgentTestGuard.Approvals;
+using AgentTestGuard.Inventory;
+
+namespace AgentTestGuard.TestingPlatform.Results;
+
+/// <summary>
+/// The short text printed at the end of every run. Everything an agent could have written (test
+/// names, criteria, messages) goes through <see cref="Inert.Quote"/>: the text lands in a terminal.
+/// </summary>
+internal static class RunSummary
+{
+    public static string Format(
+        IReadOnlyList<TestResult> results,
+        IReadOnlyList<AgentTest> notRun,
+        RunVerdict verdict,
+        string environment)
+    {
+        var agentResults = results.Where(r => r.Class.AgentTest is not null).ToList();
+        var approved = agentResults.Count(r => !r.Class.IsQuarantined);
+        var quarantined = agentResults.Count - approved;
+        var stale = agentResults.Where(r => r.Class.Approval == ApprovalState.Stale).ToList();
+
+        var text = new StringBuilder();
+        text.Append(CultureInfo.InvariantCulture,
+            $"AgentTestGuard: {Plural(agentResults.Count, "agent test")} ran: {approved} approved, {quarantined} quarantined");
+        text.Append(CultureInfo.InvariantCulture, $"; {Plural(verdict.QuarantinedFailures.Count, "quarantined failure")}");
+        text.Append(CultureInfo.InvariantCulture, $"; {Plural(stale.Count, "stale approval")}.");
+
+        if (verdict.QuarantinedFailures.Count > 0)
+        {
+            text.Append('\n').Append(verdict.IgnoreFailedTestsExitCode
+                ? "  Quarantined failures (reported, not failing the run: no gating test failed):"
+                : "  Quarantined failures (not counted; the run fails for other reasons):");
+            foreach (var failure in verdict.QuarantinedFailures)
+            {
+                text.Append(CultureInfo.InvariantCulture,
+                    $"\n    {Inert.Quote(failure.Id)} ({failure.Class.Approval?.ToString().ToLowerInvariant()}, agent {Inert.Quote(failure.Class.AgentTest!.Agent)}): {FirstLine(failure.FailureMessage)}");
+            }
+        }
+
+        foreach (var result in stale)
+        {
+            var approval = result.Class.AgentTest!.Approval;
+            text.Append(CultureInfo.InvariantCulture,
+                $"\n  Stale: {Inert.Quote(result.Id)} was approved by {Inert.Quote(approval?.Approver)} but has changed since; it is quarantined until approved again.");
+        }
+
+        if (notRun.Count > 0)
+        {
+            text.Append(CultureInfo.InvariantCulture,
+                $"\n  Not run in environment '{Inert.Quote(environment)}', where the policy does not allow unreviewed agent tests: {Plural(notRun.Count, "quarantined test")}.");
+            foreach (var test in notRun)
+            {
+                text.Append(CultureInfo.InvariantCulture, $"\n    {Inert.Quote(test.Id)}");
+            }
+        }
+
+        if (verdict.FailsForEnforcement)
+        {
+            text.Append('\n').Append(EnforcementMessage(verdict));
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>Why enforce mode fails the run, and how to fix each cause.</summary>
+    public static string EnforcementMessage(RunVerdict verdict)
+    {
+        var text = new StringBuilder();
+        text.Append("AgentTestGuard enforce mode: the run fails");
+        if (verdict.OwnerMissingInEnforceMode)
+        {
+            text.Append("\n  The policy names no owner: add \"owner\": \"Name <email>\" to agenttestguard.policy.json.");
+        }
+
+        if (verdict.UnreviewedInEnforceMode.Count > 0)
+        {
+            text.Append(CultureInfo.InvariantCulture,
+                $"\n  {Plural(verdict.UnreviewedInEnforceMode.Count, "agent test")} awaiting human review:");
+            foreach (var test in verdict.UnreviewedInEnforceMode)
+            {
+                var state = test.Approval?.State == ApprovalState.Stale ? "stale: changed since its approval" : "unapproved";
+                var criteria = test.Criteria.Count == 0 ? "none" : string.Join(", ", test.Criteria.Select(Inert.Quote));
+                text.Append(CultureInfo.InvariantCulture,
+                    $"\n    {Inert.Quote(test.Id)} (agent {Inert.Quote(test.Agent)}; criteria {criteria}; {state})");
+                text.Append(CultureInfo.InvariantCulture, $"\n      approve: dotnet agt approve {ShellQuote(test.Id)}");
+            }
+        }
+
+        return text.ToString();
+    }
+
+    private static string Plural(int count, string noun) =>
+        count == 1 ? $"1 {noun}" : string.Create(CultureInfo.InvariantCulture, $"{count} {noun}s");
+
+    private static string FirstLine(string? message)
+    {
+        if (string.IsNullOrEmpty(message))
+        {
+            return "(no message)";
+        }
+
+        var end = message.AsSpan().IndexOfAny('\r', '\n');
+        return Inert.Quote(end < 0 ? message : message[..end]);
+    }
+
+    // Test ids are C# names, but an id is shown for pasting into a shell: quote anything unusual.
+    private static string ShellQuote(string id) =>
+        id.All(c => char.IsLetterOrDigit(c) || c is '.' or '_' or '+' or '`')
+            ? id
+            : "'" + Inert.Quote(id).Replace("'", "'\\''", StringComparison.Ordinal) + "'";
+}

@@ -1,0 +1,40 @@
+using AgentTestGuard.Inventory;
+
+namespace AgentTestGuard.TestingPlatform.Results;
+
+/// <summary>
+/// What the run's results mean for its exit code. The package never changes a gating test's
+/// result: it only asks the platform to overlook "a test failed" when every failed test is
+/// quarantined, and, in enforce mode, adds a failure of its own.
+/// </summary>
+internal sealed record RunVerdict(
+    IReadOnlyList<TestResult> GatingFailures,
+    IReadOnlyList<TestResult> QuarantinedFailures,
+    bool IgnoreFailedTestsExitCode,
+    IReadOnlyList<AgentTest> UnreviewedInEnforceMode,
+    bool OwnerMissingInEnforceMode)
+{
+    public bool FailsForEnforcement => UnreviewedInEnforceMode.Count > 0 || OwnerMissingInEnforceMode;
+
+    /// <param name="ownerNamed">Whether the policy names the workflow's owner; enforce mode requires one.</param>
+    /// <param name="quarantinedInInventory">Every quarantined agent test of the assembly, executed or not.</param>
+    /// <param name="cancelled">
+    /// The session was cancelled or aborted. The platform ranks "a test failed" above "aborted", so
+    /// overlooking it then could turn an aborted run into a green one.
+    /// </param>
+    public static RunVerdict Decide(
+        IReadOnlyList<TestResult> results,
+        IReadOnlyList<AgentTest> quarantinedInInventory,
+        int agentTestsInInventory,
+        bool enforce,
+        bool ownerNamed,
+        bool cancelled)
+    {
+        var gating = results.Where(r => r.IsGatingFailure).ToList();
+        var quarantined = results.Where(r => r.IsQuarantinedFailure).ToList();
+        var ignore = gating.Count == 0 && quarantined.Count > 0 && !cancelled;
+        var unreviewed = enforce ? quarantinedInInventory : [];
+        var ownerMissing = enforce && !ownerNamed && agentTestsInInventory > 0;
+        return new RunVerdict(gating, quarantined, ignore, unreviewed, ownerMissing);
+    }
+}

@@ -1,0 +1,32 @@
+using AgentTestGuard.TestingPlatform.Classification;
+using AgentTestGuard.TestingPlatform.Platform;
+using AgentTestGuard.TestingPlatform.Settings;
+using Microsoft.Testing.Platform.Builder;
+using Microsoft.Testing.Platform.Extensions;
+
+namespace AgentTestGuard.TestingPlatform;
+
+/// <summary>
+/// Registers AgentTestGuard in a test app. Called by the code the platform's MSBuild integration
+/// generates for every TestingPlatformBuilderHook item; the package's targets add ours, so users
+/// write no code.
+/// </summary>
+public static class TestingPlatformBuilderHook
+{
+    public static void AddExtensions(ITestApplicationBuilder builder, string[] args)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var state = new RunState(InventoryLocator.PathForEntryAssembly());
+
+        builder.CommandLine.AddProvider(() => new CommandLineOptions());
+
+        // One object is both consumer and session handler, so it sees every result before it decides.
+        var gate = new CompositeExtensionFactory<QuarantineGate>(services => new QuarantineGate(services, state));
+        builder.TestHost.AddDataConsumer(gate);
+        builder.TestHost.AddTestSessionLifetimeHandler(gate);
+
+        var relay = new CompositeExtensionFactory<TestHostRelay>(services => new TestHostRelay(services));
+        builder.TestHostControllers.AddEnvironmentVariableProvider(relay);
+        builder.TestHostControllers.AddProcessLifetimeHandler(relay);
+    }
+}
