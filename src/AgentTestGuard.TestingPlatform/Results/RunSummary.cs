@@ -107,8 +107,10 @@ internal static class RunSummary
     }
 
     // Test ids are C# names, but an id is shown for pasting into a shell: quote anything unusual.
+    // A generic type's '`' (Generic`1) is unusual: it starts command substitution in POSIX shells
+    // and is the escape character in PowerShell.
     private static string ShellQuote(string id) =>
-        id.All(c => char.IsLetterOrDigit(c) || c is '.' or '_' or '+' or '`')
+        id.All(c => char.IsLetterOrDigit(c) || c is '.' or '_' or '+')
             ? id
             : "'" + Inert.Quote(id).Replace("'", "'\\''", StringComparison.Ordinal) + "'";
 }

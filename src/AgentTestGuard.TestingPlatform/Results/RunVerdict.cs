@@ -32,9 +32,13 @@ internal sealed record RunVerdict(
     {
         var gating = results.Where(r => r.IsGatingFailure).ToList();
         var quarantined = results.Where(r => r.IsQuarantinedFailure).ToList();
-        var ignore = gating.Count == 0 && quarantined.Count > 0 && !cancelled;
         var unreviewed = enforce ? quarantinedInInventory : [];
         var ownerMissing = enforce && !ownerNamed && agentTestsInInventory > 0;
+
+        // Enforce mode fails the run with a failed test of its own: overlooking "a test failed"
+        // then would overlook that failure too.
+        var failsForEnforcement = unreviewed.Count > 0 || ownerMissing;
+        var ignore = gating.Count == 0 && quarantined.Count > 0 && !cancelled && !failsForEnforcement;
         return new RunVerdict(gating, quarantined, ignore, unreviewed, ownerMissing);
     }
 }

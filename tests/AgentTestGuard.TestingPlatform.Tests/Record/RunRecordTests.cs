@@ -1,0 +1,237 @@
+using System.Text.RegularExpressions;
+using AgentTestGuard.Approvals;
+using AgentTestGuard.Inventory;
+using AgentTestGuard.TestingPlatform.Classification;
+using AgentTestGuard.TestingPlatform.Record;
+using AgentTestGuard.TestingPlatform.Results;
+using AgentTestGuard.TestingPlatform.Tests.TestSupport;
+using Xunit;
+using TestResult = AgentTestGuard.TestingPlatform.Results.TestResult;
+
+namespace AgentTestGuard.TestingPlatform.Tests.Record;
+
+public sealed class RunRecordTests
+{
+    private const string InventoryPath = "/repo/bin/Shop.Tests.agenttests.json";
+
+    private static readonly AgentTest AddsItem = Make.Test("Shop.Tests.CartTests.Adds_item", ApprovalState.Approved, "copilot", ["CART-11"]);
+    private static readonly AgentTest RemovesItem = Make.Test("Shop.Tests.CartTests.Removes_item", ApprovalState.Unapproved, "copilot", ["CART-12"]);
+    private static readonly AgentTest Totals = Make.Test("Shop.Tests.CartTests.Totals", ApprovalState.Stale, "claude-code");
+
+    private static readonly RunContext Context = new(
+        "ci", EnvironmentAllowsUnreviewedTests: false, Enforce: true, "build-01", new CodeRevision("0a1b2c3d", "GITHUB_SHA"),
+        Make.Noon, Make.Noon.AddSeconds(1.5), Cancelled: false);
+
+    private static RunRecordDocument BuildRecord(out IReadOnlyList<TestResult> results)
+    {
+        var classifier = new TestClassifier(Make.Inventory(AddsItem, RemovesItem, Totals));
+        results =
+        [
+            Make.Gating("Shop.Tests.OtherTests.Works", TestOutcome.Passed) with { Duration = TimeSpan.FromTicks(12_345_678) },
+            Make.Of(AddsItem, TestOutcome.Passed, duration: TimeSpan.FromMilliseconds(3)) with { DisplayName = "Adds an item" },
+            Make.Of(RemovesItem, TestOutcome.Failed, "Expected 2 but was 3", TimeSpan.FromTicks(16)) with { Attempts = 2 },
+            Make.Gating("Shop.Tests.AaTests.Skips", TestOutcome.Skipped),
+        ];
+        var verdict = RunVerdict.Decide(results, classifier.QuarantinedTests.ToList(), 3, enforce: true, ownerNamed: true, cancelled: false);
+        return RunRecordBuilder.Build("Shop.Tests", InventoryPath, classifier, results, [Totals], verdict, Context);
+    }
+
+    [Fact]
+    public void A_small_record_in_full()
+    {
+        var classifier = new TestClassifier(Make.Inventory(Totals));
+        var verdict = RunVerdict.Decide([], [Totals], 1, enforce: false, ownerNamed: true, cancelled: false);
+        var context = new RunContext("local", true, false, "dev-box", null, Make.Noon, Make.Noon.AddSeconds(1.5), false);
+
+        var json = RunRecordFile.Serialize(RunRecordBuilder.Build("Shop.Tests", InventoryPath, classifier, [], [Totals], verdict, context));
+
+        Assert.Equal(
+            $$"""
+            {
+              "schemaVersion": 1,
+              "generator": "AgentTestGuard {{ProductVersion.Current}}",
+              "assembly": "Shop.Tests",
+              "inventory": "/repo/bin/Shop.Tests.agenttests.json",
+              "environment": "local",
+              "environmentAllowsUnreviewedTests": true,
+              "enforce": false,
+              "machine": "dev-box",
+              "startedAt": "2026-11-24T12:00:00+00:00",
+              "finishedAt": "2026-11-24T12:00:01.5+00:00",
+              "owner": "Dana Lee \u003Cdana@example.com\u003E",
+              "verdict": {
+                "gatingFailures": 0,
+                "quarantinedFailures": 0,
+                "quarantinedFailuresIgnored": false,
+                "enforceFailed": false,
+                "cancelled": false
+              },
+              "tests": [
+                {
+                  "id": "Shop.Tests.CartTests.Totals",
+                  "outcome": "notRun",
+                  "attempts": 0,
+                  "classification": "quarantined",
+                  "approval": "stale",
+                  "agent": "claude-code",
+                  "fingerprint": "{{Make.Fingerprint}}",
+                  "criteria": []
+                }
+              ]
+            }
+
+            """,
+            json);
+    }
+
+    [Fact]
+    public void Tests_are_ordered_by_id_and_not_run_tests_are_included()
+    {
+        var record = BuildRecord(out _);
+
+        Assert.Equal(
+            [
+                ("Shop.Tests.AaTests.Skips", "skipped", "gating", (string?)null),
+                ("Shop.Tests.CartTests.Adds_item", "passed", "approved", "approved"),
+                ("Shop.Tests.CartTests.Removes_item", "failed", "quarantined", "unapproved"),
+                ("Shop.Tests.CartTests.Totals", "notRun", "quarantined", "stale"),
+                ("Shop.Tests.OtherTests.Works", "passed", "gating", null),
+            ],
+            record.Tests.Select(t => (t.Id, t.Outcome, t.Classification, t.Approval)));
+    }
+
+    [Fact]
+    public void The_record_carries_the_run_and_the_verdict()
+    {
+        var record = BuildRecord(out _);
+
+        Assert.Equal(
+            (1, "Shop.Tests", InventoryPath, "ci", false, true, "build-01", Make.Dana),
+            (record.SchemaVersion, record.Assembly, record.Inventory, record.Environment, record.EnvironmentAllowsUnreviewedTests, record.Enforce, record.Machine, record.Owner));
+        Assert.Equal(new CodeRevision("0a1b2c3d", "GITHUB_SHA"), record.CodeRevision);
+        Assert.Equal((Make.Noon, Make.Noon.AddSeconds(1.5)), (record.StartedAt, record.FinishedAt));
+        Assert.Equal(new RunRecordVerdict(0, 1, QuarantinedFailuresIgnored: false, EnforceFailed: true, Cancelled: false), record.Verdict);
+    }
+
+    [Fact]
+    public void Durations_are_milliseconds_rounded_to_three_decimals()
+    {
+        var tests = BuildRecord(out _).Tests.ToDictionary(t => t.Id);
+
+        Assert.Equal(1234.568, tests["Shop.Tests.OtherTests.Works"].DurationMs);
+        Assert.Equal(3.0, tests["Shop.Tests.CartTests.Adds_item"].DurationMs);
+        Assert.Equal(0.002, tests["Shop.Tests.CartTests.Removes_item"].DurationMs);
+        Assert.Null(tests["Shop.Tests.AaTests.Skips"].DurationMs);
+        Assert.Null(tests["Shop.Tests.CartTests.Totals"].DurationMs);
+    }
+
+    [Fact]
+    public void Agent_facts_are_recorded_for_agent_tests_only()
+    {
+        var tests = BuildRecord(out _).Tests.ToDictionary(t => t.Id);
+
+        var removes = tests["Shop.Tests.CartTests.Removes_item"];
+        Assert.Equal(
+            ("Shop.Tests.CartTests.Removes_item", "Expected 2 but was 3", 2, "copilot", Make.Fingerprint),
+            (removes.DisplayName, removes.FailureMessage, removes.Attempts, removes.Agent, removes.Fingerprint));
+        Assert.Equal(["CART-12"], removes.Criteria!);
+        Assert.Equal("Adds an item", tests["Shop.Tests.CartTests.Adds_item"].DisplayName);
+
+        var gating = tests["Shop.Tests.OtherTests.Works"];
+        Assert.Equal(((string?)null, (string?)null, (IReadOnlyList<string>?)null, (string?)null, 1), (gating.Agent, gating.Fingerprint, gating.Criteria, gating.FailureMessage, gating.Attempts));
+
+        var notRun = tests["Shop.Tests.CartTests.Totals"];
+        Assert.Equal(((string?)null, 0, "claude-code"), (notRun.DisplayName, notRun.Attempts, notRun.Agent));
+    }
+
+    [Fact]
+    public void The_json_uses_camel_case_names_and_omits_nulls()
+    {
+        var json = RunRecordFile.Serialize(BuildRecord(out _));
+
+        Assert.Contains("\n  \"schemaVersion\": 1,\n", json, StringComparison.Ordinal);
+        Assert.Contains("\"environmentAllowsUnreviewedTests\": false,", json, StringComparison.Ordinal);
+        Assert.Contains("\"codeRevision\": {\n    \"id\": \"0a1b2c3d\",\n    \"source\": \"GITHUB_SHA\"\n  },", json, StringComparison.Ordinal);
+        Assert.Contains("\"quarantinedFailuresIgnored\": false,", json, StringComparison.Ordinal);
+        Assert.Contains("\"enforceFailed\": true,", json, StringComparison.Ordinal);
+        Assert.Contains("\"outcome\": \"notRun\"", json, StringComparison.Ordinal);
+        Assert.Contains("\"outcome\": \"skipped\"", json, StringComparison.Ordinal);
+        Assert.Contains("\"classification\": \"quarantined\"", json, StringComparison.Ordinal);
+        Assert.Contains("\"classification\": \"gating\"", json, StringComparison.Ordinal);
+        Assert.Contains("\"approval\": \"stale\"", json, StringComparison.Ordinal);
+        Assert.Contains("\"approval\": \"unapproved\"", json, StringComparison.Ordinal);
+        Assert.Contains("\"durationMs\": 1234.568,", json, StringComparison.Ordinal);
+        Assert.Contains("\"failureMessage\": \"Expected 2 but was 3\",", json, StringComparison.Ordinal);
+        Assert.DoesNotContain("null", json, StringComparison.Ordinal);
+        Assert.DoesNotContain("\"SchemaVersion\"", json, StringComparison.Ordinal);
+        Assert.DoesNotContain("\r", json, StringComparison.Ordinal);
+        Assert.EndsWith("}\n", json, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Without_an_inventory_the_record_names_none()
+    {
+        var classifier = new TestClassifier(null);
+        TestResult[] results = [Make.Gating("Shop.Tests.OtherTests.Works", TestOutcome.Passed)];
+        var verdict = RunVerdict.Decide(results, [], 0, enforce: false, ownerNamed: false, cancelled: false);
+
+        var record = RunRecordBuilder.Build("Shop.Tests", InventoryPath, classifier, results, [], verdict, Context);
+        var json = RunRecordFile.Serialize(record);
+
+        Assert.Equal(((string?)null, (string?)null), (record.Inventory, record.Owner));
+        Assert.DoesNotContain("\"inventory\"", json, StringComparison.Ordinal);
+        Assert.DoesNotContain("\"owner\"", json, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_record_survives_a_round_trip()
+    {
+        var record = BuildRecord(out _);
+        var json = RunRecordFile.Serialize(record);
+
+        var read = RunRecordFile.Deserialize(json);
+
+        Assert.NotNull(read);
+        Assert.Equal(json, RunRecordFile.Serialize(read));
+        Assert.Equal(record.Verdict, read.Verdict);
+        Assert.Equal(record.CodeRevision, read.CodeRevision);
+        Assert.Equal(record.StartedAt, read.StartedAt);
+        Assert.Equal(
+            record.Tests.Select(t => (t.Id, t.DisplayName, t.Outcome, t.DurationMs, t.Attempts, t.Approval, string.Join(",", t.Criteria ?? []))),
+            read.Tests.Select(t => (t.Id, t.DisplayName, t.Outcome, t.DurationMs, t.Attempts, t.Approval, string.Join(",", t.Criteria ?? []))));
+    }
+
+    [Fact]
+    public void Write_replaces_the_file_with_the_serialized_record()
+    {
+        var directory = Directory.CreateTempSubdirectory("agt-run-").FullName;
+        try
+        {
+            var record = BuildRecord(out _);
+            var path = Path.Combine(directory, RunRecordFile.FileName(record.Assembly, record.StartedAt));
+            File.WriteAllText(path, "older");
+
+            RunRecordFile.Write(path, record);
+
+            Assert.Equal(RunRecordFile.Serialize(record), File.ReadAllText(path));
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void File_names_start_with_the_assembly_sort_by_time_and_do_not_collide()
+    {
+        var startedAt = new DateTimeOffset(2026, 11, 24, 13, 4, 5, TimeSpan.FromHours(1));
+
+        var first = RunRecordFile.FileName("Shop.Tests", startedAt);
+        var second = RunRecordFile.FileName("Shop.Tests", startedAt);
+
+        Assert.Matches(new Regex(@"^Shop\.Tests\.20261124T120405Z\.[0-9a-f]{8}\.agentrun\.json$"), first);
+        Assert.StartsWith("Shop.Tests.", first, StringComparison.Ordinal);
+        Assert.EndsWith(".agentrun.json", first, StringComparison.Ordinal);
+        Assert.NotEqual(first, second);
+    }
+}

@@ -1,0 +1,64 @@
+using AgentTestGuard.TestingPlatform.Classification;
+using AgentTestGuard.TestingPlatform.Results;
+using AgentTestGuard.TestingPlatform.Tests.TestSupport;
+using Xunit;
+
+namespace AgentTestGuard.TestingPlatform.Tests.Results;
+
+public sealed class RunResultsTests
+{
+    [Fact]
+    public void A_single_report_is_one_attempt()
+    {
+        var results = new RunResults();
+
+        results.Report("uid-1", Make.Gating("N.T.M", TestOutcome.Passed));
+
+        var only = Assert.Single(results.Snapshot());
+        Assert.Equal(("N.T.M", TestOutcome.Passed, 1), (only.Id, only.Outcome, only.Attempts));
+    }
+
+    [Fact]
+    public void The_latest_report_of_a_node_wins_and_counts_the_attempts()
+    {
+        var results = new RunResults();
+
+        results.Report("uid-1", Make.Gating("N.T.M", TestOutcome.Failed, "first"));
+        results.Report("uid-1", Make.Gating("N.T.M", TestOutcome.Failed, "second"));
+        results.Report("uid-1", Make.Gating("N.T.M", TestOutcome.Passed));
+
+        var only = Assert.Single(results.Snapshot());
+        Assert.Equal(("N.T.M", TestOutcome.Passed, (string?)null, 3), (only.Id, only.Outcome, only.FailureMessage, only.Attempts));
+    }
+
+    [Fact]
+    public void Nodes_with_the_same_id_are_kept_apart()
+    {
+        var results = new RunResults();
+
+        results.Report("uid-1", Make.Result("N.T.Theory", TestOutcome.Passed, TestClass.Gating, displayName: "Theory(1)"));
+        results.Report("uid-2", Make.Result("N.T.Theory", TestOutcome.Failed, TestClass.Gating, displayName: "Theory(2)"));
+
+        Assert.Equal(
+            [("Theory(1)", TestOutcome.Passed, 1), ("Theory(2)", TestOutcome.Failed, 1)],
+            results.Snapshot().Select(r => (r.DisplayName, r.Outcome, r.Attempts)));
+    }
+
+    [Fact]
+    public void The_snapshot_is_ordered_by_id_then_display_name_ordinally()
+    {
+        var results = new RunResults();
+        results.Report("1", Make.Result("N.T.b", TestOutcome.Passed, TestClass.Gating, displayName: "b"));
+        results.Report("2", Make.Result("N.T.B", TestOutcome.Passed, TestClass.Gating, displayName: "z"));
+        results.Report("3", Make.Result("N.T.B", TestOutcome.Passed, TestClass.Gating, displayName: "a"));
+        results.Report("4", Make.Result("N.T.A", TestOutcome.Passed, TestClass.Gating, displayName: "q"));
+
+        Assert.Equal(
+            [("N.T.A", "q"), ("N.T.B", "a"), ("N.T.B", "z"), ("N.T.b", "b")],
+            results.Snapshot().Select(r => (r.Id, r.DisplayName)));
+    }
+
+    [Fact]
+    public void An_empty_run_has_no_results() =>
+        Assert.Empty(new RunResults().Snapshot());
+}

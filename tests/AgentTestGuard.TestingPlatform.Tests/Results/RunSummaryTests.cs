@@ -1,0 +1,183 @@
+using AgentTestGuard.Approvals;
+using AgentTestGuard.Inventory;
+using AgentTestGuard.TestingPlatform.Results;
+using AgentTestGuard.TestingPlatform.Tests.TestSupport;
+using Xunit;
+using TestResult = AgentTestGuard.TestingPlatform.Results.TestResult;
+
+namespace AgentTestGuard.TestingPlatform.Tests.Results;
+
+public sealed class RunSummaryTests
+{
+    private static readonly AgentTest AddsItem = Make.Test("Shop.Tests.CartTests.Adds_item", ApprovalState.Approved);
+    private static readonly AgentTest RemovesItem = Make.Test("Shop.Tests.CartTests.Removes_item", ApprovalState.Unapproved, "copilot", ["CART-12"]);
+    private static readonly AgentTest Totals = Make.Test("Shop.Tests.CartTests.Totals", ApprovalState.Stale, "claude-code");
+
+    private static RunVerdict Decide(IReadOnlyList<TestResult> results, bool enforce = false, bool ownerNamed = true, params AgentTest[] quarantined) =>
+        RunVerdict.Decide(results, quarantined, agentTestsInInventory: 3, enforce, ownerNamed, cancelled: false);
+
+    private static RunVerdict Unreviewed(params AgentTest[] tests) => new([], [], false, tests, false);
+
+    [Fact]
+    public void A_run_with_a_quarantined_failure_and_a_stale_approval()
+    {
+        TestResult[] results =
+        [
+            Make.Gating("Shop.Tests.OtherTests.Works", TestOutcome.Passed),
+            Make.Of(AddsItem, TestOutcome.Passed),
+            Make.Of(RemovesItem, TestOutcome.Failed, "Expected 2 but was 3\n   at Shop.Tests.CartTests.Removes_item()"),
+            Make.Of(Totals, TestOutcome.Passed),
+        ];
+
+        var summary = RunSummary.Format(results, [], Decide(results, quarantined: [RemovesItem, Totals]), "local");
+
+        Assert.Equal(
+            "AgentTestGuard: 3 agent tests ran: 1 approved, 2 quarantined; 1 quarantined failure; 1 stale approval.\n"
+            + "  Quarantined failures (reported, not failing the run: no gating test failed):\n"
+            + "    Shop.Tests.CartTests.Removes_item (unapproved, agent copilot): Expected 2 but was 3\n"
+            + "  Stale: Shop.Tests.CartTests.Totals was approved by Dana Lee <dana@example.com> but has changed since; it is quarantined until approved again.",
+            summary);
+    }
+
+    [Fact]
+    public void An_enforced_run_with_a_gating_failure_and_tests_not_run()
+    {
+        TestResult[] results =
+        [
+            Make.Gating("Shop.Tests.OtherTests.Fails", TestOutcome.Failed, "boom"),
+            Make.Of(AddsItem, TestOutcome.Passed),
+            Make.Of(RemovesItem, TestOutcome.Error),
+        ];
+        var verdict = Decide(results, enforce: true, ownerNamed: false, RemovesItem, Totals);
+
+        var summary = RunSummary.Format(results, [Totals], verdict, "staging");
+
+        Assert.Equal(
+            "AgentTestGuard: 2 agent tests ran: 1 approved, 1 quarantined; 1 quarantined failure; 0 stale approvals.\n"
+            + "  Quarantined failures (not counted; the run fails for other reasons):\n"
+            + "    Shop.Tests.CartTests.Removes_item (unapproved, agent copilot): (no message)\n"
+            + "  Not run in environment 'staging', where the policy does not allow unreviewed agent tests: 1 quarantined test.\n"
+            + "    Shop.Tests.CartTests.Totals\n"
+            + "AgentTestGuard enforce mode: the run fails\n"
+            + "  The policy names no owner: add \"owner\": \"Name <email>\" to agenttestguard.policy.json.\n"
+            + "  2 agent tests awaiting human review:\n"
+            + "    Shop.Tests.CartTests.Removes_item (agent copilot; criteria CART-12; unapproved)\n"
+            + "      approve: dotnet agt approve Shop.Tests.CartTests.Removes_item\n"
+            + "    Shop.Tests.CartTests.Totals (agent claude-code; criteria none; stale: changed since its approval)\n"
+            + "      approve: dotnet agt approve Shop.Tests.CartTests.Totals",
+            summary);
+    }
+
+    [Fact]
+    public void A_run_without_agent_tests_says_so_in_the_plural()
+    {
+        TestResult[] results = [Make.Gating("Shop.Tests.OtherTests.Works", TestOutcome.Passed)];
+
+        var summary = RunSummary.Format(results, [], Decide(results), "local");
+
+        Assert.Equal("AgentTestGuard: 0 agent tests ran: 0 approved, 0 quarantined; 0 quarantined failures; 0 stale approvals.", summary);
+    }
+
+    [Fact]
+    public void Counts_above_one_are_plural()
+    {
+        var otherStale = Make.Test("Shop.Tests.CartTests.Totals_again", ApprovalState.Stale);
+        TestResult[] results =
+        [
+            Make.Of(RemovesItem, TestOutcome.Failed, "first"),
+            Make.Of(Totals, TestOutcome.TimedOut, "second"),
+            Make.Of(otherStale, TestOutcome.Passed),
+        ];
+        var verdict = Decide(results, quarantined: [RemovesItem, Totals, otherStale]);
+
+        var summary = RunSummary.Format(results, [RemovesItem, Totals], verdict, "prod");
+
+        Assert.StartsWith("AgentTestGuard: 3 agent tests ran: 0 approved, 3 quarantined; 2 quarantined failures; 2 stale approvals.\n", summary, StringComparison.Ordinal);
+        Assert.Contains("    Shop.Tests.CartTests.Totals (stale, agent claude-code): second\n", summary, StringComparison.Ordinal);
+        Assert.Contains(": 2 quarantined tests.\n", summary, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void One_agent_test_is_singular()
+    {
+        TestResult[] results = [Make.Of(AddsItem, TestOutcome.Passed)];
+
+        var summary = RunSummary.Format(results, [], Decide(results), "local");
+
+        Assert.Equal("AgentTestGuard: 1 agent test ran: 1 approved, 0 quarantined; 0 quarantined failures; 0 stale approvals.", summary);
+    }
+
+    [Fact]
+    public void One_test_awaiting_review_is_singular()
+    {
+        Assert.Equal(
+            "AgentTestGuard enforce mode: the run fails\n"
+            + "  1 agent test awaiting human review:\n"
+            + "    Shop.Tests.CartTests.Removes_item (agent copilot; criteria CART-12; unapproved)\n"
+            + "      approve: dotnet agt approve Shop.Tests.CartTests.Removes_item",
+            RunSummary.EnforcementMessage(Unreviewed(RemovesItem)));
+    }
+
+    [Fact]
+    public void Several_criteria_are_listed()
+    {
+        var test = Make.Test("Shop.Tests.CartTests.M", ApprovalState.Unapproved, "copilot", ["CART-12", "CART-13"]);
+
+        Assert.Contains("(agent copilot; criteria CART-12, CART-13; unapproved)", RunSummary.EnforcementMessage(Unreviewed(test)), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_owner_missing_alone_explains_itself()
+    {
+        Assert.Equal(
+            "AgentTestGuard enforce mode: the run fails\n"
+            + "  The policy names no owner: add \"owner\": \"Name <email>\" to agenttestguard.policy.json.",
+            RunSummary.EnforcementMessage(new RunVerdict([], [], false, [], OwnerMissingInEnforceMode: true)));
+    }
+
+    [Fact]
+    public void Text_an_agent_wrote_cannot_reach_the_terminal_raw()
+    {
+        var evil = Make.Test(
+            "Shop.Tests.\u001b[2JEvil.Test\u202Egnp",
+            ApprovalState.Unapproved,
+            "co\u001b]8;;https://x\u0007pilot",
+            ["CART\u0085-1", "\u2066hidden\u2069"]);
+        var staleEvil = Make.Test("Shop.Tests.CartTests.Stale\u001b[8m", ApprovalState.Stale) with
+        {
+            Approval = new TestApproval(ApprovalState.Stale, "Eve \u001b[31m<eve@example.com>", Make.Noon, Make.OlderFingerprint),
+        };
+        TestResult[] results =
+        [
+            Make.Of(evil, TestOutcome.Failed, "boom \u001b[31m\u009b red\u202E\rsecond line"),
+            Make.Of(staleEvil, TestOutcome.Passed),
+        ];
+        var verdict = Decide(results, enforce: true, ownerNamed: true, evil, staleEvil);
+
+        var summary = RunSummary.Format(results, [evil], verdict, "env\u001b[1m");
+
+        Assert.DoesNotContain(summary, c => char.IsControl(c) && c != '\n');
+        Assert.DoesNotContain(summary, c => c is >= '\u202A' and <= '\u202E' or >= '\u2066' and <= '\u2069');
+        Assert.Contains("    Shop.Tests.\\u001B[2JEvil.Test\\u202Egnp (unapproved, agent co\\u001B]8;;https://x\\u0007pilot): boom \\u001B[31m\\u009B red\\u202E\n", summary, StringComparison.Ordinal);
+        Assert.DoesNotContain("second line", summary, StringComparison.Ordinal);
+        Assert.Contains("  Stale: Shop.Tests.CartTests.Stale\\u001B[8m was approved by Eve \\u001B[31m<eve@example.com> but", summary, StringComparison.Ordinal);
+        Assert.Contains("  Not run in environment 'env\\u001B[1m',", summary, StringComparison.Ordinal);
+        Assert.Contains("\n    Shop.Tests.\\u001B[2JEvil.Test\\u202Egnp\n", summary, StringComparison.Ordinal);
+        Assert.Contains("(agent co\\u001B]8;;https://x\\u0007pilot; criteria CART\\u0085-1, \\u2066hidden\\u2069; unapproved)", summary, StringComparison.Ordinal);
+        Assert.Contains("      approve: dotnet agt approve 'Shop.Tests.\\u001B[2JEvil.Test\\u202Egnp'", summary, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Shop.Tests.CartTests+Totals.Rounds_up2", "Shop.Tests.CartTests+Totals.Rounds_up2")]
+    [InlineData("Shop.Tests.T.It's", "'Shop.Tests.T.It'\\''s'")]
+    [InlineData("Shop.Tests.T.M; rm -rf ~", "'Shop.Tests.T.M; rm -rf ~'")]
+    [InlineData("Shop.Tests.T.$(reboot)", "'Shop.Tests.T.$(reboot)'")]
+    [InlineData("Shop.Tests.Generic`1+Inner`1.M", "'Shop.Tests.Generic`1+Inner`1.M'")]
+    [InlineData("Shop.Tests.T.M\u001b[2J", "'Shop.Tests.T.M\\u001B[2J'")]
+    public void The_approve_command_quotes_unusual_ids_for_the_shell(string id, string shown)
+    {
+        var message = RunSummary.EnforcementMessage(Unreviewed(Make.Test(id, ApprovalState.Unapproved)));
+
+        Assert.EndsWith("\n      approve: dotnet agt approve " + shown, message, StringComparison.Ordinal);
+    }
+}
