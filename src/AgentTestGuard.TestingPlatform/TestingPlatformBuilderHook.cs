@@ -1,8 +1,10 @@
 using AgentTestGuard.TestingPlatform.Classification;
+using AgentTestGuard.TestingPlatform.Environments;
 using AgentTestGuard.TestingPlatform.Platform;
 using AgentTestGuard.TestingPlatform.Settings;
 using Microsoft.Testing.Platform.Builder;
 using Microsoft.Testing.Platform.Extensions;
+using Microsoft.Testing.Platform.Helpers;
 
 namespace AgentTestGuard.TestingPlatform;
 
@@ -24,6 +26,10 @@ public static class TestingPlatformBuilderHook
         var gate = new CompositeExtensionFactory<QuarantineGate>(services => new QuarantineGate(services, state));
         builder.TestHost.AddDataConsumer(gate);
         builder.TestHost.AddTestSessionLifetimeHandler(gate);
+
+#pragma warning disable TPEXP // See UnreviewedTestFilter.
+        builder.AddTestExecutionFilterProvider(services => new UnreviewedTestFilter(services, state));
+#pragma warning restore TPEXP
 
         var relay = new CompositeExtensionFactory<TestHostRelay>(services => new TestHostRelay(services));
         builder.TestHostControllers.AddEnvironmentVariableProvider(relay);

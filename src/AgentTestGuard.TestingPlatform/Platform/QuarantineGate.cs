@@ -123,6 +123,14 @@ internal sealed class QuarantineGate(IServiceProvider services, RunState state)
             await PublishEnforcementFailureAsync(testSessionContext.SessionUid, verdict, cancellationToken).ConfigureAwait(false);
         }
 
+        if (state.ExclusionProblem is { } problem)
+        {
+            await services.GetOutputDevice().DisplayAsync(
+                this,
+                new ErrorMessageOutputDeviceData($"AgentTestGuard: no test ran: environment '{Inert.Quote(settings.Environment)}' does not allow unreviewed agent tests, and they could not be told apart: {Inert.Quote(problem)}"),
+                cancellationToken).ConfigureAwait(false);
+        }
+
         if (state.Inventory is not null)
         {
             await ShowSummaryAsync(results, notRun, verdict, settings, cancellationToken).ConfigureAwait(false);

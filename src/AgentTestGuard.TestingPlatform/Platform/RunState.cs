@@ -32,6 +32,9 @@ internal sealed class RunState
 
     public InventoryDocument? Inventory => Classifier.Inventory;
 
+    /// <summary>Why unreviewed tests could not be told apart, so that no test ran; set by the environment filter.</summary>
+    public string? ExclusionProblem { get; set; }
+
     public IReadOnlyList<string> AllowedEnvironments =>
         Inventory?.Environments ?? Configuration.Policy.DefaultEnvironments;
 

@@ -1,0 +1,58 @@
+using AgentTestGuard.TestingPlatform.Platform;
+using Microsoft.Testing.Platform.CommandLine;
+using Microsoft.Testing.Platform.Extensions.Messages;
+using Microsoft.Testing.Platform.Requests;
+using Microsoft.Testing.Platform.Services;
+
+namespace AgentTestGuard.TestingPlatform.Environments;
+
+#pragma warning disable TPEXP // The platform's only way for an extension to keep tests from executing; see docs/run-time.md.
+
+/// <summary>
+/// Where the policy does not allow unreviewed agent tests (a staging smoke run, say), keeps them
+/// from executing at all. The platform accepts only an allow-list of node uids, so the uids come
+/// from a discovery child; the filter is intersected with the user's own filters.
+/// </summary>
+internal sealed class UnreviewedTestFilter(IServiceProvider services, RunState state) : ITestExecutionFilterProvider
+{
+    // A uid no framework produces: allowing only it runs nothing.
+    private static readonly TestNodeUid Nothing = new($"{ExtensionIdentity.Prefix}.NoTestMayRun");
+
+    private readonly ICommandLineOptions _commandLine = services.GetCommandLineOptions();
+
+    public string Uid => $"{ExtensionIdentity.Prefix}.UnreviewedTestFilter";
+
+    public string Version => ExtensionIdentity.Version;
+
+    public string DisplayName => "AgentTestGuard environment filter";
+
+    public string Description => "Keeps unreviewed agent tests from executing in environments the policy does not allow.";
+
+    public Task<bool> IsEnabledAsync() => Task.FromResult(true);
+
+    public async Task<ITestExecutionFilter?> GetFilterAsync(TestExecutionFilterContext context, CancellationToken cancellationToken)
+    {
+        if (context.RequestKind != TestExecutionRequestKind.Run || context.Origin != TestExecutionRequestOrigin.Console)
+        {
+            return null;
+        }
+
+        var settings = RunState.ResolveSettings(_commandLine);
+        var quarantined = state.QuarantinedTests.Select(t => t.Id).ToHashSet(StringComparer.Ordinal);
+        if (quarantined.Count == 0 || settings.AllowsUnreviewedTests(state.AllowedEnvironments))
+        {
+            return null;
+        }
+
+        var (listing, problem) = await DiscoveryChild.ListAsync(cancellationToken).ConfigureAwait(false);
+        if (listing is null)
+        {
+            // Unreviewed tests must not run here, and which uids they have is unknown: run nothing.
+            state.ExclusionProblem = problem;
+            return new TestNodeUidListFilter([Nothing]);
+        }
+
+        var allowed = listing.Where(l => !quarantined.Contains(l.TestId)).Select(l => new TestNodeUid(l.Uid)).ToArray();
+        return new TestNodeUidListFilter(allowed.Length > 0 ? allowed : [Nothing]);
+    }
+}
