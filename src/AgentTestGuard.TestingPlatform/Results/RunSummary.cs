@@ -36,7 +36,7 @@ internal static class RunSummary
             foreach (var failure in verdict.QuarantinedFailures)
             {
                 text.Append(CultureInfo.InvariantCulture,
-                    $"\n    {Inert.Quote(failure.Id)} ({failure.Class.Approval?.ToString().ToLowerInvariant()}, agent {Inert.Quote(failure.Class.AgentTest!.Agent)}): {FirstLine(failure.FailureMessage)}");
+                    $"\n    {Inert.Quote(failure.Id)} ({failure.Class.Approval?.ToString().ToLowerInvariant()}, agent {Inert.Quote(failure.Class.AgentTest!.Agent)}): {Headline(failure.FailureMessage)}");
             }
         }
 
@@ -95,15 +95,20 @@ internal static class RunSummary
     private static string Plural(int count, string noun) =>
         count == 1 ? $"1 {noun}" : string.Create(CultureInfo.InvariantCulture, $"{count} {noun}s");
 
-    private static string FirstLine(string? message)
+    // A message's opening on one line. Not just its first line: some frameworks open with a
+    // generic line (MSTest 4: "Assertion failed.") and put what went wrong on the next. A stack
+    // trace's frames ("at ...") are left to the full report.
+    internal static string Headline(string? message)
     {
-        if (string.IsNullOrEmpty(message))
+        const int MaxLength = 160;
+        var lines = (message ?? "").Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (lines.Length == 0)
         {
             return "(no message)";
         }
 
-        var end = message.AsSpan().IndexOfAny('\r', '\n');
-        return Inert.Quote(end < 0 ? message : message[..end]);
+        var text = string.Join(' ', lines.Take(3).TakeWhile((line, i) => i == 0 || !line.StartsWith("at ", StringComparison.Ordinal)));
+        return Inert.Quote(text.Length <= MaxLength ? text : text[..MaxLength] + "…");
     }
 
     // Test ids are C# names, but an id is shown for pasting into a shell: quote anything unusual.

@@ -158,8 +158,7 @@ public sealed class RunSummaryTests
 
         Assert.DoesNotContain(summary, c => char.IsControl(c) && c != '\n');
         Assert.DoesNotContain(summary, c => c is >= '\u202A' and <= '\u202E' or >= '\u2066' and <= '\u2069');
-        Assert.Contains("    Shop.Tests.\\u001B[2JEvil.Test\\u202Egnp (unapproved, agent co\\u001B]8;;https://x\\u0007pilot): boom \\u001B[31m\\u009B red\\u202E\n", summary, StringComparison.Ordinal);
-        Assert.DoesNotContain("second line", summary, StringComparison.Ordinal);
+        Assert.Contains("    Shop.Tests.\\u001B[2JEvil.Test\\u202Egnp (unapproved, agent co\\u001B]8;;https://x\\u0007pilot): boom \\u001B[31m\\u009B red\\u202E second line\n", summary, StringComparison.Ordinal);
         Assert.Contains("  Stale: Shop.Tests.CartTests.Stale\\u001B[8m was approved by Eve \\u001B[31m<eve@example.com> but", summary, StringComparison.Ordinal);
         Assert.Contains("  Not run in environment 'env\\u001B[1m',", summary, StringComparison.Ordinal);
         Assert.Contains("\n    Shop.Tests.\\u001B[2JEvil.Test\\u202Egnp\n", summary, StringComparison.Ordinal);
@@ -179,5 +178,25 @@ public sealed class RunSummaryTests
         var message = RunSummary.EnforcementMessage(Unreviewed(Make.Test(id, ApprovalState.Unapproved)));
 
         Assert.EndsWith("\n      approve: dotnet agt approve " + shown, message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(null, "(no message)")]
+    [InlineData(" \r\n ", "(no message)")]
+    [InlineData("Assert.Equal() Failure: Values differ\nExpected: 1\nActual:   2\nmore", "Assert.Equal() Failure: Values differ Expected: 1 Actual:   2")]
+    [InlineData("Assertion failed.\r\n\r\nFAIL_UNAPPROVED is set", "Assertion failed. FAIL_UNAPPROVED is set")]
+    [InlineData("Expected 2 but was 3\n   at Shop.Tests.CartTests.Totals()", "Expected 2 but was 3")]
+    [InlineData("bell\u0007 and escape\u001b[31m", "bell\\u0007 and escape\\u001B[31m")]
+    public void A_failure_is_shown_by_its_opening_lines_on_one_line(string? message, string shown)
+    {
+        Assert.Equal(shown, RunSummary.Headline(message));
+    }
+
+    [Fact]
+    public void A_long_failure_message_is_cut_short()
+    {
+        var shown = RunSummary.Headline(new string('x', 500));
+
+        Assert.Equal(new string('x', 160) + "…", shown);
     }
 }
