@@ -13,6 +13,8 @@ internal static class BuildInfo
 
     public static string MSTestVersion => Get(nameof(MSTestVersion));
 
+    public static string TrxReportVersion => Get(nameof(TrxReportVersion));
+
     private static string Get(string key) =>
         typeof(BuildInfo).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == key).Value!;
 }

@@ -128,6 +128,16 @@ internal sealed class TestProject
     }
 
     public InventoryDocument ReadInventory() => InventoryFile.Read(InventoryInObj);
+
+    public string OutputAssembly => Path.Combine(Directory, "bin", "Debug", "net10.0", Name + ".dll");
+
+    /// <summary>Runs the built tests with `dotnet test` (the SDK's platform mode, from global.json).</summary>
+    public Task<ProcessResult> TestAsync(string resultsDirectory, IReadOnlyDictionary<string, string?>? environment = null, params string[] arguments) =>
+        DotNet.RunAsync(Directory, ["test", "--project", ProjectFile, "--no-build", "--results-directory", resultsDirectory, .. arguments], environment);
+
+    /// <summary>Runs the built test app itself, on the platform, as `dotnet Name.dll`.</summary>
+    public Task<ProcessResult> RunTestAppAsync(string resultsDirectory, IReadOnlyDictionary<string, string?>? environment = null, params string[] arguments) =>
+        DotNet.RunAsync(Directory, [OutputAssembly, "--results-directory", resultsDirectory, .. arguments], environment);
 }
 
 internal sealed record BuildResult(int ExitCode, string Output, IReadOnlyList<BuildDiagnostic> Diagnostics)
