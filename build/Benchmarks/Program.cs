@@ -4,10 +4,20 @@ using AgentTestGuard.Benchmarks;
 // Used by build/benchmark-inventory.sh:
 //   generate <dir> <tests> <agent-tests> <package-version>   writes a test project to measure
 //   measure <test-assembly> <policy> <catalog> [iterations]  times inventory + validation
+// Used by build/benchmark-run.sh ("none" for a package the project does not reference):
+//   generate-run <dir> <classes> <tests-per-class> <agent-tests> <package-version|none> <trxreport-version|none>
 return args switch
 {
     ["generate", var directory, var tests, var agentTests, var version] =>
         SuiteGenerator.Write(directory, int.Parse(tests, CultureInfo.InvariantCulture), int.Parse(agentTests, CultureInfo.InvariantCulture), version),
+    ["generate-run", var directory, var classes, var testsPerClass, var agentTests, var version, var trxVersion] =>
+        RunSuiteGenerator.Write(
+            directory,
+            int.Parse(classes, CultureInfo.InvariantCulture),
+            int.Parse(testsPerClass, CultureInfo.InvariantCulture),
+            int.Parse(agentTests, CultureInfo.InvariantCulture),
+            version == "none" ? null : version,
+            trxVersion == "none" ? null : trxVersion),
     ["measure", var assembly, var policy, var catalog, .. var rest] =>
         InventoryTiming.Run(assembly, policy, catalog, rest.Length > 0 ? int.Parse(rest[0], CultureInfo.InvariantCulture) : 20),
     _ => Usage(),
@@ -15,6 +25,6 @@ return args switch
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: generate <dir> <tests> <agent-tests> <package-version> | measure <test-assembly> <policy> <catalog> [iterations]");
+    Console.Error.WriteLine("usage: generate <dir> <tests> <agent-tests> <package-version> | generate-run <dir> <classes> <tests-per-class> <agent-tests> <package-version|none> <trxreport-version|none> | measure <test-assembly> <policy> <catalog> [iterations]");
     return 2;
 }

@@ -36,7 +36,7 @@ internal static class SuiteGenerator
                 <ManagePackageVersionsCentrally>false</ManagePackageVersionsCentrally>
               </PropertyGroup>
               <ItemGroup>
-                <PackageReference Include="xunit.v3" Version="4.0.2" />
+                <PackageReference Include="xunit.v3" Version="{PackageVersions.XunitV3}" />
                 <PackageReference Include="AgentTestGuard" Version="{packageVersion}" />
               </ItemGroup>
             </Project>

@@ -11,14 +11,30 @@ public static class AtomicFile
 {
     private static readonly UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false);
 
-    public static void WriteAllText(string path, string content)
+    public static void WriteAllText(string path, string content) =>
+        Write(path, stream =>
+        {
+            using var writer = new StreamWriter(stream, Utf8NoBom);
+            writer.Write(content);
+        });
+
+    /// <summary>
+    /// Replaces the file with what <paramref name="write"/> writes to the stream it is given; for
+    /// content too large to build in memory first. If it throws, the file is left as it was.
+    /// </summary>
+    public static void Write(string path, Action<Stream> write)
     {
+        ArgumentNullException.ThrowIfNull(write);
         var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
         Directory.CreateDirectory(directory);
         var temporary = Path.Combine(directory, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
         try
         {
-            File.WriteAllText(temporary, content, Utf8NoBom);
+            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 64 * 1024))
+            {
+                write(stream);
+            }
+
             File.Move(temporary, path, overwrite: true);
         }
         finally

@@ -38,8 +38,13 @@ internal sealed class UnreviewedTestFilter(IServiceProvider services, RunState s
         }
 
         var settings = RunState.ResolveSettings(_commandLine);
+        if (settings.AllowsUnreviewedTests(state.AllowedEnvironments))
+        {
+            return null;
+        }
+
         var quarantined = state.QuarantinedTests.Select(t => t.Id).ToHashSet(StringComparer.Ordinal);
-        if (quarantined.Count == 0 || settings.AllowsUnreviewedTests(state.AllowedEnvironments))
+        if (quarantined.Count == 0)
         {
             return null;
         }

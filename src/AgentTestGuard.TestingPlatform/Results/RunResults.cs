@@ -11,8 +11,14 @@ internal sealed class RunResults
 {
     private readonly ConcurrentDictionary<string, TestResult> _byUid = new(StringComparer.Ordinal);
 
-    public void Report(string uid, TestResult result) =>
-        _byUid.AddOrUpdate(uid, result, (_, previous) => result with { Attempts = previous.Attempts + 1 });
+    public void Report(string uid, TestResult result)
+    {
+        // The first result of a node is the common case: no closure, no update loop.
+        if (!_byUid.TryAdd(uid, result))
+        {
+            _byUid.AddOrUpdate(uid, result, (_, previous) => result with { Attempts = previous.Attempts + 1 });
+        }
+    }
 
     /// <summary>The results, ordered by id then display name so that reports are stable.</summary>
     public IReadOnlyList<TestResult> Snapshot() =>

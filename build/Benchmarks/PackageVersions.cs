@@ -1,0 +1,14 @@
+using System.Reflection;
+
+namespace AgentTestGuard.Benchmarks;
+
+/// <summary>Package versions from Directory.Packages.props, baked in at build time.</summary>
+internal static class PackageVersions
+{
+    public static string XunitV3 => Get("XunitV3Version");
+
+    public static string TrxReport => Get("TrxReportVersion");
+
+    private static string Get(string key) =>
+        typeof(PackageVersions).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == key).Value!;
+}

@@ -1,0 +1,207 @@
+#!/usr/bin/env bash
+# Benchmark of the run-time cost of AgentTestGuard on a test run (target: a run with the package
+# takes at most 3% longer than the same run without it, for a 10,000-test assembly with 2,000
+# agent tests).
+#
+# What it does:
+#  1. packs the package once, with a unique prerelease version, into a feed in a temporary
+#     directory (its own nuget.config and global.json; the machine's package cache is used, so
+#     nothing else is downloaded);
+#  2. generates the same xunit v3 test project (Microsoft.Testing.Platform runner; by default
+#     100 classes x 100 trivial [Fact]s) in four variants and builds each in Release:
+#       plain       no AgentTestGuard, no TRX report (the same methods without agent attributes)
+#       agt         AgentTestGuard; 2,000 of the tests are agent tests (copilot, CART-1)
+#       trx         no AgentTestGuard, Microsoft.Testing.Extensions.TrxReport, run with --report-trx
+#       agt+trx     AgentTestGuard and the TRX report, run with --report-trx
+#     (the TRX report makes the platform run the tests in a child test host, so its pair is
+#     compared separately: like with like);
+#  3. runs each test app directly (dotnet bin/Release/net10.0/Bench.Tests.dll), without CI
+#     variables, once to warm up and then AGT_BENCH_RUNS times (default 7), interleaving the
+#     variants (the starting variant rotates every round) to spread machine noise, and times
+#     each whole process (wall clock from before `dotnet` starts to after it exits, and CPU time). Every run
+#     must exit 0 with every test passed, or the script fails.
+#
+# Reading the output: for wall time, then for CPU time (user + system), one line per variant with
+# min / median / mean / max in ms, then the ratios with-package / without-package (median and min)
+# for the plain pair (agt / plain) and the TRX pair (agt+trx / trx). A ratio of 1.020 means the package adds 2%; the target is <= 1.03.
+# The median is the figure to quote; the min shows the cost on an undisturbed run. With few runs
+# on a busy machine, differences of 1-2% are within noise: raise AGT_BENCH_RUNS to check.
+#
+# Usage: build/benchmark-run.sh
+#   AGT_BENCH_RUNS=N        timed runs per variant (default 7)
+#   AGT_BENCH_CLASSES=N     test classes (default 100)
+#   AGT_BENCH_TESTS=N       tests per class (default 100)
+#   AGT_BENCH_AGENT=N       agent tests in the AgentTestGuard variants (default 2000)
+#   AGT_KEEP_BENCH=1        keep the temporary directory (its path is printed)
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+runs=${AGT_BENCH_RUNS:-7}
+classes=${AGT_BENCH_CLASSES:-100}
+per_class=${AGT_BENCH_TESTS:-100}
+agent_tests=${AGT_BENCH_AGENT:-2000}
+# The TRX report version the repository's own tests use.
+trx_version=$(sed -n 's:.*<TrxReportVersion>\(.*\)</TrxReportVersion>.*:\1:p' "$root/Directory.Packages.props")
+target=1.03
+tests=$((classes * per_class))
+
+work=$(mktemp -d "${TMPDIR:-/tmp}/agt-bench-run.XXXXXX")
+cleanup() {
+  if [[ "${AGT_KEEP_BENCH:-}" == "1" ]]; then
+    echo "kept $work"
+  else
+    rm -rf "$work"
+  fi
+}
+trap cleanup EXIT
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1 MSBUILDDISABLENODEREUSE=1
+# The benchmark measures a local build and run, not a CI one (CI turns enforce mode on, which
+# fails a run with unapproved agent tests).
+unset CI ContinuousIntegrationBuild TF_BUILD GITHUB_ACTIONS AGENTTESTGUARD_ENVIRONMENT
+
+stamp=$(date +%s)
+echo "== packing AgentTestGuard (VersionSuffix bench.$stamp) =="
+dotnet pack "$root/src/AgentTestGuard" -c Release -p:VersionSuffix="bench.$stamp" -o "$work/feed" -tl:off -v:q -nologo >"$work/pack.log" 2>&1 \
+  || { cat "$work/pack.log"; exit 1; }
+package=$(find "$work/feed" -name 'AgentTestGuard.*.nupkg' -printf '%f\n' | head -n 1)
+version=${package#AgentTestGuard.}
+version=${version%.nupkg}
+[[ -n "$version" ]] || { echo "no package in $work/feed"; exit 1; }
+echo "packed AgentTestGuard $version"
+
+dotnet build "$root/build/Benchmarks" -c Release -tl:off -v:q -nologo >"$work/harness.log" 2>&1 \
+  || { cat "$work/harness.log"; exit 1; }
+bench="$root/build/Benchmarks/bin/Release/net10.0/AgentTestGuard.Benchmarks.dll"
+
+# The temporary directory is its own world: the repository's files do not apply to it.
+cat > "$work/nuget.config" <<XML
+<?xml version="1.0" encoding="utf-8"?>
+<configuration>
+  <packageSources>
+    <add key="agenttestguard-bench" value="$work/feed" />
+  </packageSources>
+</configuration>
+XML
+cat > "$work/global.json" <<'JSON'
+{ "sdk": { "version": "10.0.100", "rollForward": "latestFeature" }, "test": { "runner": "Microsoft.Testing.Platform" } }
+JSON
+echo '<Project />' > "$work/Directory.Build.props"
+echo '<Project />' > "$work/Directory.Build.targets"
+echo '<Project />' > "$work/Directory.Packages.props"
+
+variants=(plain agt trx agt+trx)
+declare -A dir_of pkg_of trx_of
+for v in "${variants[@]}"; do
+  dir_of[$v]="$work/${v/+/-}"
+  case $v in *agt*) pkg_of[$v]=$version ;; *) pkg_of[$v]=none ;; esac
+  case $v in *trx*) trx_of[$v]=$trx_version ;; *) trx_of[$v]=none ;; esac
+done
+
+echo
+echo "== generating and building $tests-test projects =="
+for v in "${variants[@]}"; do
+  dotnet "$bench" generate-run "${dir_of[$v]}" "$classes" "$per_class" "$agent_tests" "${pkg_of[$v]}" "${trx_of[$v]}"
+  start=$(date +%s%N)
+  dotnet build "${dir_of[$v]}" -c Release -tl:off -v:q -nologo >"$work/build-${v/+/-}.log" 2>&1 \
+    || { echo "build of variant $v failed:"; tail -n 40 "$work/build-${v/+/-}.log"; exit 1; }
+  echo "  built $v in $(( ($(date +%s%N) - start) / 1000000 )) ms"
+done
+if [[ ! -f "${dir_of[agt]}/bin/Release/net10.0/Bench.Tests.agenttests.json" ]]; then
+  echo "the AgentTestGuard variant has no inventory next to its assembly"; exit 1
+fi
+
+# Runs variant $1 once; prints its wall time and its CPU time (user + system, the test app and
+# its children) in ms. The log and results are kept for checks.
+run_once() {
+  local v=$1 dir=${dir_of[$1]} log="$work/run-${1/+/-}.log" results="$work/results/${1/+/-}"
+  local args=(--results-directory "$results")
+  [[ $v == *trx* ]] && args+=(--report-trx)
+  rm -rf "$results"
+  local code=0 real user sys
+  local TIMEFORMAT='%3R %3U %3S'
+  { time (cd "$dir" && env -u CI -u TF_BUILD -u GITHUB_ACTIONS dotnet bin/Release/net10.0/Bench.Tests.dll "${args[@]}" >"$log" 2>&1) || code=$?; } 2>"$work/time.txt"
+  if [[ $code -ne 0 ]]; then
+    echo "variant $v exited $code:" >&2
+    tail -n 30 "$log" >&2
+    return 1
+  fi
+  if ! grep -qE "total: $tests\b" "$log" || ! grep -qE "failed: 0\b" "$log"; then
+    echo "variant $v did not report $tests tests with 0 failed:" >&2
+    tail -n 30 "$log" >&2
+    return 1
+  fi
+  read -r real user sys <"$work/time.txt"
+  awk -v r="$real" -v u="$user" -v s="$sys" 'BEGIN { printf "%d %d\n", r * 1000, (u + s) * 1000 }'
+}
+
+echo
+echo "== warm-up (one run each; checks that every test passes and the extension is active) =="
+for v in "${variants[@]}"; do
+  read -r ms cpu < <(run_once "$v") || exit 1
+  [[ -n "${ms:-}" ]] || exit 1
+  echo "  $v: $ms ms wall, $cpu ms CPU"
+  if [[ $v == *agt* ]]; then
+    grep -q "AgentTestGuard: $agent_tests agent tests ran" "$work/run-${v/+/-}.log" \
+      || { echo "variant $v: no AgentTestGuard summary for $agent_tests agent tests:"; tail -n 20 "$work/run-${v/+/-}.log"; exit 1; }
+    ls "$work/results/${v/+/-}"/*.agentrun.json >/dev/null 2>&1 \
+      || { echo "variant $v: no run record written"; exit 1; }
+  fi
+  if [[ $v == *trx* ]]; then
+    ls "$work/results/${v/+/-}"/*.trx >/dev/null 2>&1 || { echo "variant $v: no TRX report written"; exit 1; }
+  fi
+done
+
+echo
+echo "== $runs timed runs per variant, interleaved (wall/CPU ms) =="
+for ((i = 0; i < runs; i++)); do
+  line="  round $((i + 1)):"
+  for ((k = 0; k < ${#variants[@]}; k++)); do
+    v=${variants[$(( (i + k) % ${#variants[@]} ))]}
+    read -r ms cpu < <(run_once "$v") || exit 1
+    [[ -n "${ms:-}" ]] || exit 1
+    echo "$ms" >> "$work/wall-${v/+/-}.txt"
+    echo "$cpu" >> "$work/cpu-${v/+/-}.txt"
+    line+=" $v=$ms/$cpu"
+  done
+  echo "$line"
+done
+
+# min median mean max of a file of numbers, one a line.
+stats() {
+  sort -n "$1" | awk '{ v[NR] = $1; s += $1 }
+    END { m = (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2;
+          printf "%d %.1f %.1f %d\n", v[1], m, s / NR, v[NR] }'
+}
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", a / b }'; }
+verdict() { awk -v r="$1" -v t="$target" 'BEGIN { print (r <= t) ? "within target" : "ABOVE target" }'; }
+for measure in wall cpu; do
+  declare -A min_of=() median_of=()
+  echo
+  if [[ $measure == wall ]]; then
+    echo "== wall time of a whole test run, ms ($runs runs each) =="
+  else
+    echo "== CPU time (user + system) of a whole test run, ms ($runs runs each; steadier than wall time on a shared machine) =="
+  fi
+  printf '  %-10s %9s %9s %9s %9s\n' variant min median mean max
+  for v in "${variants[@]}"; do
+    read -r mn md mean mx < <(stats "$work/$measure-${v/+/-}.txt")
+    min_of[$v]=$mn
+    median_of[$v]=$md
+    printf '  %-10s %9d %9.1f %9.1f %9d\n' "$v" "$mn" "$md" "$mean" "$mx"
+  done
+  echo "  ratios with-package / without-package (target <= $target):"
+  for pair in "agt plain" "agt+trx trx"; do
+    read -r with without <<<"$pair"
+    rm_=$(ratio "${median_of[$with]}" "${median_of[$without]}")
+    rn_=$(ratio "${min_of[$with]}" "${min_of[$without]}")
+    printf '    %-18s median %s (%s)   min %s (%s)\n' "$with / $without:" "$rm_" "$(verdict "$rm_")" "$rn_" "$(verdict "$rn_")"
+  done
+done
+
+echo
+echo "== machine =="
+echo "  nproc:   $(nproc)"
+echo "  cpu:     $(grep -m1 'model name' /proc/cpuinfo 2>/dev/null | sed 's/.*: //' || echo unknown)"
+echo "  sdk:     $(cd "$work" && dotnet --version)"
+echo "  runtime: $(dotnet --list-runtimes | grep -m1 'Microsoft.NETCore.App 10\.' | awk '{print $2}')"
+echo "  suite:   $tests tests ($classes classes x $per_class), $agent_tests agent tests; AgentTestGuard $version; TrxReport $trx_version"
