@@ -32,7 +32,7 @@ public static class ApprovalClassifier
             }
 
             var agents = (policy?.Agents ?? []).Append(test.Agent);
-            if (ApproverIdentity.WhyNotHuman(approval.Approver, agents) is { } why)
+            if (ApproverIdentity.WhyNotHuman(approval.Approver, agents, policy?.ApproverDenyPatterns) is { } why)
             {
                 found.Add(Descriptors.NonHumanApprover.At(ledgerPath, approval.Line, 0,
                     $"The approval of '{test.Id}' by '{Inert.Quote(approval.Approver)}' is refused: {why}. Only a human may approve; remove the line and have a reviewer approve the test."));

@@ -1,7 +1,4 @@
-using System.Globalization;
 using System.Text;
-using System.Text.Encodings.Web;
-using System.Text.Json;
 using AgentTestGuard.Configuration;
 using AgentTestGuard.Diagnostics;
 using AgentTestGuard.Files;
@@ -26,12 +23,12 @@ public static class ApprovalLedger
     {
         var reader = new ConfigurationFileReader(path, Descriptors.MalformedLedger);
         var approvals = new List<Approval>();
-        var lines = reader.ReadAllBytes() is { } bytes ? SplitLines(bytes) : [];
+        var lines = reader.ReadAllBytes() is { } bytes ? JsonLines.SplitLines(bytes) : [];
         var seen = new Dictionary<(string, string), int>();
         for (var index = 0; index < lines.Count; index++)
         {
             var line = lines[index];
-            if (IsBlankOrComment(line.Span))
+            if (JsonLines.IsBlankOrComment(line.Span))
             {
                 continue;
             }
@@ -60,6 +57,22 @@ public static class ApprovalLedger
     public static void Write(string path, IEnumerable<Approval> approvals) =>
         AtomicFile.WriteAllText(path, Serialize(approvals));
 
+    /// <summary>
+    /// Changes the ledger under its <see cref="FileLock"/>, so that two commands approving at once
+    /// both keep their lines: <paramref name="change"/> gets the current approvals (none when the
+    /// file does not exist) and returns the new ones, which are written in the stable order.
+    /// Nothing is written, and false returned, when the ledger has any finding, which is then in
+    /// <paramref name="diagnostics"/>: rewriting it would drop what the finding is about.
+    /// </summary>
+    /// <exception cref="InvalidOperationException"><paramref name="change"/> returned a test twice.</exception>
+    /// <exception cref="FileLockTimeoutException">Another command held the lock for the whole <paramref name="lockTimeout"/>.</exception>
+    public static bool Update(
+        string path,
+        Func<IReadOnlyList<Approval>, IEnumerable<Approval>> change,
+        out IReadOnlyList<Diagnostic> diagnostics,
+        TimeSpan? lockTimeout = null) =>
+        LockedUpdate.Apply(path, Load, change, WriteChecked, lockTimeout, out diagnostics);
+
     public static string Serialize(IEnumerable<Approval> approvals)
     {
         var text = new StringBuilder(Header).Append('\n');
@@ -71,27 +84,31 @@ public static class ApprovalLedger
         return text.ToString();
     }
 
-    private static string SerializeLine(Approval approval)
+    // A ledger with a test twice would not load again; refuse to write one.
+    private static void WriteChecked(string path, IEnumerable<Approval> approvals)
     {
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        var list = approvals.ToList();
+        if (list.GroupBy(a => (a.Assembly, a.Test)).FirstOrDefault(g => g.Count() > 1) is { } twice)
         {
-            json.WriteStartObject();
+            throw new InvalidOperationException($"The change approves '{Inert.Quote(twice.Key.Test)}' of '{Inert.Quote(twice.Key.Assembly)}' twice; nothing was written.");
+        }
+
+        Write(path, list);
+    }
+
+    private static string SerializeLine(Approval approval) =>
+        JsonLines.SerializeObject(json =>
+        {
             json.WriteString("assembly", approval.Assembly);
             json.WriteString("test", approval.Test);
             json.WriteString("fingerprint", approval.Fingerprint);
             json.WriteString("approver", approval.Approver);
-            json.WriteString("at", approval.At.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));
+            json.WriteString("at", JsonLines.FormatUtc(approval.At));
             if (approval.Note is { Length: > 0 } note)
             {
                 json.WriteString("note", note);
             }
-
-            json.WriteEndObject();
-        }
-
-        return Encoding.UTF8.GetString(buffer.ToArray());
-    }
+        });
 
     private static Approval? Read(ConfigurationFileReader reader, JsonObjectNode entry, int line)
     {
@@ -102,14 +119,14 @@ public static class ApprovalLedger
         var approver = reader.RequiredString(entry, "approver", "who approved, as \"Name <email>\"");
         var at = reader.RequiredString(entry, "at", "when, in UTC, as 2026-01-31T09:30:00Z");
         var note = reader.OptionalString(entry, "note");
-        if (fingerprint is not null && !IsFingerprint(fingerprint))
+        if (fingerprint is not null && !JsonLines.IsFingerprint(fingerprint))
         {
             reader.Error(ConfigurationFileReader.Find(entry, "fingerprint")!.Value, "'fingerprint' must be 32 lowercase hex digits, as the inventory writes it.");
             fingerprint = null;
         }
 
         DateTimeOffset when = default;
-        if (at is not null && !DateTimeOffset.TryParseExact(at, "yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out when))
+        if (at is not null && !JsonLines.TryParseUtc(at, out when))
         {
             reader.Error(ConfigurationFileReader.Find(entry, "at")!.Value, $"'at' must be a UTC time such as 2026-01-31T09:30:00Z, not '{Inert.Quote(at)}'.");
             at = null;
@@ -118,30 +135,5 @@ public static class ApprovalLedger
         return assembly is null || test is null || fingerprint is null || approver is null || at is null
             ? null
             : new Approval(assembly, test, fingerprint, approver, when, note, line);
-    }
-
-    private static bool IsFingerprint(string value) =>
-        value.Length == 32 && value.All(c => char.IsAsciiDigit(c) || c is >= 'a' and <= 'f');
-
-    private static bool IsBlankOrComment(ReadOnlySpan<byte> line)
-    {
-        var trimmed = line.Trim(" \t\r"u8);
-        return trimmed.IsEmpty || trimmed.StartsWith("//"u8);
-    }
-
-    private static List<ReadOnlyMemory<byte>> SplitLines(byte[] bytes)
-    {
-        var lines = new List<ReadOnlyMemory<byte>>();
-        var start = bytes.AsSpan().StartsWith(Encoding.UTF8.Preamble) ? Encoding.UTF8.Preamble.Length : 0;
-        for (var i = start; i <= bytes.Length; i++)
-        {
-            if (i == bytes.Length || bytes[i] == (byte)'\n')
-            {
-                lines.Add(bytes.AsMemory(start, i - start));
-                start = i + 1;
-            }
-        }
-
-        return lines;
     }
 }

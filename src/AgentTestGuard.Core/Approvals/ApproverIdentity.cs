@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+
 namespace AgentTestGuard.Approvals;
 
 /// <summary>
@@ -10,13 +12,38 @@ public static class ApproverIdentity
     // Service accounts that commit on their own; agents are named by the policy.
     private static readonly string[] ServiceAccounts = ["github-actions", "dependabot", "renovate"];
 
+    // GitHub apps that are coding agents commit as <id>+<app>@users.noreply.github.com; these
+    // mark an agent even when the policy does not list it ("[bot]" apps are caught anyway).
+    private static readonly string[] GitHubAgentApps = ["copilot"];
+
+    // Addresses coding agents sign their commits with; never a person's.
+    private static readonly string[] AgentAddresses = ["noreply@anthropic.com", "cursoragent@cursor.com"];
+
     /// <summary>Why <paramref name="approver"/> is not taken for a human; null when it is.</summary>
     /// <param name="agents">The policy's agents and the test's own agent: their names, as whole words, mark an agent.</param>
-    public static string? WhyNotHuman(string approver, IEnumerable<string> agents)
+    /// <param name="denyPatterns">
+    /// The policy's <c>approverDenyPatterns</c>: a match anywhere in the identity marks it, for the
+    /// repository's own bots and service accounts that the built-in rules do not know.
+    /// </param>
+    public static string? WhyNotHuman(string approver, IEnumerable<string> agents, IEnumerable<Regex>? denyPatterns = null)
     {
+        ArgumentNullException.ThrowIfNull(approver);
         if (approver.Contains("[bot]", StringComparison.OrdinalIgnoreCase))
         {
             return "it is a bot account ([bot])";
+        }
+
+        if (WhyAgentAddress(Email(approver)) is { } address)
+        {
+            return address;
+        }
+
+        foreach (var pattern in denyPatterns ?? [])
+        {
+            if (DeniedBy(pattern, approver))
+            {
+                return $"it matches the policy's approver deny pattern '{pattern}'";
+            }
         }
 
         var words = Words(approver);
@@ -34,6 +61,48 @@ public static class ApproverIdentity
         }
 
         return null;
+    }
+
+    // A pattern that takes too long on an identity is the policy's problem; refusing is the safe side.
+    private static bool DeniedBy(Regex pattern, string approver)
+    {
+        try
+        {
+            return pattern.IsMatch(approver);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return true;
+        }
+    }
+
+    private static string? WhyAgentAddress(string email)
+    {
+        if (AgentAddresses.Contains(email, StringComparer.OrdinalIgnoreCase))
+        {
+            return $"'{email}' is a coding agent's address";
+        }
+
+        const string NoReply = "@users.noreply.github.com";
+        if (!email.EndsWith(NoReply, StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        // <id>+<login>@users.noreply.github.com, or <login>@… for older accounts.
+        var login = email[..^NoReply.Length];
+        login = login[(login.IndexOf('+', StringComparison.Ordinal) + 1)..];
+        return GitHubAgentApps.Contains(login, StringComparer.OrdinalIgnoreCase)
+            ? $"it is the GitHub address of the agent app '{login}'"
+            : null;
+    }
+
+    /// <summary>The address between the last &lt; and the &gt; after it; the whole text without brackets.</summary>
+    private static string Email(string identity)
+    {
+        var open = identity.LastIndexOf('<');
+        var close = open < 0 ? -1 : identity.IndexOf('>', open);
+        return (close > open ? identity[(open + 1)..close] : identity).Trim();
     }
 
     /// <summary>

@@ -11,4 +11,6 @@ public static class ConfigurationFileNames
     public const string Catalog = "agenttestguard.criteria.json";
 
     public const string Approvals = "agenttestguard.approvals.jsonl";
+
+    public const string Incidents = "agenttestguard.incidents.jsonl";
 }

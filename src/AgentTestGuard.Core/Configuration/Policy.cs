@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using AgentTestGuard.Diagnostics;
 
 namespace AgentTestGuard.Configuration;
@@ -9,6 +10,7 @@ namespace AgentTestGuard.Configuration;
 ///   "owner": "Dana Lee &lt;dana@example.com&gt;",
 ///   "agents": ["copilot", "claude-code"],
 ///   "environments": ["local", "ci"],
+///   "approverDenyPatterns": ["^Build Service\\b", "@ci\\.example\\.com&gt;$"],
 ///   "criteriaPatterns": [ { "pattern": "JIRA-[0-9]+", "link": "https://jira.example.com/browse/{id}" } ]
 /// }
 /// </code>
@@ -18,13 +20,23 @@ public sealed class Policy
     /// <summary>Where unreviewed agent tests may execute when the policy does not say.</summary>
     public static readonly IReadOnlyList<string> DefaultEnvironments = ["local", "ci"];
 
-    private Policy(string path, string? owner, IReadOnlyList<string> agents, IReadOnlyList<string> environments, IReadOnlyList<CriterionPattern> criteriaPatterns)
+    // Deny patterns run on every approval of every build: a pathological one must not hang it.
+    private static readonly TimeSpan PatternTimeout = TimeSpan.FromSeconds(1);
+
+    private Policy(
+        string path,
+        string? owner,
+        IReadOnlyList<string> agents,
+        IReadOnlyList<string> environments,
+        IReadOnlyList<CriterionPattern> criteriaPatterns,
+        IReadOnlyList<Regex> approverDenyPatterns)
     {
         Path = path;
         Owner = owner;
         Agents = agents;
         Environments = environments;
         CriteriaPatterns = criteriaPatterns;
+        ApproverDenyPatterns = approverDenyPatterns;
     }
 
     public string Path { get; }
@@ -42,6 +54,12 @@ public sealed class Policy
     public IReadOnlyList<string> Environments { get; }
 
     public IReadOnlyList<CriterionPattern> CriteriaPatterns { get; }
+
+    /// <summary>
+    /// Identities that may not approve, besides the built-in bots, service accounts and agents:
+    /// the repository's own automation. Matched case-insensitively, anywhere in "Name &lt;email&gt;".
+    /// </summary>
+    public IReadOnlyList<Regex> ApproverDenyPatterns { get; }
 
     public bool Allows(string agent) => Agents.Contains(agent, StringComparer.OrdinalIgnoreCase);
 
@@ -61,12 +79,13 @@ public sealed class Policy
             return null;
         }
 
-        reader.WarnUnknownKeys(root, "owner", "agents", "environments", "criteriaPatterns");
+        reader.WarnUnknownKeys(root, "owner", "agents", "environments", "criteriaPatterns", "approverDenyPatterns");
         var owner = reader.OptionalString(root, "owner");
         var agents = ReadAgents(reader, root);
         var environments = ReadEnvironments(reader, root);
         var patterns = ReadPatterns(reader, root);
-        return new Policy(reader.Path, owner, agents, environments, patterns);
+        var denyPatterns = ReadApproverDenyPatterns(reader, root);
+        return new Policy(reader.Path, owner, agents, environments, patterns, denyPatterns);
     }
 
     private static List<string> ReadAgents(ConfigurationFileReader reader, JsonObjectNode root)
@@ -141,6 +160,36 @@ public sealed class Policy
             {
                 var at = ConfigurationFileReader.Find(entry, "pattern")!.Value;
                 reader.Error(at, $"'pattern' is not a valid .NET regular expression: {e.Message}");
+            }
+        }
+
+        return patterns;
+    }
+
+    private static List<Regex> ReadApproverDenyPatterns(ConfigurationFileReader reader, JsonObjectNode root)
+    {
+        var patterns = new List<Regex>();
+        if (ConfigurationFileReader.Find(root, "approverDenyPatterns") is not { } property)
+        {
+            return patterns;
+        }
+
+        foreach (var item in reader.AsArray(property.Value, "'approverDenyPatterns'")?.Items ?? [])
+        {
+            // Not trimmed, unlike other strings: a space can be part of a pattern.
+            if (item is not JsonStringNode { Value: { } pattern } || string.IsNullOrWhiteSpace(pattern))
+            {
+                reader.Error(item, "Expected each approver deny pattern to be a non-empty string.");
+                continue;
+            }
+
+            try
+            {
+                patterns.Add(new Regex(pattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, PatternTimeout));
+            }
+            catch (ArgumentException e)
+            {
+                reader.Error(item, $"'{Inert.Quote(pattern)}' is not a valid .NET regular expression: {e.Message}");
             }
         }
 

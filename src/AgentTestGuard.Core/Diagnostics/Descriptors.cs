@@ -47,4 +47,7 @@ public static class Descriptors
 
     public static readonly DiagnosticDescriptor NonHumanApprover =
         new("AGT0015", DiagnosticSeverity.Error, "Approval by an identity that looks like an agent or a bot");
+
+    public static readonly DiagnosticDescriptor MalformedIncidentLog =
+        new("AGT0017", DiagnosticSeverity.Error, "Incident log is malformed");
 }

@@ -1,0 +1,66 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+
+namespace AgentTestGuard.Configuration;
+
+/// <summary>
+/// What the repository's line files (the approvals ledger, the incident log) share: one JSON object
+/// per line so that branches touching different entries change different lines, blank lines and
+/// <c>//</c> comments for people mending them by hand, and times written one way only, so a
+/// rewrite changes no line it does not mean to.
+/// </summary>
+internal static class JsonLines
+{
+    public const string UtcFormat = "yyyy-MM-dd'T'HH:mm:ss'Z'";
+
+    public static string FormatUtc(DateTimeOffset at) => at.UtcDateTime.ToString(UtcFormat, CultureInfo.InvariantCulture);
+
+    public static bool TryParseUtc(string text, out DateTimeOffset at) =>
+        DateTimeOffset.TryParseExact(text, UtcFormat, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out at);
+
+    /// <summary>32 lowercase hex digits, as the inventory writes a test's fingerprint.</summary>
+    public static bool IsFingerprint(string value) =>
+        value.Length == 32 && value.All(c => char.IsAsciiDigit(c) || c is >= 'a' and <= 'f');
+
+    public static bool IsBlankOrComment(ReadOnlySpan<byte> line)
+    {
+        var trimmed = line.Trim(" \t\r"u8);
+        return trimmed.IsEmpty || trimmed.StartsWith("//"u8);
+    }
+
+    /// <summary>The file's lines (without a UTF-8 byte order mark); line n of the file is element n - 1.</summary>
+    public static List<ReadOnlyMemory<byte>> SplitLines(byte[] bytes)
+    {
+        var lines = new List<ReadOnlyMemory<byte>>();
+        var start = bytes.AsSpan().StartsWith(Encoding.UTF8.Preamble) ? Encoding.UTF8.Preamble.Length : 0;
+        for (var i = start; i <= bytes.Length; i++)
+        {
+            if (i == bytes.Length || bytes[i] == (byte)'\n')
+            {
+                lines.Add(bytes.AsMemory(start, i - start));
+                start = i + 1;
+            }
+        }
+
+        return lines;
+    }
+
+    /// <summary>
+    /// One object on one line. Relaxed escaping keeps names and emails readable in a diff; the
+    /// writer still escapes quotes and control characters.
+    /// </summary>
+    public static string SerializeObject(Action<Utf8JsonWriter> writeProperties)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            json.WriteStartObject();
+            writeProperties(json);
+            json.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(buffer.ToArray());
+    }
+}

@@ -1,0 +1,177 @@
+using System.Text;
+using AgentTestGuard.Configuration;
+using AgentTestGuard.Diagnostics;
+using AgentTestGuard.Files;
+
+namespace AgentTestGuard.Incidents;
+
+/// <summary>
+/// The incident log, agenttestguard.incidents.jsonl: one JSON object per line, oldest first (then
+/// by assembly and test), so that new incidents are appended at the end and two branches adding
+/// some merge cleanly with <c>merge=union</c> in .gitattributes. Lines starting with <c>//</c> and
+/// blank lines are ignored. Format: docs/files.md.
+/// </summary>
+public static class IncidentLog
+{
+    private const string Header =
+        "// AgentTestGuard incidents: one line per rejected agent test or other agent mistake, oldest first. Reviewed like code; see docs/files.md.";
+
+    private static readonly string[] Keys = ["kind", "assembly", "test", "fingerprint", "agent", "by", "at", "reason"];
+
+    /// <summary>Reads a log; null when it has errors, which are in <paramref name="diagnostics"/>.</summary>
+    public static IReadOnlyList<Incident>? Load(string path, out IReadOnlyList<Diagnostic> diagnostics)
+    {
+        var reader = new ConfigurationFileReader(path, Descriptors.MalformedIncidentLog);
+        var incidents = new List<Incident>();
+        var lines = reader.ReadAllBytes() is { } bytes ? JsonLines.SplitLines(bytes) : [];
+        for (var index = 0; index < lines.Count; index++)
+        {
+            var line = lines[index];
+            if (JsonLines.IsBlankOrComment(line.Span))
+            {
+                continue;
+            }
+
+            reader.LineOffset = index;
+            if (reader.ParseRoot(line.Span, "each line") is { } entry && Read(reader, entry, index + 1) is { } incident)
+            {
+                incidents.Add(incident);
+            }
+        }
+
+        diagnostics = reader.Diagnostics;
+        return reader.HasErrors ? null : incidents;
+    }
+
+    /// <summary>Writes the log atomically, one line per incident, in the stable order.</summary>
+    public static void Write(string path, IEnumerable<Incident> incidents) =>
+        AtomicFile.WriteAllText(path, Serialize(incidents));
+
+    /// <summary>
+    /// Changes the log under its <see cref="FileLock"/>: <paramref name="change"/> gets the current
+    /// incidents (none when the file does not exist) and returns the new ones, usually the same
+    /// plus one. Nothing is written, and false returned, when the log has any finding, which is then
+    /// in <paramref name="diagnostics"/>.
+    /// </summary>
+    /// <exception cref="FileLockTimeoutException">Another command held the lock for the whole <paramref name="lockTimeout"/>.</exception>
+    public static bool Update(
+        string path,
+        Func<IReadOnlyList<Incident>, IEnumerable<Incident>> change,
+        out IReadOnlyList<Diagnostic> diagnostics,
+        TimeSpan? lockTimeout = null) =>
+        LockedUpdate.Apply(path, Load, change, Write, lockTimeout, out diagnostics);
+
+    public static string Serialize(IEnumerable<Incident> incidents)
+    {
+        var text = new StringBuilder(Header).Append('\n');
+
+        // By time first, so a new incident goes last; the rest only makes the order total, so the
+        // same incidents give the same file whatever order they come in.
+        var ordered = incidents
+            .OrderBy(i => i.At.UtcDateTime)
+            .ThenBy(i => i.Assembly ?? "", StringComparer.Ordinal)
+            .ThenBy(i => i.Test ?? "", StringComparer.Ordinal)
+            .ThenBy(i => i.Kind)
+            .ThenBy(i => i.Agent, StringComparer.Ordinal)
+            .ThenBy(i => i.By, StringComparer.Ordinal)
+            .ThenBy(i => i.Fingerprint ?? "", StringComparer.Ordinal)
+            .ThenBy(i => i.Reason, StringComparer.Ordinal);
+        foreach (var incident in ordered)
+        {
+            text.Append(SerializeLine(incident)).Append('\n');
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>
+    /// The latest rejection of the test as it is now: one for the same assembly, test and
+    /// fingerprint. Null when there is none, which includes a test changed since it was rejected:
+    /// the agent's new attempt deserves a new review.
+    /// </summary>
+    public static Incident? CurrentRejection(IEnumerable<Incident> incidents, string assembly, string test, string fingerprint) =>
+        incidents
+            .Where(i => i.Kind == IncidentKind.Rejection && i.Assembly == assembly && i.Test == test && i.Fingerprint == fingerprint)
+            .MaxBy(i => i.At);
+
+    private static string SerializeLine(Incident incident) =>
+        JsonLines.SerializeObject(json =>
+        {
+            json.WriteString("kind", KindName(incident.Kind));
+            WriteIfAny("assembly", incident.Assembly);
+            WriteIfAny("test", incident.Test);
+            WriteIfAny("fingerprint", incident.Fingerprint);
+            json.WriteString("agent", incident.Agent);
+            json.WriteString("by", incident.By);
+            json.WriteString("at", JsonLines.FormatUtc(incident.At));
+            json.WriteString("reason", incident.Reason);
+
+            void WriteIfAny(string name, string? value)
+            {
+                if (value is { Length: > 0 })
+                {
+                    json.WriteString(name, value);
+                }
+            }
+        });
+
+    private static string KindName(IncidentKind kind) => kind switch
+    {
+        IncidentKind.Rejection => "rejection",
+        IncidentKind.Mistake => "mistake",
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown incident kind."),
+    };
+
+    private static Incident? Read(ConfigurationFileReader reader, JsonObjectNode entry, int line)
+    {
+        reader.WarnUnknownKeys(entry, Keys);
+        var kind = ReadKind(reader, entry);
+
+        // A rejection is of one version of one test; a mistake may be about no test at all.
+        string? Named(string name, string what) =>
+            kind == IncidentKind.Rejection ? reader.RequiredString(entry, name, what) : reader.OptionalString(entry, name);
+        var assembly = Named("assembly", "a rejection names the test assembly");
+        var test = Named("test", "a rejection names the rejected test's id");
+        var fingerprint = Named("fingerprint", "a rejection names the fingerprint of the test as rejected");
+        var agent = reader.RequiredString(entry, "agent", "the agent the incident is about");
+        var by = reader.RequiredString(entry, "by", "who recorded it, as \"Name <email>\"");
+        var at = reader.RequiredString(entry, "at", "when, in UTC, as 2026-01-31T09:30:00Z");
+        var reason = reader.RequiredString(entry, "reason", "why, in a few words");
+        if (fingerprint is not null && !JsonLines.IsFingerprint(fingerprint))
+        {
+            reader.Error(ConfigurationFileReader.Find(entry, "fingerprint")!.Value, "'fingerprint' must be 32 lowercase hex digits, as the inventory writes it.");
+            fingerprint = null;
+        }
+
+        DateTimeOffset when = default;
+        if (at is not null && !JsonLines.TryParseUtc(at, out when))
+        {
+            reader.Error(ConfigurationFileReader.Find(entry, "at")!.Value, $"'at' must be a UTC time such as 2026-01-31T09:30:00Z, not '{Inert.Quote(at)}'.");
+            at = null;
+        }
+
+        if (kind is not { } known || agent is null || by is null || at is null || reason is null
+            || (known == IncidentKind.Rejection && (assembly is null || test is null || fingerprint is null)))
+        {
+            return null;
+        }
+
+        return new Incident(known, assembly, test, fingerprint, agent, by, when, reason, line);
+    }
+
+    private static IncidentKind? ReadKind(ConfigurationFileReader reader, JsonObjectNode entry)
+    {
+        switch (reader.RequiredString(entry, "kind", "\"rejection\" or \"mistake\""))
+        {
+            case null:
+                return null;
+            case "rejection":
+                return IncidentKind.Rejection;
+            case "mistake":
+                return IncidentKind.Mistake;
+            case var other:
+                reader.Error(ConfigurationFileReader.Find(entry, "kind")!.Value, $"'kind' must be \"rejection\" or \"mistake\", not '{Inert.Quote(other)}'.");
+                return null;
+        }
+    }
+}
