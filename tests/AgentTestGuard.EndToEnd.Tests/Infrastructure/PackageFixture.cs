@@ -5,7 +5,7 @@ using System.Globalization;
 namespace AgentTestGuard.EndToEnd.Tests.Infrastructure;
 
 /// <summary>
-/// Packs AgentTestGuard once per test run, with a version no earlier run used, into a feed
+/// Packs AgentTestGuard and its tool once per test run, with a version no earlier run used, into a feed
 /// folder of the run's own. Every project a test creates restores from that feed into the
 /// run's own packages folder, so no stale copy from the machine's cache is ever picked up.
 /// </summary>
@@ -32,18 +32,20 @@ public sealed class PackageFixture : IAsyncLifetime
     {
         Directory.CreateDirectory(Feed);
         Directory.CreateDirectory(PackagesFolder);
-        var project = Path.Combine(BuildInfo.RepositoryRoot, "src", "AgentTestGuard", "AgentTestGuard.csproj");
 
-        // The test project's build has built the package project already (a project reference):
-        // pack those outputs instead of building them again.
-        var result = await DotNet.RunAsync(BuildInfo.RepositoryRoot,
-        [
-            "pack", project, "--no-build", "--no-restore", "-c", BuildInfo.Configuration,
-            "-o", Feed, $"-p:PackageVersion={Version}", "-nodeReuse:false", "-tl:off",
-        ]);
-        if (result.ExitCode != 0)
+        // The test project's build has built the package and tool projects already (project
+        // references): pack those outputs instead of building them again.
+        foreach (var project in new[] { "AgentTestGuard", "AgentTestGuard.Tool" })
         {
-            throw new InvalidOperationException($"dotnet pack failed ({result.ExitCode}):\n{result.Output}");
+            var result = await DotNet.RunAsync(BuildInfo.RepositoryRoot,
+            [
+                "pack", Path.Combine(BuildInfo.RepositoryRoot, "src", project, project + ".csproj"), "--no-build", "--no-restore",
+                "-c", BuildInfo.Configuration, "-o", Feed, $"-p:PackageVersion={Version}", "-nodeReuse:false", "-tl:off",
+            ]);
+            if (result.ExitCode != 0)
+            {
+                throw new InvalidOperationException($"dotnet pack {project} failed ({result.ExitCode}):\n{result.Output}");
+            }
         }
     }
 

@@ -1,0 +1,82 @@
+using System.CommandLine;
+using AgentTestGuard.Approvals;
+using AgentTestGuard.Tool.Cli;
+using AgentTestGuard.Tool.Workspace;
+
+namespace AgentTestGuard.Tool.Commands;
+
+/// <summary>
+/// `dotnet agt approve &lt;test-id-or-pattern&gt;... [--note] [--by]`: records a human's approval,
+/// bound to each test's current fingerprint, in the ledger. Approving a stale test replaces its
+/// old approval.
+/// </summary>
+internal static class ApproveCommand
+{
+    public static Command Create(Output output)
+    {
+        var tests = new Argument<string[]>("tests") { Description = "Test ids or patterns: an exact id, Namespace.Class.*, or a glob (* and ?).", Arity = ArgumentArity.OneOrMore };
+        var note = new Option<string?>("--note") { Description = "Why, or what was checked; kept with the approval." };
+        var by = new Option<string?>("--by") { Description = "The approver, \"Name <email>\" (default: git user.name and user.email)." };
+        var path = new Option<string?>("--path") { Description = "A solution, project or folder (default: the current folder)." };
+        var command = new Command("approve", "Approve agent tests: each then gates like any other test, until it is edited.")
+        {
+            tests,
+            note,
+            by,
+            path,
+        };
+        command.SetAction(result => Run(result.GetValue(tests)!, result.GetValue(note), result.GetValue(by), result.GetValue(path), output));
+        return command;
+    }
+
+    private static int Run(string[] patterns, string? note, string? by, string? path, Output output)
+    {
+        if (RepositoryWorkspace.Load(path, output) is not { } workspace)
+        {
+            return ExitCodes.Error;
+        }
+
+        if (Reviewer.Select(workspace, patterns, output) is not { } rows)
+        {
+            return ExitCodes.CheckFailed;
+        }
+
+        if (Reviewer.Identify(rows, by, output) is not { } approver)
+        {
+            return ExitCodes.Refused;
+        }
+
+        var at = DateTimeOffset.UtcNow;
+        foreach (var ledger in rows.GroupBy(r => r.Project.ApprovalsFile))
+        {
+            var approvals = ledger.Select(r => new Approval(r.Project.AssemblyName, r.Test.Id, r.Test.Fingerprint, approver, TruncateToSeconds(at), string.IsNullOrWhiteSpace(note) ? null : note.Trim())).ToList();
+            var replaced = approvals.Select(a => (a.Assembly, a.Test)).ToHashSet();
+            var written = ApprovalLedger.Update(
+                ledger.Key,
+                existing => existing.Where(e => !replaced.Contains((e.Assembly, e.Test))).Concat(approvals),
+                out var diagnostics);
+            if (!written)
+            {
+                foreach (var diagnostic in diagnostics)
+                {
+                    output.Error(diagnostic.ToString());
+                }
+
+                return ExitCodes.Error;
+            }
+        }
+
+        foreach (var row in rows)
+        {
+            var was = row.State == ApprovalState.Approved ? "re-approved" : row.State == ApprovalState.Stale ? "was stale" : "was quarantined";
+            output.Line($"{output.Green("approved")}  {Output.Inert(row.Test.Id)}  {output.Dim($"({was}; fingerprint {row.Test.Fingerprint[..12]})")}");
+        }
+
+        output.Line(output.Dim($"by {Output.Inert(approver)} in {string.Join(", ", rows.Select(r => r.Project.ApprovalsFile).Distinct().Select(Output.Inert))}; commit the ledger to share it."));
+        return ExitCodes.Success;
+    }
+
+    // The ledger keeps whole seconds: shorter lines, and nothing is lost a reviewer would read.
+    private static DateTimeOffset TruncateToSeconds(DateTimeOffset at) =>
+        new(at.Ticks - (at.Ticks % TimeSpan.TicksPerSecond), TimeSpan.Zero);
+}

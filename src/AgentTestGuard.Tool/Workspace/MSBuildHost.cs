@@ -1,0 +1,32 @@
+using Microsoft.Build.Locator;
+
+namespace AgentTestGuard.Tool.Workspace;
+
+/// <summary>
+/// Finds the .NET SDK's MSBuild (the one `dotnet build` uses) and makes its assemblies load.
+/// Must run before any method that touches an MSBuild type is compiled, hence its own class.
+/// </summary>
+internal static class MSBuildHost
+{
+    private static readonly object Gate = new();
+
+    public static void EnsureRegistered(string workingDirectory)
+    {
+        lock (Gate)
+        {
+            if (MSBuildLocator.IsRegistered)
+            {
+                return;
+            }
+
+            // The SDK global.json selects for this folder, as `dotnet build` run there would use.
+            var instance = MSBuildLocator.QueryVisualStudioInstances(new VisualStudioInstanceQueryOptions
+            {
+                DiscoveryTypes = DiscoveryType.DotNetSdk,
+                WorkingDirectory = workingDirectory,
+            }).OrderByDescending(i => i.Version).FirstOrDefault()
+                ?? throw new InvalidOperationException("No .NET SDK found: install one, or check global.json.");
+            MSBuildLocator.RegisterInstance(instance);
+        }
+    }
+}

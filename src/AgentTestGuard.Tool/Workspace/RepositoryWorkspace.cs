@@ -1,0 +1,123 @@
+using AgentTestGuard.Approvals;
+using AgentTestGuard.Files;
+using AgentTestGuard.Incidents;
+using AgentTestGuard.Tool.Cli;
+
+namespace AgentTestGuard.Tool.Workspace;
+
+/// <summary>
+/// The test projects under a path, with current inventories: evaluated by MSBuild and built when
+/// their inventory is missing or older than their sources, project, policy, catalog or ledger.
+/// </summary>
+internal sealed class RepositoryWorkspace
+{
+    private RepositoryWorkspace(IReadOnlyList<TestProject> projects, IReadOnlyList<AgentTestRow> rows)
+    {
+        Projects = projects;
+        Rows = rows;
+    }
+
+    public IReadOnlyList<TestProject> Projects { get; }
+
+    public IReadOnlyList<AgentTestRow> Rows { get; }
+
+    /// <returns>null after reporting why through <paramref name="output"/>.</returns>
+    public static RepositoryWorkspace? Load(string? path, Output output)
+    {
+        var target = Path.GetFullPath(path ?? Directory.GetCurrentDirectory());
+        if (!File.Exists(target) && !Directory.Exists(target))
+        {
+            output.Error($"'{Output.Inert(target)}' does not exist.");
+            return null;
+        }
+
+        var folder = Directory.Exists(target) ? target : Path.GetDirectoryName(target)!;
+        MSBuildHost.EnsureRegistered(folder);
+        IReadOnlyList<string> projectFiles = File.Exists(target)
+            ? ProjectFiles.IsSolution(target) ? ProjectEvaluator.ProjectsOfSolution(target) : [target]
+            : ProjectFiles.InFolder(target);
+
+        var projects = new List<TestProject>();
+        foreach (var file in projectFiles)
+        {
+            if (Prepare(file, output, out var failed) is { } project)
+            {
+                projects.Add(project);
+            }
+            else if (failed)
+            {
+                return null;
+            }
+        }
+
+        if (projects.Count == 0)
+        {
+            output.Error($"No test project using AgentTestGuard under '{Output.Inert(target)}'.");
+            return null;
+        }
+
+        var rows = new List<AgentTestRow>();
+        foreach (var project in projects)
+        {
+            var inventory = InventoryFile.Read(project.InventoryFile);
+            IReadOnlyList<Diagnostics.Diagnostic> diagnostics = [];
+            var incidents = File.Exists(project.IncidentsFile) ? IncidentLog.Load(project.IncidentsFile, out diagnostics) : [];
+            if (incidents is null)
+            {
+                foreach (var diagnostic in diagnostics)
+                {
+                    output.Error(diagnostic.ToString());
+                }
+
+                return null;
+            }
+
+            foreach (var test in inventory.Tests)
+            {
+                var state = test.Approval?.State ?? ApprovalState.Unapproved;
+                var rejected = IncidentLog.CurrentRejection(incidents, inventory.Assembly, test.Id, test.Fingerprint) is not null;
+                rows.Add(new AgentTestRow(project, test, state, rejected));
+            }
+        }
+
+        rows.Sort((a, b) => string.CompareOrdinal(a.Test.Id, b.Test.Id));
+        return new RepositoryWorkspace(projects, rows);
+    }
+
+    private static TestProject? Prepare(string projectFile, Output output, out bool failed)
+    {
+        failed = false;
+        var evaluation = ProjectEvaluator.Evaluate(projectFile);
+        if (evaluation is null)
+        {
+            return null;
+        }
+
+        var project = ToProject(projectFile, evaluation);
+        if (evaluation.UsesPackage && project.InventoryIsCurrent())
+        {
+            return project;
+        }
+
+        // Not restored yet (the package's targets are not imported), or the inventory is stale.
+        output.Progress($"building {Path.GetFileName(projectFile)} (its agent test inventory is missing or out of date)");
+        if (DotNetBuild.Run(projectFile) is { } problem)
+        {
+            output.Error($"dotnet build {Output.Inert(projectFile)} failed:\n{string.Join('\n', problem.Split('\n').Select(line => Output.Inert(line.TrimEnd('\r'))))}");
+            failed = true;
+            return null;
+        }
+
+        evaluation = ProjectEvaluator.Evaluate(projectFile);
+        return evaluation is { UsesPackage: true } && File.Exists(evaluation.InventoryFile) ? ToProject(projectFile, evaluation) : null;
+    }
+
+    private static TestProject ToProject(string projectFile, ProjectEvaluator.Evaluation evaluation)
+    {
+        // Without a ledger yet, the first approval creates it beside the policy (where the build looks
+        // for it: the project's folder or above), else beside the project.
+        var approvals = evaluation.ApprovalsFile
+            ?? Path.Combine(Path.GetDirectoryName(evaluation.PolicyFile ?? projectFile)!, "agenttestguard.approvals.jsonl");
+        return new TestProject(projectFile, evaluation.AssemblyName, evaluation.InventoryFile, approvals, evaluation.PolicyFile, evaluation.Inputs);
+    }
+}

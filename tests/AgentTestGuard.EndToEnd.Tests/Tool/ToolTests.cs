@@ -1,0 +1,119 @@
+using System.Text.Json;
+using AgentTestGuard.EndToEnd.Tests.Infrastructure;
+using AgentTestGuard.EndToEnd.Tests.Run;
+using static AgentTestGuard.EndToEnd.Tests.Run.RunSources;
+
+namespace AgentTestGuard.EndToEnd.Tests.Tool;
+
+/// <summary>
+/// `dotnet agt`, installed from the run's feed into a tool manifest, against a fresh project in a
+/// real git repository: the review loop a QA engineer runs.
+/// </summary>
+public sealed class ToolTests
+{
+    // The machine's git configuration (signing, identity) must not decide anything.
+    private static readonly Dictionary<string, string?> GitIsolation = new()
+    {
+        ["GIT_CONFIG_GLOBAL"] = "/dev/null",
+        ["GIT_CONFIG_NOSYSTEM"] = "1",
+        ["NO_COLOR"] = "1",
+    };
+
+    [Fact]
+    public async Task Approve_gates_edit_makes_stale_bots_are_refused_and_verify_names_a_bot_commit()
+    {
+        var project = await BuildApprovedAsync(TestFramework.XunitV3);
+        var git = GitRepository.Init(project.Root);
+        git.CommitAll("tests written by the agents");
+        await InstallToolAsync(project);
+
+        // status: one approved, one quarantined.
+        var status = await AgtAsync(project, "status", "--json");
+        Assert.True(status.ExitCode == 0, status.Output);
+        Assert.Equal([(Unapproved, "quarantined"), (Approved, "approved")], States(status.Output));
+
+        // A bot identity is refused, and nothing is written.
+        var ledger = Path.Combine(project.Root, "agenttestguard.approvals.jsonl");
+        var before = File.ReadAllText(ledger);
+        var bot = await AgtAsync(project, "approve", Unapproved, "--by", "ci-bot[bot] <ci-bot@example.com>");
+        Assert.True(bot.ExitCode == 3, bot.Output);
+        Assert.Contains("refused: 'ci-bot[bot] <ci-bot@example.com>' cannot decide on " + Unapproved, bot.Output, StringComparison.Ordinal);
+        Assert.Equal(before, File.ReadAllText(ledger));
+
+        // A pattern that matches nothing says so.
+        var none = await AgtAsync(project, "approve", "Shop.Tests.Nothing.*");
+        Assert.True(none.ExitCode == 1, none.Output);
+        Assert.Contains("'Shop.Tests.Nothing.*' matches no agent test", none.Output, StringComparison.Ordinal);
+
+        // The human approves: the next dotnet test gates the test.
+        var approve = await AgtAsync(project, "approve", "Shop.Tests.CheckoutTests.Agent_d*", "--note", "checked against CART-12");
+        Assert.True(approve.ExitCode == 0, approve.Output);
+        Assert.Contains("approved  " + Unapproved, approve.Output, StringComparison.Ordinal);
+        var (results, _, environment) = RunFixture.NewRun(project, (FailUnapproved, "1"));
+        var gated = await DotNet.RunAsync(project.Directory, ["test", "--project", project.ProjectFile, "--results-directory", results], environment);
+        Assert.True(gated.ExitCode == 2, gated.Output);
+        Assert.Equal("approved", RunRecord.ReadSingle(results).Test(Unapproved).GetProperty("classification").GetString());
+
+        // Editing the approved test makes status say stale.
+        project.Write("CheckoutTests.cs", RunSources.Tests(TestFramework.XunitV3).Replace("\"FAIL_UNAPPROVED\", \"discount\"", "\"FAIL_UNAPPROVED\", \"discount-edited\"", StringComparison.Ordinal));
+        status = await AgtAsync(project, "status", "--json");
+        Assert.True(status.ExitCode == 0, status.Output);
+        Assert.Equal([(Unapproved, "stale"), (Approved, "approved")], States(status.Output));
+
+        // verify: the human's approval checks out once committed; one committed by a bot does not.
+        git.CommitAll("approve the discount test");
+        var verified = await AgtAsync(project, "verify");
+        Assert.True(verified.ExitCode == 0, verified.Output);
+        var fingerprint = new string('a', 32);
+        File.AppendAllText(ledger, $$"""{"assembly":"Shop.Tests","test":"Shop.Tests.CheckoutTests.Agent_shipping_extra","fingerprint":"{{fingerprint}}","approver":"Dana Lee <dana@example.com>","at":"2026-11-24T10:00:00Z"}""" + "\n");
+        git.CommitAll("self-approval", author: "Copilot <198982749+Copilot@users.noreply.github.com>");
+        var caught = await AgtAsync(project, "verify");
+        Assert.True(caught.ExitCode == 1, caught.Output);
+        Assert.Contains("Shop.Tests.CheckoutTests.Agent_shipping_extra: added in commit", caught.Output, StringComparison.Ordinal);
+        Assert.Contains("by 'Copilot <198982749+Copilot@users.noreply.github.com>'", caught.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Two_approvals_at_once_both_land_and_reject_records_an_incident()
+    {
+        var project = await BuildApprovedAsync(TestFramework.XunitV3);
+        GitRepository.Init(project.Root);
+        await InstallToolAsync(project);
+        project.Write("CheckoutTests.cs", RunSources.Tests(TestFramework.XunitV3, shippingBody: "Check(\"FAIL_APPROVED\", \"shipping-edited\");"));
+        Assert.Equal(0, (await project.BuildAsync()).ExitCode);
+
+        var both = await Task.WhenAll(AgtAsync(project, "approve", Unapproved), AgtAsync(project, "approve", Approved));
+        Assert.All(both, run => Assert.True(run.ExitCode == 0, run.Output));
+        var status = await AgtAsync(project, "status", "--json");
+        Assert.Equal([(Unapproved, "approved"), (Approved, "approved")], States(status.Output));
+
+        var reject = await AgtAsync(project, "reject", Approved, "--reason", "asserts the wrong rounding");
+        Assert.True(reject.ExitCode == 0, reject.Output);
+        status = await AgtAsync(project, "status", "--json");
+        Assert.Equal([(Unapproved, "approved"), (Approved, "rejected")], States(status.Output));
+        var incidents = await AgtAsync(project, "incident", "list", "--json");
+        Assert.True(incidents.ExitCode == 0, incidents.Output);
+        var incident = Assert.Single(JsonDocument.Parse(Json(incidents.Output)).RootElement.GetProperty("incidents").EnumerateArray());
+        Assert.Equal(("rejection", "claude-code", Approved, "asserts the wrong rounding", GitRepository.Human), (
+            incident.GetProperty("kind").GetString(), incident.GetProperty("agent").GetString(), incident.GetProperty("test").GetString(),
+            incident.GetProperty("reason").GetString(), incident.GetProperty("by").GetString()));
+    }
+
+    private static async Task InstallToolAsync(TestProject project)
+    {
+        var manifest = await DotNet.RunAsync(project.Root, ["new", "tool-manifest"]);
+        Assert.True(manifest.ExitCode == 0, manifest.Output);
+        var install = await DotNet.RunAsync(project.Root, ["tool", "install", "AgentTestGuard.Tool", "--version", PackageFixture.Version]);
+        Assert.True(install.ExitCode == 0, install.Output);
+    }
+
+    private static Task<ProcessResult> AgtAsync(TestProject project, params string[] arguments) =>
+        DotNet.RunAsync(project.Root, ["agt", .. arguments], GitIsolation);
+
+    // status may say which projects it built before the JSON.
+    private static string Json(string output) => output[output.IndexOf('{', StringComparison.Ordinal)..];
+
+    private static List<(string, string)> States(string output) =>
+        [.. JsonDocument.Parse(Json(output)).RootElement.GetProperty("tests").EnumerateArray()
+            .Select(t => (t.GetProperty("id").GetString()!, t.GetProperty("state").GetString()!))];
+}
