@@ -22,32 +22,23 @@ public static class ApprovalLedger
     public static IReadOnlyList<Approval>? Load(string path, out IReadOnlyList<Diagnostic> diagnostics)
     {
         var reader = new ConfigurationFileReader(path, Descriptors.MalformedLedger);
-        var approvals = new List<Approval>();
-        var lines = reader.ReadAllBytes() is { } bytes ? JsonLines.SplitLines(bytes) : [];
         var seen = new Dictionary<(string, string), int>();
-        for (var index = 0; index < lines.Count; index++)
+        var approvals = JsonLines.ReadEntries(reader, (entry, line) =>
         {
-            var line = lines[index];
-            if (JsonLines.IsBlankOrComment(line.Span))
+            if (Read(reader, entry, line) is not { } approval)
             {
-                continue;
-            }
-
-            reader.LineOffset = index;
-            if (reader.ParseRoot(line.Span, "each line") is not { } entry || Read(reader, entry, index + 1) is not { } approval)
-            {
-                continue;
+                return null;
             }
 
             if (seen.TryGetValue((approval.Assembly, approval.Test), out var first))
             {
                 reader.Error(entry, $"'{Inert.Quote(approval.Test)}' of '{Inert.Quote(approval.Assembly)}' is approved twice (first at line {first}); keep one line.");
-                continue;
+                return null;
             }
 
             seen.Add((approval.Assembly, approval.Test), approval.Line);
-            approvals.Add(approval);
-        }
+            return approval;
+        });
 
         diagnostics = reader.Diagnostics;
         return reader.HasErrors ? null : approvals;

@@ -48,6 +48,33 @@ internal static class JsonLines
     }
 
     /// <summary>
+    /// The entries of a line file, in file order: each non-blank, non-comment line parsed and
+    /// handed to <paramref name="read"/> with its 1-based line number. Lines that do not parse or
+    /// read are left out; their findings are in the reader's diagnostics.
+    /// </summary>
+    public static List<T> ReadEntries<T>(ConfigurationFileReader reader, Func<JsonObjectNode, int, T?> read)
+        where T : class
+    {
+        var entries = new List<T>();
+        var lines = reader.ReadAllBytes() is { } bytes ? SplitLines(bytes) : [];
+        for (var index = 0; index < lines.Count; index++)
+        {
+            if (IsBlankOrComment(lines[index].Span))
+            {
+                continue;
+            }
+
+            reader.LineOffset = index;
+            if (reader.ParseRoot(lines[index].Span, "each line") is { } node && read(node, index + 1) is { } entry)
+            {
+                entries.Add(entry);
+            }
+        }
+
+        return entries;
+    }
+
+    /// <summary>
     /// One object on one line. Relaxed escaping keeps names and emails readable in a diff; the
     /// writer still escapes quotes and control characters.
     /// </summary>

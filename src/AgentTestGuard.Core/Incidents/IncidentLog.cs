@@ -22,23 +22,7 @@ public static class IncidentLog
     public static IReadOnlyList<Incident>? Load(string path, out IReadOnlyList<Diagnostic> diagnostics)
     {
         var reader = new ConfigurationFileReader(path, Descriptors.MalformedIncidentLog);
-        var incidents = new List<Incident>();
-        var lines = reader.ReadAllBytes() is { } bytes ? JsonLines.SplitLines(bytes) : [];
-        for (var index = 0; index < lines.Count; index++)
-        {
-            var line = lines[index];
-            if (JsonLines.IsBlankOrComment(line.Span))
-            {
-                continue;
-            }
-
-            reader.LineOffset = index;
-            if (reader.ParseRoot(line.Span, "each line") is { } entry && Read(reader, entry, index + 1) is { } incident)
-            {
-                incidents.Add(incident);
-            }
-        }
-
+        var incidents = JsonLines.ReadEntries(reader, (entry, line) => Read(reader, entry, line));
         diagnostics = reader.Diagnostics;
         return reader.HasErrors ? null : incidents;
     }

@@ -1,3 +1,6 @@
+using System.Text.Json;
+using AgentTestGuard.Diagnostics;
+
 namespace AgentTestGuard.Tool.Cli;
 
 /// <summary>
@@ -12,8 +15,6 @@ internal sealed class Output(TextWriter standard, TextWriter error, bool colour)
         Console.Error,
         colour: !Console.IsOutputRedirected && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR")));
 
-    public TextWriter Standard => standard;
-
     public void Line(string text = "") => standard.WriteLine(text);
 
     /// <summary>What the tool is doing (building a project): on standard error, so --json output stays clean.</summary>
@@ -21,7 +22,26 @@ internal sealed class Output(TextWriter standard, TextWriter error, bool colour)
 
     public void Error(string text) => error.WriteLine(Paint("error: ", "31") + text);
 
-    public void Warning(string text) => error.WriteLine(Paint("warning: ", "33") + text);
+    /// <summary>Findings in a repository file, each with its file, line and column.</summary>
+    public void Diagnostics(IEnumerable<Diagnostic> diagnostics)
+    {
+        foreach (var diagnostic in diagnostics)
+        {
+            Error(diagnostic.ToString());
+        }
+    }
+
+    /// <summary>Machine-readable output (--json): one indented document on standard output.</summary>
+    public void Json(Action<Utf8JsonWriter> write)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+        {
+            write(json);
+        }
+
+        standard.WriteLine(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
+    }
 
     /// <summary>An agent-controlled value, made inert for a terminal.</summary>
     public static string Inert(string? value) => AgentTestGuard.Inert.Quote(value ?? "");

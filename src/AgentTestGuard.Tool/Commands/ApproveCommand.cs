@@ -49,7 +49,7 @@ internal static class ApproveCommand
         var at = DateTimeOffset.UtcNow;
         foreach (var ledger in rows.GroupBy(r => r.Project.ApprovalsFile))
         {
-            var approvals = ledger.Select(r => new Approval(r.Project.AssemblyName, r.Test.Id, r.Test.Fingerprint, approver, TruncateToSeconds(at), string.IsNullOrWhiteSpace(note) ? null : note.Trim())).ToList();
+            var approvals = ledger.Select(r => new Approval(r.Project.AssemblyName, r.Test.Id, r.Test.Fingerprint, approver, at, string.IsNullOrWhiteSpace(note) ? null : note.Trim())).ToList();
             var replaced = approvals.Select(a => (a.Assembly, a.Test)).ToHashSet();
             var written = ApprovalLedger.Update(
                 ledger.Key,
@@ -57,11 +57,7 @@ internal static class ApproveCommand
                 out var diagnostics);
             if (!written)
             {
-                foreach (var diagnostic in diagnostics)
-                {
-                    output.Error(diagnostic.ToString());
-                }
-
+                output.Diagnostics(diagnostics);
                 return ExitCodes.Error;
             }
         }
@@ -75,8 +71,4 @@ internal static class ApproveCommand
         output.Line(output.Dim($"by {Output.Inert(approver)} in {string.Join(", ", rows.Select(r => r.Project.ApprovalsFile).Distinct().Select(Output.Inert))}; commit the ledger to share it."));
         return ExitCodes.Success;
     }
-
-    // The ledger keeps whole seconds: shorter lines, and nothing is lost a reviewer would read.
-    private static DateTimeOffset TruncateToSeconds(DateTimeOffset at) =>
-        new(at.Ticks - (at.Ticks % TimeSpan.TicksPerSecond), TimeSpan.Zero);
 }

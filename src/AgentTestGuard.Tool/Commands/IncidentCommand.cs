@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Text.Json;
 using AgentTestGuard.Incidents;
 using AgentTestGuard.Tool.Cli;
 using AgentTestGuard.Tool.Git;
@@ -32,7 +31,7 @@ internal static class IncidentCommand
 
             if (result.GetValue(json))
             {
-                WriteJson(incidents, output.Standard);
+                WriteJson(incidents, output);
             }
             else if (incidents.Count == 0)
             {
@@ -97,18 +96,13 @@ internal static class IncidentCommand
                 return ExitCodes.Refused;
             }
 
-            var at = DateTimeOffset.UtcNow;
             var incident = new Incident(
                 IncidentKind.Mistake, row?.Project.AssemblyName, row?.Test.Id, row?.Test.Fingerprint, result.GetValue(agent)!.Trim(),
-                identity, new DateTimeOffset(at.Ticks - (at.Ticks % TimeSpan.TicksPerSecond), TimeSpan.Zero), result.GetValue(reason)!.Trim());
+                identity, DateTimeOffset.UtcNow, result.GetValue(reason)!.Trim());
             var file = (row?.Project ?? workspace.Projects[0]).IncidentsFile;
             if (!IncidentLog.Update(file, existing => existing.Append(incident), out var diagnostics))
             {
-                foreach (var diagnostic in diagnostics)
-                {
-                    output.Error(diagnostic.ToString());
-                }
-
+                output.Diagnostics(diagnostics);
                 return ExitCodes.Error;
             }
 
@@ -130,11 +124,7 @@ internal static class IncidentCommand
         {
             if (IncidentLog.Load(file, out var diagnostics) is not { } incidents)
             {
-                foreach (var diagnostic in diagnostics)
-                {
-                    output.Error(diagnostic.ToString());
-                }
-
+                output.Diagnostics(diagnostics);
                 return null;
             }
 
@@ -144,10 +134,9 @@ internal static class IncidentCommand
         return [.. all.OrderBy(i => i.At)];
     }
 
-    private static void WriteJson(IReadOnlyList<Incident> incidents, TextWriter writer)
+    private static void WriteJson(IReadOnlyList<Incident> incidents, Output output)
     {
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+        output.Json(json =>
         {
             json.WriteStartObject();
             json.WriteStartArray("incidents");
@@ -179,8 +168,6 @@ internal static class IncidentCommand
 
             json.WriteEndArray();
             json.WriteEndObject();
-        }
-
-        writer.WriteLine(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
+        });
     }
 }

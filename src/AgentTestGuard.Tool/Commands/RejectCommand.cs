@@ -54,13 +54,13 @@ internal static class RejectCommand
         }
 
         var at = DateTimeOffset.UtcNow;
-        at = new DateTimeOffset(at.Ticks - (at.Ticks % TimeSpan.TicksPerSecond), TimeSpan.Zero);
         foreach (var log in rows.GroupBy(r => r.Project.IncidentsFile))
         {
             var incidents = log.Select(r => new Incident(IncidentKind.Rejection, r.Project.AssemblyName, r.Test.Id, r.Test.Fingerprint, r.Test.Agent, rejecter, at, reason.Trim())).ToList();
             if (!IncidentLog.Update(log.Key, existing => existing.Concat(incidents), out var diagnostics))
             {
-                return Report(diagnostics, output);
+                output.Diagnostics(diagnostics);
+                return ExitCodes.Error;
             }
         }
 
@@ -70,7 +70,8 @@ internal static class RejectCommand
             var withdrawn = ledger.Select(r => (r.Project.AssemblyName, r.Test.Id)).ToHashSet();
             if (!ApprovalLedger.Update(ledger.Key, existing => existing.Where(a => !withdrawn.Contains((a.Assembly, a.Test))), out var diagnostics))
             {
-                return Report(diagnostics, output);
+                output.Diagnostics(diagnostics);
+                return ExitCodes.Error;
             }
         }
 
@@ -81,15 +82,5 @@ internal static class RejectCommand
 
         output.Line(output.Dim($"by {Output.Inert(rejecter)}; incidents in {string.Join(", ", rows.Select(r => r.Project.IncidentsFile).Distinct().Select(Output.Inert))}."));
         return ExitCodes.Success;
-    }
-
-    private static int Report(IEnumerable<Diagnostics.Diagnostic> diagnostics, Output output)
-    {
-        foreach (var diagnostic in diagnostics)
-        {
-            output.Error(diagnostic.ToString());
-        }
-
-        return ExitCodes.Error;
     }
 }

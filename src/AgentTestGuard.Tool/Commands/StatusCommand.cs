@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Text.Json;
 using AgentTestGuard.Tool.Cli;
 using AgentTestGuard.Tool.Workspace;
 
@@ -30,7 +29,7 @@ internal static class StatusCommand
 
         if (json)
         {
-            WriteJson(workspace.Rows, output.Standard);
+            WriteJson(workspace.Rows, output);
             return ExitCodes.Success;
         }
 
@@ -64,10 +63,9 @@ internal static class StatusCommand
         _ => output.Yellow(cell),
     };
 
-    private static void WriteJson(IReadOnlyList<AgentTestRow> rows, TextWriter writer)
+    private static void WriteJson(IReadOnlyList<AgentTestRow> rows, Output output)
     {
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+        output.Json(json =>
         {
             json.WriteStartObject();
             json.WriteStartArray("tests");
@@ -103,8 +101,6 @@ internal static class StatusCommand
 
             json.WriteEndArray();
             json.WriteEndObject();
-        }
-
-        writer.WriteLine(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
+        });
     }
 }

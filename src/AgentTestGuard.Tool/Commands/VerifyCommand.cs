@@ -37,11 +37,7 @@ internal static class VerifyCommand
             var policy = policyFile is null ? null : Policy.Load(policyFile, out _);
             if (ApprovalLedger.Load(ledger.Key, out var diagnostics) is not { } approvals)
             {
-                foreach (var diagnostic in diagnostics)
-                {
-                    output.Error(diagnostic.ToString());
-                }
-
+                output.Diagnostics(diagnostics);
                 return ExitCodes.Error;
             }
 

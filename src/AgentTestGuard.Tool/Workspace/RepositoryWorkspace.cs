@@ -64,11 +64,7 @@ internal sealed class RepositoryWorkspace
             var incidents = File.Exists(project.IncidentsFile) ? IncidentLog.Load(project.IncidentsFile, out diagnostics) : [];
             if (incidents is null)
             {
-                foreach (var diagnostic in diagnostics)
-                {
-                    output.Error(diagnostic.ToString());
-                }
-
+                output.Diagnostics(diagnostics);
                 return null;
             }
 
