@@ -1,10 +1,6 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
-
 namespace AgentTestGuard.Approvals;
 
 /// <summary>Where an agent test stands with its reviewers.</summary>
-[JsonConverter(typeof(ApprovalStateJsonConverter))]
 public enum ApprovalState
 {
     /// <summary>No approval: quarantined.</summary>
@@ -17,8 +13,28 @@ public enum ApprovalState
     Stale,
 }
 
-/// <summary>Written as "unapproved", "approved", "stale".</summary>
-internal sealed class ApprovalStateJsonConverter() : JsonStringEnumConverter<ApprovalState>(JsonNamingPolicy.CamelCase);
+/// <summary>The states' names in the product's files and reports: "unapproved", "approved", "stale".</summary>
+public static class ApprovalStates
+{
+    public static string Name(ApprovalState state) => state switch
+    {
+        ApprovalState.Approved => "approved",
+        ApprovalState.Stale => "stale",
+        _ => "unapproved",
+    };
+
+    public static bool TryParse(string name, out ApprovalState state)
+    {
+        (var known, state) = name switch
+        {
+            "approved" => (true, ApprovalState.Approved),
+            "stale" => (true, ApprovalState.Stale),
+            "unapproved" => (true, ApprovalState.Unapproved),
+            _ => (false, ApprovalState.Unapproved),
+        };
+        return known;
+    }
+}
 
 /// <summary>An agent test's approval state, with the approval it comes from when there is one.</summary>
 public sealed record TestApproval(ApprovalState State, string? Approver = null, DateTimeOffset? At = null, string? ApprovedFingerprint = null);

@@ -1,49 +1,36 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
+using AgentTestGuard.Configuration;
 
 namespace AgentTestGuard.Files;
 
-/// <summary>Writes and reads <see cref="InventoryDocument"/>s.</summary>
+/// <summary>
+/// Writes and reads <see cref="InventoryDocument"/>s (docs/files.md).
+/// </summary>
+/// <remarks>
+/// Read and written by hand with the JSON reader and writer rather than the serializer: every
+/// test run reads the inventory, and the serializer's first use compiles a few hundred methods
+/// at run time, which cost more than the rest of reading it (build/benchmark-run.sh).
+/// </remarks>
 public static class InventoryFile
 {
     public static string Serialize(InventoryDocument document) =>
-        JsonSerializer.Serialize(document, InventoryJsonContext.Default.InventoryDocument).ReplaceLineEndings("\n") + "\n";
+        IndentedJson.ToText(json => InventoryWriter.Write(json, document));
 
     public static void Write(string path, InventoryDocument document) =>
-        AtomicFile.WriteAllText(path, Serialize(document));
+        AtomicFile.Write(path, stream => IndentedJson.Write(stream, json => InventoryWriter.Write(json, document)));
 
     /// <exception cref="InvalidDataException">The file is not an inventory this version can read.</exception>
     public static InventoryDocument Read(string path)
     {
-        InventoryDocument? document;
+        JsonNode root;
         try
         {
-            using var stream = File.OpenRead(path);
-            document = JsonSerializer.Deserialize(stream, InventoryJsonContext.Default.InventoryDocument);
+            root = JsonPositionReader.Read(File.ReadAllBytes(path));
         }
-        catch (JsonException e)
+        catch (JsonSyntaxException e)
         {
-            throw new InvalidDataException(
-                $"{path}({(e.LineNumber ?? 0) + 1},{(e.BytePositionInLine ?? 0) + 1}): not a valid agent test inventory: {e.Message}", e);
+            throw new InvalidDataException($"{path}({e.Line},{e.Column}): not a valid agent test inventory: {e.Message}", e);
         }
 
-        if (document is null || document.SchemaVersion != InventoryDocument.CurrentSchemaVersion)
-        {
-            throw new InvalidDataException(
-                $"{path}: inventory schema version {document?.SchemaVersion} is not {InventoryDocument.CurrentSchemaVersion}; rebuild the test project with this version of AgentTestGuard.");
-        }
-
-        return document;
+        return InventoryReader.Read(path, root);
     }
 }
-
-/// <summary>
-/// Serialization code generated at compile time: reflection-based System.Text.Json spends tens of
-/// milliseconds on first use, and the build writes an inventory in a fresh MSBuild node.
-/// </summary>
-[JsonSourceGenerationOptions(
-    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
-    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-    WriteIndented = true)]
-[JsonSerializable(typeof(InventoryDocument))]
-internal sealed partial class InventoryJsonContext : JsonSerializerContext;

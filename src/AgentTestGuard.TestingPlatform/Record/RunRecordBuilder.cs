@@ -68,13 +68,7 @@ internal static class RunRecordBuilder
                 TestKind.Quarantined => "quarantined",
                 _ => "gating",
             },
-            testClass.Approval switch
-            {
-                ApprovalState.Approved => "approved",
-                ApprovalState.Stale => "stale",
-                ApprovalState.Unapproved => "unapproved",
-                _ => null,
-            },
+            testClass.Approval is { } approval ? ApprovalStates.Name(approval) : null,
             agentTest?.Agent,
             agentTest?.Fingerprint,
             agentTest?.Criteria);

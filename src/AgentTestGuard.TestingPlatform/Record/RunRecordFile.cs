@@ -1,5 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using AgentTestGuard.Files;
 
 namespace AgentTestGuard.TestingPlatform.Record;
@@ -8,10 +6,7 @@ namespace AgentTestGuard.TestingPlatform.Record;
 internal static class RunRecordFile
 {
     public static string Serialize(RunRecordDocument document) =>
-        JsonSerializer.Serialize(document, RunRecordJsonContext.Default.RunRecordDocument).ReplaceLineEndings("\n") + "\n";
-
-    public static RunRecordDocument? Deserialize(string json) =>
-        JsonSerializer.Deserialize(json, RunRecordJsonContext.Default.RunRecordDocument);
+        IndentedJson.ToText(json => RunRecordWriter.Write(json, document));
 
     /// <summary>
     /// A name that sorts by time and does not collide with a parallel run of the same assembly
@@ -22,28 +17,8 @@ internal static class RunRecordFile
 
     /// <summary>
     /// Streams the record to the file: a 10,000-test run's record is megabytes, and building it
-    /// as a string first, then normalizing its line endings, tripled the time it took. Where the
-    /// runtime's own line ending is not "\n" (Windows), the string path keeps the file identical.
+    /// as a string first tripled the time it took.
     /// </summary>
-    public static void Write(string path, RunRecordDocument document)
-    {
-        if (Environment.NewLine != "\n")
-        {
-            AtomicFile.WriteAllText(path, Serialize(document));
-            return;
-        }
-
-        AtomicFile.Write(path, stream =>
-        {
-            JsonSerializer.Serialize(stream, document, RunRecordJsonContext.Default.RunRecordDocument);
-            stream.WriteByte((byte)'\n');
-        });
-    }
+    public static void Write(string path, RunRecordDocument document) =>
+        AtomicFile.Write(path, stream => IndentedJson.Write(stream, json => RunRecordWriter.Write(json, document)));
 }
-
-[JsonSourceGenerationOptions(
-    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
-    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-    WriteIndented = true)]
-[JsonSerializable(typeof(RunRecordDocument))]
-internal sealed partial class RunRecordJsonContext : JsonSerializerContext;

@@ -36,7 +36,7 @@ internal static class RunSummary
             foreach (var failure in verdict.QuarantinedFailures)
             {
                 text.Append(CultureInfo.InvariantCulture,
-                    $"\n    {Inert.Quote(failure.Id)} ({failure.Class.Approval?.ToString().ToLowerInvariant()}, agent {Inert.Quote(failure.Class.AgentTest!.Agent)}): {Headline(failure.FailureMessage)}");
+                    $"\n    {Inert.Quote(failure.Id)} ({ApprovalStates.Name(failure.Class.Approval ?? ApprovalState.Unapproved)}, agent {Inert.Quote(failure.Class.AgentTest!.Agent)}): {Headline(failure.FailureMessage)}");
             }
         }
 

@@ -1,3 +1,4 @@
+using AgentTestGuard.Approvals;
 using AgentTestGuard.Files;
 using AgentTestGuard.Inventory;
 using Xunit;
@@ -74,5 +75,51 @@ public sealed class InventoryFileTests : IDisposable
         var error = Assert.Throws<InvalidDataException>(() => InventoryFile.Read(path));
 
         Assert.StartsWith(path + "(3,", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Approvals_owner_and_environments_read_back_as_written()
+    {
+        var path = Path.Combine(_directory, "T.agenttests.json");
+        var approved = new AgentTest("N.C.A", "N.C", "A", "copilot", AgentEvidence.None, [], "f1", null)
+        {
+            Approval = new TestApproval(ApprovalState.Stale, "Dana Lee <dana@example.com>", new DateTimeOffset(2026, 11, 24, 9, 30, 0, TimeSpan.Zero), "f0"),
+        };
+        var document = new InventoryDocument(1, "g", "T", null, null, "/r/agenttestguard.approvals.jsonl", [approved])
+        {
+            Owner = "qa@example.com",
+            Environments = ["local", "ci"],
+        };
+
+        InventoryFile.Write(path, document);
+        var read = InventoryFile.Read(path);
+
+        Assert.Equal(approved.Approval, read.Tests.Single().Approval);
+        Assert.Equal(("qa@example.com", "local,ci"), (read.Owner, string.Join(",", read.Environments!)));
+        Assert.Contains("\"at\": \"2026-11-24T09:30:00+00:00\"", File.ReadAllText(path), StringComparison.Ordinal);
+        Assert.Equal(InventoryFile.Serialize(document), InventoryFile.Serialize(read));
+    }
+
+    [Fact]
+    public void Skips_properties_it_does_not_know()
+    {
+        var path = Path.Combine(_directory, "T.agenttests.json");
+        File.WriteAllText(path, """{ "schemaVersion": 1, "generator": "g", "assembly": "T", "later": { "x": [1] }, "tests": [] }""");
+
+        Assert.Equal("T", InventoryFile.Read(path).Assembly);
+    }
+
+    [Theory]
+    [InlineData("""{ "schemaVersion": 1, "generator": "g", "assembly": "T", "tests": [ { "id": 3 } ] }""", "(1,77): not a valid agent test inventory: id must be a string")]
+    [InlineData("""{ "schemaVersion": 1, "generator": "g", "tests": [] }""", "(1,1): not a valid agent test inventory: assembly is missing")]
+    [InlineData("""{ "schemaVersion": 1, "generator": "g", "assembly": "T", "tests": {} }""", "(1,67): not a valid agent test inventory: tests must be an array")]
+    public void Refuses_a_mistyped_or_missing_property_with_its_position(string json, string expected)
+    {
+        var path = Path.Combine(_directory, "T.agenttests.json");
+        File.WriteAllText(path, json);
+
+        var error = Assert.Throws<InvalidDataException>(() => InventoryFile.Read(path));
+
+        Assert.Equal(path + expected, error.Message);
     }
 }

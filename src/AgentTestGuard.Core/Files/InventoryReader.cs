@@ -1,0 +1,138 @@
+using System.Globalization;
+using AgentTestGuard.Approvals;
+using AgentTestGuard.Configuration;
+using AgentTestGuard.Inventory;
+
+namespace AgentTestGuard.Files;
+
+/// <summary>
+/// Turns a parsed inventory into an <see cref="InventoryDocument"/>. Properties this version
+/// does not know are skipped, so a newer writer may add some without raising the schema version;
+/// a missing or mistyped one is an error that names its position.
+/// </summary>
+internal sealed class InventoryReader
+{
+    private readonly string _path;
+
+    private InventoryReader(string path) => _path = path;
+
+    /// <exception cref="InvalidDataException">The document is not an inventory this version can read.</exception>
+    public static InventoryDocument Read(string path, JsonNode root) => new InventoryReader(path).Document(root);
+
+    private InventoryDocument Document(JsonNode node)
+    {
+        var properties = Object(node, "the inventory");
+        var version = properties.TryGetValue("schemaVersion", out var versionNode) && versionNode is JsonLiteralNode literal
+            && int.TryParse(literal.Text, NumberStyles.None, CultureInfo.InvariantCulture, out var number) ? number : (int?)null;
+        if (version != InventoryDocument.CurrentSchemaVersion)
+        {
+            throw new InvalidDataException(
+                $"{_path}: inventory schema version {version} is not {InventoryDocument.CurrentSchemaVersion}; rebuild the test project with this version of AgentTestGuard.");
+        }
+
+        return new InventoryDocument(
+            version.Value,
+            RequiredString(properties, node, "generator"),
+            RequiredString(properties, node, "assembly"),
+            OptionalString(properties, "policyFile"),
+            OptionalString(properties, "criteriaFile"),
+            OptionalString(properties, "approvalsFile"),
+            Array(Required(properties, node, "tests"), "tests").Select(Test).ToList())
+        {
+            Owner = OptionalString(properties, "owner"),
+            Environments = Optional(properties, "environments") is { } environments ? Strings(environments, "environments") : null,
+        };
+    }
+
+    private AgentTest Test(JsonNode node)
+    {
+        var properties = Object(node, "a test");
+        return new AgentTest(
+            RequiredString(properties, node, "id"),
+            RequiredString(properties, node, "typeName"),
+            RequiredString(properties, node, "methodName"),
+            RequiredString(properties, node, "agent"),
+            Optional(properties, "evidence") is { } evidence ? Evidence(evidence) : AgentEvidence.None,
+            Strings(Required(properties, node, "criteria"), "criteria"),
+            RequiredString(properties, node, "fingerprint"),
+            Optional(properties, "source") is { } source ? Source(source) : null)
+        {
+            Approval = Optional(properties, "approval") is { } approval ? Approval(approval) : null,
+        };
+    }
+
+    private AgentEvidence Evidence(JsonNode node)
+    {
+        var properties = Object(node, "evidence");
+        return new AgentEvidence(OptionalString(properties, "model"), OptionalString(properties, "session"), OptionalString(properties, "prompt"));
+    }
+
+    private SourceLocation Source(JsonNode node)
+    {
+        var properties = Object(node, "source");
+        var line = Required(properties, node, "line");
+        return line is JsonLiteralNode literal && int.TryParse(literal.Text, NumberStyles.None, CultureInfo.InvariantCulture, out var number)
+            ? new SourceLocation(RequiredString(properties, node, "file"), number)
+            : throw Invalid(line, "line must be a whole number");
+    }
+
+    private TestApproval Approval(JsonNode node)
+    {
+        var properties = Object(node, "approval");
+        var stateNode = Required(properties, node, "state");
+        if (!ApprovalStates.TryParse(String(stateNode, "state"), out var state))
+        {
+            throw Invalid(stateNode, "state must be approved, stale or unapproved");
+        }
+
+        DateTimeOffset? at = null;
+        if (Optional(properties, "at") is { } atNode)
+        {
+            at = DateTimeOffset.TryParse(String(atNode, "at"), CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed)
+                ? parsed
+                : throw Invalid(atNode, "at must be a date and time");
+        }
+
+        return new TestApproval(state, OptionalString(properties, "approver"), at, OptionalString(properties, "approvedFingerprint"));
+    }
+
+    private Dictionary<string, JsonNode> Object(JsonNode node, string what)
+    {
+        if (node is not JsonObjectNode obj)
+        {
+            throw Invalid(node, $"{what} must be an object");
+        }
+
+        var properties = new Dictionary<string, JsonNode>(obj.Properties.Count, StringComparer.Ordinal);
+        foreach (var property in obj.Properties)
+        {
+            properties[property.Name] = property.Value;
+        }
+
+        return properties;
+    }
+
+    private IReadOnlyList<JsonNode> Array(JsonNode node, string what) =>
+        node is JsonArrayNode array ? array.Items : throw Invalid(node, $"{what} must be an array");
+
+    private List<string> Strings(JsonNode node, string what) => Array(node, what).Select(item => String(item, what)).ToList();
+
+    private string String(JsonNode node, string what) =>
+        node is JsonStringNode text ? text.Value : throw Invalid(node, $"{what} must be a string");
+
+    private JsonNode Required(Dictionary<string, JsonNode> properties, JsonNode owner, string name) =>
+        properties.TryGetValue(name, out var value) ? value : throw Invalid(owner, $"{name} is missing");
+
+    private string RequiredString(Dictionary<string, JsonNode> properties, JsonNode owner, string name) =>
+        String(Required(properties, owner, name), name);
+
+    /// <summary>The property's value; null when it is absent or null.</summary>
+    private static JsonNode? Optional(Dictionary<string, JsonNode> properties, string name) =>
+        properties.TryGetValue(name, out var value) && value is not JsonLiteralNode { Text: "null" } ? value : null;
+
+    private string? OptionalString(Dictionary<string, JsonNode> properties, string name) =>
+        Optional(properties, name) is { } value ? String(value, name) : null;
+
+    private InvalidDataException Invalid(JsonNode node, string message) =>
+        new($"{_path}({node.Line},{node.Column}): not a valid agent test inventory: {message}");
+}
