@@ -127,6 +127,23 @@ internal sealed class ConfigurationFileReader(string path, DiagnosticDescriptor 
     public string? OptionalString(JsonObjectNode node, string name) =>
         Find(node, name) is { } property ? AsNonEmptyString(property.Value, $"'{name}'") : null;
 
+    /// <summary>An optional true or false; a string "true" or a number is an error, not a guess.</summary>
+    public bool OptionalBoolean(JsonObjectNode node, string name, bool absent)
+    {
+        if (Find(node, name) is not { } property)
+        {
+            return absent;
+        }
+
+        if (property.Value is JsonLiteralNode { Text: "true" or "false" } literal)
+        {
+            return literal.Text == "true";
+        }
+
+        Error(property.Value, $"Expected '{name}' to be true or false.");
+        return absent;
+    }
+
     /// <summary>
     /// An absolute http or https address. Links end up in reports a reviewer clicks, so other
     /// schemes (javascript:, data:, file:) are refused.

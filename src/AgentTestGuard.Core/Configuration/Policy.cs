@@ -11,6 +11,7 @@ namespace AgentTestGuard.Configuration;
 ///   "agents": ["copilot", "claude-code"],
 ///   "environments": ["local", "ci"],
 ///   "approverDenyPatterns": ["^Build Service\\b", "@ci\\.example\\.com&gt;$"],
+///   "requireSignedApprovals": true,
 ///   "criteriaPatterns": [ { "pattern": "JIRA-[0-9]+", "link": "https://jira.example.com/browse/{id}" } ]
 /// }
 /// </code>
@@ -29,7 +30,8 @@ public sealed class Policy
         IReadOnlyList<string> agents,
         IReadOnlyList<string> environments,
         IReadOnlyList<CriterionPattern> criteriaPatterns,
-        IReadOnlyList<Regex> approverDenyPatterns)
+        IReadOnlyList<Regex> approverDenyPatterns,
+        bool requireSignedApprovals)
     {
         Path = path;
         Owner = owner;
@@ -37,6 +39,7 @@ public sealed class Policy
         Environments = environments;
         CriteriaPatterns = criteriaPatterns;
         ApproverDenyPatterns = approverDenyPatterns;
+        RequireSignedApprovals = requireSignedApprovals;
     }
 
     public string Path { get; }
@@ -61,6 +64,13 @@ public sealed class Policy
     /// </summary>
     public IReadOnlyList<Regex> ApproverDenyPatterns { get; }
 
+    /// <summary>
+    /// Whether `dotnet agt verify` also requires every approval line to come from a signed commit
+    /// whose signature the checking machine can verify: a name in a commit is only a claim, a
+    /// signature shows the approver's key made it. Off by default (it needs keys set up in CI).
+    /// </summary>
+    public bool RequireSignedApprovals { get; }
+
     public bool Allows(string agent) => Agents.Contains(agent, StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Reads a policy; null when it has errors, which are in <paramref name="diagnostics"/>.</summary>
@@ -79,13 +89,14 @@ public sealed class Policy
             return null;
         }
 
-        reader.WarnUnknownKeys(root, "owner", "agents", "environments", "criteriaPatterns", "approverDenyPatterns");
+        reader.WarnUnknownKeys(root, "owner", "agents", "environments", "criteriaPatterns", "approverDenyPatterns", "requireSignedApprovals");
         var owner = reader.OptionalString(root, "owner");
         var agents = ReadAgents(reader, root);
         var environments = ReadEnvironments(reader, root);
         var patterns = ReadPatterns(reader, root);
         var denyPatterns = ReadApproverDenyPatterns(reader, root);
-        return new Policy(reader.Path, owner, agents, environments, patterns, denyPatterns);
+        var requireSigned = reader.OptionalBoolean(root, "requireSignedApprovals", absent: false);
+        return new Policy(reader.Path, owner, agents, environments, patterns, denyPatterns, requireSigned);
     }
 
     private static List<string> ReadAgents(ConfigurationFileReader reader, JsonObjectNode root)

@@ -13,7 +13,14 @@ internal sealed class Output(TextWriter standard, TextWriter error, bool colour)
     public static Output ForConsole() => new(
         Console.Out,
         Console.Error,
-        colour: !Console.IsOutputRedirected && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR")));
+        UsesColour(Console.IsOutputRedirected, Environment.GetEnvironmentVariable("NO_COLOR")));
+
+    /// <summary>
+    /// Colour only on a terminal (not when piped to a file or a CI log) and only while NO_COLOR is
+    /// unset or empty (no-color.org).
+    /// </summary>
+    internal static bool UsesColour(bool outputRedirected, string? noColor) =>
+        !outputRedirected && string.IsNullOrEmpty(noColor);
 
     public void Line(string text = "") => standard.WriteLine(text);
 

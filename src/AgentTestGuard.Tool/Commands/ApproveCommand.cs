@@ -41,7 +41,7 @@ internal static class ApproveCommand
             return ExitCodes.CheckFailed;
         }
 
-        if (Reviewer.Identify(rows, by, output) is not { } approver)
+        if (Reviewer.Identify(workspace.Folder, rows, by, output) is not { } approver)
         {
             return ExitCodes.Refused;
         }

@@ -89,7 +89,7 @@ internal static class IncidentCommand
                 }
             }
 
-            var (identity, problem) = GitIdentity.Resolve(Directory.GetCurrentDirectory(), result.GetValue(by));
+            var (identity, problem) = GitIdentity.Resolve(workspace.Folder, result.GetValue(by));
             if (identity is null)
             {
                 output.Error(problem!);

@@ -48,7 +48,7 @@ internal static class RejectCommand
             return ExitCodes.CheckFailed;
         }
 
-        if (Reviewer.Identify(rows, by, output) is not { } rejecter)
+        if (Reviewer.Identify(workspace.Folder, rows, by, output) is not { } rejecter)
         {
             return ExitCodes.Refused;
         }

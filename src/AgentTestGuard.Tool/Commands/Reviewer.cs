@@ -32,10 +32,14 @@ internal static class Reviewer
         return [.. workspace.Rows.Where(r => ids.Contains(r.Test.Id))];
     }
 
+    /// <param name="folder">
+    /// The folder the command was pointed at: the identity is that repository's, not that of
+    /// wherever the tool was started.
+    /// </param>
     /// <returns>The reviewer's identity, or null after saying why it is refused.</returns>
-    public static string? Identify(IReadOnlyList<AgentTestRow> rows, string? by, Output output)
+    public static string? Identify(string folder, IReadOnlyList<AgentTestRow> rows, string? by, Output output)
     {
-        var (identity, problem) = GitIdentity.Resolve(Directory.GetCurrentDirectory(), by);
+        var (identity, problem) = GitIdentity.Resolve(folder, by);
         if (identity is null)
         {
             output.Error(problem!);

@@ -1,11 +1,16 @@
 namespace AgentTestGuard.Tool.Git;
 
-/// <summary>Which commit, by which author, last wrote each line of a file (git blame).</summary>
+/// <summary>Which commit last wrote each line of a file (git blame).</summary>
+/// <remarks>
+/// Only the commit is taken from blame, never its author: blame maps authors through the
+/// repository's .mailmap, which anyone who can commit can edit, so an agent could make its
+/// commits show a human's name. <see cref="CommitDetails"/> reads the author as recorded.
+/// </remarks>
 internal static class LedgerBlame
 {
-    public sealed record LineOrigin(int Line, string Commit, string Author)
+    public sealed record LineOrigin(int Line, string Commit)
     {
-        /// <summary>git blame's commit for lines not committed yet.</summary>
+        /// <summary>git blame's commit (all zeros) for lines not committed yet.</summary>
         public bool IsCommitted => Commit.Any(c => c != '0');
     }
 
@@ -13,7 +18,17 @@ internal static class LedgerBlame
     public static (IReadOnlyDictionary<int, LineOrigin>? Lines, string? Problem) Read(string file)
     {
         var directory = Path.GetDirectoryName(Path.GetFullPath(file))!;
-        var blame = GitRunner.Run(directory, "blame", "--line-porcelain", "--", Path.GetFileName(file));
+
+        // In a shallow clone blame credits every older line to the oldest commit fetched, whoever
+        // really added it: the answer would look right and be wrong.
+        if (GitRunner.Run(directory, "rev-parse", "--is-shallow-repository") is { ExitCode: 0 } shallow && shallow.Output.Trim() == "true")
+        {
+            return (null, "the repository is a shallow clone, so git blame cannot tell who added each line; fetch the whole history (for example fetch-depth: 0)");
+        }
+
+        // An empty --ignore-revs-file clears blame.ignoreRevsFile from any configuration, which
+        // would otherwise credit the lines of the listed commits to earlier ones.
+        var blame = GitRunner.Run(directory, "blame", "--porcelain", "--ignore-revs-file", "", "--", Path.GetFileName(file));
         if (blame is null)
         {
             return (null, "git is not installed");
@@ -27,38 +42,31 @@ internal static class LedgerBlame
         return (Parse(blame.Output), null);
     }
 
-    /// <summary>Reads `git blame --line-porcelain`: a header per line, then the line after a tab.</summary>
+    /// <summary>
+    /// Reads `git blame --porcelain` (or --line-porcelain): each line of the file is a header
+    /// "&lt;commit&gt; &lt;original line&gt; &lt;final line&gt; [&lt;lines in group&gt;]", the commit's details the
+    /// first time it appears (every time with --line-porcelain), then the line itself after a tab.
+    /// </summary>
     internal static IReadOnlyDictionary<int, LineOrigin> Parse(string porcelain)
     {
         var origins = new Dictionary<int, LineOrigin>();
-        string? commit = null, author = null, mail = null;
-        var line = 0;
+        var expectHeader = true;
         foreach (var text in porcelain.Split('\n'))
         {
             if (text.StartsWith('\t'))
             {
-                if (commit is not null)
-                {
-                    origins[line] = new LineOrigin(line, commit, $"{author} {mail}".Trim());
-                }
-
-                commit = author = mail = null;
+                expectHeader = true;
             }
-            else if (commit is null && text.Split(' ') is [var sha, _, var final, ..] && sha.Length >= 40 && int.TryParse(final, out var number))
+            else if (expectHeader && text.Split(' ') is [var commit, _, var final, ..] && IsCommitId(commit) && int.TryParse(final, out var line))
             {
-                commit = sha;
-                line = number;
-            }
-            else if (text.StartsWith("author ", StringComparison.Ordinal))
-            {
-                author = text["author ".Length..];
-            }
-            else if (text.StartsWith("author-mail ", StringComparison.Ordinal))
-            {
-                mail = text["author-mail ".Length..];
+                origins[line] = new LineOrigin(line, commit);
+                expectHeader = false;
             }
         }
 
         return origins;
     }
+
+    // 40 hex digits (SHA-1) or 64 (SHA-256 repositories).
+    private static bool IsCommitId(string text) => text.Length is 40 or 64 && text.All(char.IsAsciiHexDigitLower);
 }

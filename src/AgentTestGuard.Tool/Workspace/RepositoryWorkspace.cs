@@ -11,11 +11,18 @@ namespace AgentTestGuard.Tool.Workspace;
 /// </summary>
 internal sealed class RepositoryWorkspace
 {
-    private RepositoryWorkspace(IReadOnlyList<TestProject> projects, IReadOnlyList<AgentTestRow> rows)
+    private RepositoryWorkspace(string folder, IReadOnlyList<TestProject> projects, IReadOnlyList<AgentTestRow> rows)
     {
+        Folder = folder;
         Projects = projects;
         Rows = rows;
     }
+
+    /// <summary>
+    /// The folder the command was pointed at (the path, or the folder of a solution or project
+    /// file): whose git repository, and so whose identity, a decision is recorded under.
+    /// </summary>
+    public string Folder { get; }
 
     public IReadOnlyList<TestProject> Projects { get; }
 
@@ -77,7 +84,7 @@ internal sealed class RepositoryWorkspace
         }
 
         rows.Sort((a, b) => string.CompareOrdinal(a.Test.Id, b.Test.Id));
-        return new RepositoryWorkspace(projects, rows);
+        return new RepositoryWorkspace(folder, projects, rows);
     }
 
     private static TestProject? Prepare(string projectFile, Output output, out bool failed)

@@ -22,13 +22,18 @@ internal sealed class GitRepository
         return repository;
     }
 
-    /// <summary>Commits everything as <paramref name="author"/> ("Name &lt;email&gt;").</summary>
-    public void CommitAll(string message, string author = Human)
+    /// <summary>
+    /// Commits everything as <paramref name="author"/> ("Name &lt;email&gt;"), signed with an SSH
+    /// key when <paramref name="sshSigningKey"/> names one.
+    /// </summary>
+    public void CommitAll(string message, string author = Human, string? sshSigningKey = null)
     {
         Run("add", "-A");
-        Run("-c", "user.name=" + author[..author.IndexOf('<', StringComparison.Ordinal)].Trim(),
+        string[] signing = sshSigningKey is null ? [] : ["-c", "gpg.format=ssh", "-c", "user.signingkey=" + sshSigningKey, "-c", "commit.gpgsign=true"];
+        Run([.. signing,
+            "-c", "user.name=" + author[..author.IndexOf('<', StringComparison.Ordinal)].Trim(),
             "-c", "user.email=" + author[(author.IndexOf('<', StringComparison.Ordinal) + 1)..^1],
-            "commit", "-q", "-m", message);
+            "commit", "-q", "-m", message]);
     }
 
     public string Run(params string[] arguments)

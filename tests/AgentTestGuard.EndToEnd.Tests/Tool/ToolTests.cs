@@ -20,7 +20,7 @@ public sealed class ToolTests
     };
 
     [Fact]
-    public async Task Approve_gates_edit_makes_stale_bots_are_refused_and_verify_names_a_bot_commit()
+    public async Task Approve_gates_edit_makes_stale_bots_are_refused_and_verify_names_bot_and_unsigned_commits()
     {
         var project = await BuildApprovedAsync(TestFramework.XunitV3);
         var git = GitRepository.Init(project.Root);
@@ -71,6 +71,31 @@ public sealed class ToolTests
         Assert.True(caught.ExitCode == 1, caught.Output);
         Assert.Contains("Shop.Tests.CheckoutTests.Agent_shipping_extra: added in commit", caught.Output, StringComparison.Ordinal);
         Assert.Contains("by 'Copilot <198982749+Copilot@users.noreply.github.com>'", caught.Output, StringComparison.Ordinal);
+
+        // With the policy requiring signed approvals, the human's unsigned commits no longer count.
+        File.WriteAllLines(ledger, File.ReadAllLines(ledger).SkipLast(1));
+        project.WriteRootFile("agenttestguard.policy.json", Build.Sources.Policy.Replace("\"agents\":", "\"requireSignedApprovals\": true,\n  \"agents\":", StringComparison.Ordinal));
+        git.CommitAll("require signed approvals; drop the self-approval");
+        var unsigned = await AgtAsync(project, "verify");
+        Assert.True(unsigned.ExitCode == 1, unsigned.Output);
+        Assert.Contains($"agenttestguard.approvals.jsonl(2): {Unapproved}: added in commit ", unsigned.Output, StringComparison.Ordinal);
+        Assert.Contains($"agenttestguard.approvals.jsonl(3): {Approved}: added in commit ", unsigned.Output, StringComparison.Ordinal);
+        Assert.Contains("by 'Dana Lee <dana@example.com>': not signed", unsigned.Output, StringComparison.Ordinal);
+        Assert.Contains("2 of 2 approvals were not added by a human author in a signed commit.", unsigned.Output, StringComparison.Ordinal);
+
+        // A human re-approving in a commit signed with a key CI vouches for passes.
+        var (key, problem) = SshSigningKey.TryCreate();
+        Assert.SkipWhen(key is null, $"the signed case needs an SSH key: {problem}");
+        using (key)
+        {
+            git.Run("config", "gpg.ssh.allowedSignersFile", key.AllowedSigners);
+            var reapproved = await AgtAsync(project, "approve", "Shop.Tests.CheckoutTests.*", "--note", "re-approved in a signed commit");
+            Assert.True(reapproved.ExitCode == 0, reapproved.Output);
+            git.CommitAll("re-approve, signed", sshSigningKey: key.PrivateKey);
+            var signed = await AgtAsync(project, "verify");
+            Assert.True(signed.ExitCode == 0, signed.Output);
+            Assert.Contains("2 approvals verified: each added in a signed commit by a human author.", signed.Output, StringComparison.Ordinal);
+        }
     }
 
     [Fact]
