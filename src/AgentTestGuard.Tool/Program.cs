@@ -4,8 +4,9 @@ using AgentTestGuard.Tool.Commands;
 
 // dotnet agt: the commands are in Commands/, one file each; docs/tool.md documents them.
 var output = Output.ForConsole();
-var root = new RootCommand("AgentTestGuard: approve, reject, inspect and verify agent tests.")
+var root = new RootCommand("AgentTestGuard: set up a repository; approve, reject, inspect and verify agent tests.")
 {
+    InitCommand.Create(output),
     StatusCommand.Create(output),
     ApproveCommand.Create(output),
     RejectCommand.Create(output),

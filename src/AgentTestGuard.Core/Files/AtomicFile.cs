@@ -19,6 +19,33 @@ public static class AtomicFile
         });
 
     /// <summary>
+    /// Creates the file in one step, refusing to replace one that exists, however recently another
+    /// process created it. (The runtime checks for the target just before renaming onto it, so only
+    /// a file created in that instant could still be replaced.)
+    /// </summary>
+    /// <returns>false, writing nothing, when the file already exists.</returns>
+    public static bool TryCreate(string path, string content)
+    {
+        var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
+        Directory.CreateDirectory(directory);
+        var temporary = Path.Combine(directory, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
+        try
+        {
+            File.WriteAllText(temporary, content, Utf8NoBom);
+            File.Move(temporary, path, overwrite: false);
+            return true;
+        }
+        catch (IOException) when (File.Exists(path))
+        {
+            return false;
+        }
+        finally
+        {
+            File.Delete(temporary);
+        }
+    }
+
+    /// <summary>
     /// Replaces the file with what <paramref name="write"/> writes to the stream it is given; for
     /// content too large to build in memory first. If it throws, the file is left as it was.
     /// </summary>

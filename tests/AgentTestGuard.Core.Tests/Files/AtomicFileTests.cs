@@ -49,4 +49,16 @@ public sealed class AtomicFileTests : IDisposable
         Assert.Equal("older", File.ReadAllText(path));
         Assert.Equal(["f.json"], Directory.GetFiles(_directory).Select(Path.GetFileName));
     }
+
+    [Fact]
+    public void TryCreate_creates_a_new_file_and_never_replaces_one()
+    {
+        var path = Path.Combine(_directory, "new", "f.json");
+
+        Assert.True(AtomicFile.TryCreate(path, "first\n"));
+        Assert.False(AtomicFile.TryCreate(path, "second\n"));
+
+        Assert.Equal("first\n", File.ReadAllText(path));
+        Assert.Equal(["f.json"], Directory.GetFiles(Path.GetDirectoryName(path)!).Select(Path.GetFileName));
+    }
 }

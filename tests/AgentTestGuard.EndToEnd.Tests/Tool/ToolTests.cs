@@ -124,7 +124,7 @@ public sealed class ToolTests
             incident.GetProperty("reason").GetString(), incident.GetProperty("by").GetString()));
     }
 
-    private static async Task InstallToolAsync(TestProject project)
+    internal static async Task InstallToolAsync(TestProject project)
     {
         var manifest = await DotNet.RunAsync(project.Root, ["new", "tool-manifest"]);
         Assert.True(manifest.ExitCode == 0, manifest.Output);
@@ -132,7 +132,7 @@ public sealed class ToolTests
         Assert.True(install.ExitCode == 0, install.Output);
     }
 
-    private static Task<ProcessResult> AgtAsync(TestProject project, params string[] arguments) =>
+    internal static Task<ProcessResult> AgtAsync(TestProject project, params string[] arguments) =>
         DotNet.RunAsync(project.Root, ["agt", .. arguments], GitIsolation);
 
     // status may say which projects it built before the JSON.

@@ -1,0 +1,74 @@
+using Microsoft.Build.Evaluation;
+using Microsoft.Build.Exceptions;
+
+namespace AgentTestGuard.Tool.Init;
+
+/// <summary>A test project, as MSBuild evaluates it, and how AgentTestGuard gets into it.</summary>
+/// <param name="CentralVersionsFile">Directory.Packages.props, when the project's package versions are managed centrally.</param>
+/// <param name="CentralVersionDefined">Whether central management already has a version for AgentTestGuard.</param>
+internal sealed record FoundTestProject(string ProjectFile, bool ReferencesPackage, string? CentralVersionsFile, bool CentralVersionDefined);
+
+/// <summary>A project MSBuild could not evaluate (a missing SDK or workload, a malformed file).</summary>
+internal sealed record UnreadableProject(string ProjectFile, string Problem);
+
+/// <summary>
+/// Picks the test projects among project files by evaluating them with the SDK's MSBuild (registered
+/// by MSBuildHost first). Projects need not be restored: a test framework's package reference marks
+/// a test project as surely as the IsTestProject its package would set after restore.
+/// </summary>
+internal static class TestProjectFinder
+{
+    // Packages only a test project references; xunit.v3 also comes as xunit.v3.mtp-v1, -v2, .core.
+    private static readonly HashSet<string> TestFrameworkPackages = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "Microsoft.NET.Test.Sdk", "xunit", "xunit.core", "MSTest", "MSTest.TestFramework", "NUnit", "TUnit", "TUnit.Core",
+    };
+
+    public static (IReadOnlyList<FoundTestProject> TestProjects, IReadOnlyList<UnreadableProject> Unreadable) Find(IEnumerable<string> projectFiles)
+    {
+        var found = new List<FoundTestProject>();
+        var unreadable = new List<UnreadableProject>();
+        using var collection = new ProjectCollection();
+        foreach (var file in projectFiles)
+        {
+            Project project;
+            try
+            {
+                project = collection.LoadProject(file);
+            }
+            catch (InvalidProjectFileException e)
+            {
+                unreadable.Add(new UnreadableProject(file, e.BaseMessage));
+                continue;
+            }
+
+            if (IsTestProject(project))
+            {
+                found.Add(Describe(project));
+            }
+        }
+
+        return (found, unreadable);
+    }
+
+    private static bool IsTestProject(Project project) =>
+        project.GetPropertyValue("IsTestProject").Equals("true", StringComparison.OrdinalIgnoreCase)
+        || project.GetItems("PackageReference").Any(p => TestFrameworkPackages.Contains(p.EvaluatedInclude)
+            || p.EvaluatedInclude.StartsWith("xunit.v3", StringComparison.OrdinalIgnoreCase));
+
+    private static FoundTestProject Describe(Project project)
+    {
+        static bool IsPackage(ProjectItem item) => item.EvaluatedInclude.Equals(PackageReferenceEditor.PackageId, StringComparison.OrdinalIgnoreCase);
+
+        var central = project.GetPropertyValue("ManagePackageVersionsCentrally").Equals("true", StringComparison.OrdinalIgnoreCase)
+            && project.GetPropertyValue("DirectoryPackagesPropsPath") is { Length: > 0 } props
+            && File.Exists(props)
+                ? Path.GetFullPath(props)
+                : null;
+        return new FoundTestProject(
+            project.FullPath,
+            project.GetItems("PackageReference").Any(IsPackage),
+            central,
+            central is not null && project.GetItems("PackageVersion").Any(IsPackage));
+    }
+}
