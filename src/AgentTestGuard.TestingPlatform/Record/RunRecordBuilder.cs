@@ -17,11 +17,15 @@ internal static class RunRecordBuilder
         RunVerdict verdict,
         RunContext context)
     {
-        var tests = results.Select(FromResult)
-            .Concat(notRun.Select(FromNotRun))
-            .OrderBy(t => t.Id, StringComparer.Ordinal)
-            .ThenBy(t => t.DisplayName, StringComparer.Ordinal)
-            .ToList();
+        // The results come sorted (RunResults.Snapshot); only tests that did not run need merging in.
+        var tests = results.Select(FromResult).ToList();
+        if (notRun.Count > 0)
+        {
+            tests = tests.Concat(notRun.Select(FromNotRun))
+                .OrderBy(t => t.Id, StringComparer.Ordinal)
+                .ThenBy(t => t.DisplayName, StringComparer.Ordinal)
+                .ToList();
+        }
 
         return new RunRecordDocument(
             RunRecordDocument.CurrentSchemaVersion,

@@ -1,29 +1,33 @@
-using System.Collections.Concurrent;
-
 namespace AgentTestGuard.TestingPlatform.Results;
 
 /// <summary>
 /// The results of one run, keyed by the platform's node uid. The latest result of a node wins, so
 /// a test that failed and then passed on retry counts as passed, as the platform counts it.
-/// Results arrive concurrently from the message bus.
+/// The message bus hands a consumer one message at a time, and the snapshot is taken after the
+/// bus has drained; the lock only makes that independent of the platform's internals.
 /// </summary>
 internal sealed class RunResults
 {
-    private readonly ConcurrentDictionary<string, TestResult> _byUid = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, TestResult> _byUid = new(StringComparer.Ordinal);
+    private readonly object _gate = new();
 
     public void Report(string uid, TestResult result)
     {
-        // The first result of a node is the common case: no closure, no update loop.
-        if (!_byUid.TryAdd(uid, result))
+        lock (_gate)
         {
-            _byUid.AddOrUpdate(uid, result, (_, previous) => result with { Attempts = previous.Attempts + 1 });
+            _byUid[uid] = _byUid.TryGetValue(uid, out var previous) ? result with { Attempts = previous.Attempts + 1 } : result;
         }
     }
 
     /// <summary>The results, ordered by id then display name so that reports are stable.</summary>
-    public IReadOnlyList<TestResult> Snapshot() =>
-        _byUid.Values
-            .OrderBy(r => r.Id, StringComparer.Ordinal)
-            .ThenBy(r => r.DisplayName, StringComparer.Ordinal)
-            .ToList();
+    public IReadOnlyList<TestResult> Snapshot()
+    {
+        lock (_gate)
+        {
+            return _byUid.Values
+                .OrderBy(r => r.Id, StringComparer.Ordinal)
+                .ThenBy(r => r.DisplayName, StringComparer.Ordinal)
+                .ToList();
+        }
+    }
 }
