@@ -24,8 +24,10 @@
 # Reading the output: for wall time, then for CPU time (user + system), one line per variant with
 # min / median / mean / max in ms, then the ratios with-package / without-package (median and min)
 # for the plain pair (agt / plain) and the TRX pair (agt+trx / trx). A ratio of 1.020 means the package adds 2%; the target is <= 1.03.
-# The median is the figure to quote; the min shows the cost on an undisturbed run. With few runs
-# on a busy machine, differences of 1-2% are within noise: raise AGT_BENCH_RUNS to check.
+# The median is the figure to quote; the min shows the cost on an undisturbed run; "round by
+# round" is the median of the ratios of runs made in the same round, the steadiest on a shared
+# machine. With few runs on a busy machine, differences of 1-2% are within noise: raise
+# AGT_BENCH_RUNS to check.
 #
 # Usage: build/benchmark-run.sh
 #   AGT_BENCH_RUNS=N        timed runs per variant (default 7)
@@ -173,6 +175,12 @@ stats() {
           printf "%d %.1f %.1f %d\n", v[1], m, s / NR, v[NR] }'
 }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", a / b }'; }
+# Median of the per-round ratios of two files written round by round: both runs of a round ran
+# seconds apart, so a slow phase of a shared machine affects both.
+paired() {
+  paste "$1" "$2" | awk '{ print $1 / $2 }' | sort -n | awk '{ v[NR] = $1 }
+    END { printf "%.3f", (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+}
 verdict() { awk -v r="$1" -v t="$target" 'BEGIN { print (r <= t) ? "within target" : "ABOVE target" }'; }
 for measure in wall cpu; do
   declare -A min_of=() median_of=()
@@ -194,7 +202,8 @@ for measure in wall cpu; do
     read -r with without <<<"$pair"
     rm_=$(ratio "${median_of[$with]}" "${median_of[$without]}")
     rn_=$(ratio "${min_of[$with]}" "${min_of[$without]}")
-    printf '    %-18s median %s (%s)   min %s (%s)\n' "$with / $without:" "$rm_" "$(verdict "$rm_")" "$rn_" "$(verdict "$rn_")"
+    rp_=$(paired "$work/$measure-${with/+/-}.txt" "$work/$measure-${without/+/-}.txt")
+    printf '    %-18s median %s (%s)   min %s (%s)   round by round %s (%s)\n' "$with / $without:" "$rm_" "$(verdict "$rm_")" "$rn_" "$(verdict "$rn_")" "$rp_" "$(verdict "$rp_")"
   done
 done
 
