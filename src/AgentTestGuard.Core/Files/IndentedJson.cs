@@ -50,4 +50,14 @@ public static class IndentedJson
 
         return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length).ReplaceLineEndings("\n") + "\n";
     }
+
+    /// <summary>Writes the property only when it has a value: the product's files leave absent values out.</summary>
+    public static void WriteOptionalString(this Utf8JsonWriter json, string name, string? value)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        if (value is not null)
+        {
+            json.WriteString(name, value);
+        }
+    }
 }

@@ -15,9 +15,9 @@ internal static class InventoryWriter
         json.WriteNumber("schemaVersion", document.SchemaVersion);
         json.WriteString("generator", document.Generator);
         json.WriteString("assembly", document.Assembly);
-        WriteOptional(json, "policyFile", document.PolicyFile);
-        WriteOptional(json, "criteriaFile", document.CriteriaFile);
-        WriteOptional(json, "approvalsFile", document.ApprovalsFile);
+        json.WriteOptionalString("policyFile", document.PolicyFile);
+        json.WriteOptionalString("criteriaFile", document.CriteriaFile);
+        json.WriteOptionalString("approvalsFile", document.ApprovalsFile);
         json.WriteStartArray("tests");
         foreach (var test in document.Tests)
         {
@@ -25,7 +25,7 @@ internal static class InventoryWriter
         }
 
         json.WriteEndArray();
-        WriteOptional(json, "owner", document.Owner);
+        json.WriteOptionalString("owner", document.Owner);
         if (document.Environments is { } environments)
         {
             WriteStrings(json, "environments", environments);
@@ -42,9 +42,9 @@ internal static class InventoryWriter
         json.WriteString("methodName", test.MethodName);
         json.WriteString("agent", test.Agent);
         json.WriteStartObject("evidence");
-        WriteOptional(json, "model", test.Evidence.Model);
-        WriteOptional(json, "session", test.Evidence.Session);
-        WriteOptional(json, "prompt", test.Evidence.Prompt);
+        json.WriteOptionalString("model", test.Evidence.Model);
+        json.WriteOptionalString("session", test.Evidence.Session);
+        json.WriteOptionalString("prompt", test.Evidence.Prompt);
         json.WriteEndObject();
         WriteStrings(json, "criteria", test.Criteria);
         json.WriteString("fingerprint", test.Fingerprint);
@@ -60,13 +60,13 @@ internal static class InventoryWriter
         {
             json.WriteStartObject("approval");
             json.WriteString("state", ApprovalStates.Name(approval.State));
-            WriteOptional(json, "approver", approval.Approver);
+            json.WriteOptionalString("approver", approval.Approver);
             if (approval.At is { } at)
             {
                 json.WriteString("at", at);
             }
 
-            WriteOptional(json, "approvedFingerprint", approval.ApprovedFingerprint);
+            json.WriteOptionalString("approvedFingerprint", approval.ApprovedFingerprint);
             json.WriteEndObject();
         }
 
@@ -82,13 +82,5 @@ internal static class InventoryWriter
         }
 
         json.WriteEndArray();
-    }
-
-    private static void WriteOptional(Utf8JsonWriter json, string name, string? value)
-    {
-        if (value is not null)
-        {
-            json.WriteString(name, value);
-        }
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using AgentTestGuard.Files;
 
 namespace AgentTestGuard.TestingPlatform.Record;
 
@@ -15,7 +16,7 @@ internal static class RunRecordWriter
         json.WriteNumber("schemaVersion", record.SchemaVersion);
         json.WriteString("generator", record.Generator);
         json.WriteString("assembly", record.Assembly);
-        WriteOptional(json, "inventory", record.Inventory);
+        json.WriteOptionalString("inventory", record.Inventory);
         json.WriteString("environment", record.Environment);
         json.WriteBoolean("environmentAllowsUnreviewedTests", record.EnvironmentAllowsUnreviewedTests);
         json.WriteBoolean("enforce", record.Enforce);
@@ -30,7 +31,7 @@ internal static class RunRecordWriter
 
         json.WriteString("startedAt", record.StartedAt);
         json.WriteString("finishedAt", record.FinishedAt);
-        WriteOptional(json, "owner", record.Owner);
+        json.WriteOptionalString("owner", record.Owner);
         json.WriteStartObject("verdict");
         json.WriteNumber("gatingFailures", record.Verdict.GatingFailures);
         json.WriteNumber("quarantinedFailures", record.Verdict.QuarantinedFailures);
@@ -52,19 +53,19 @@ internal static class RunRecordWriter
     {
         json.WriteStartObject();
         json.WriteString("id", test.Id);
-        WriteOptional(json, "displayName", test.DisplayName);
+        json.WriteOptionalString("displayName", test.DisplayName);
         json.WriteString("outcome", test.Outcome);
         if (test.DurationMs is { } duration)
         {
             json.WriteNumber("durationMs", duration);
         }
 
-        WriteOptional(json, "failureMessage", test.FailureMessage);
+        json.WriteOptionalString("failureMessage", test.FailureMessage);
         json.WriteNumber("attempts", test.Attempts);
         json.WriteString("classification", test.Classification);
-        WriteOptional(json, "approval", test.Approval);
-        WriteOptional(json, "agent", test.Agent);
-        WriteOptional(json, "fingerprint", test.Fingerprint);
+        json.WriteOptionalString("approval", test.Approval);
+        json.WriteOptionalString("agent", test.Agent);
+        json.WriteOptionalString("fingerprint", test.Fingerprint);
         if (test.Criteria is { } criteria)
         {
             json.WriteStartArray("criteria");
@@ -77,13 +78,5 @@ internal static class RunRecordWriter
         }
 
         json.WriteEndObject();
-    }
-
-    private static void WriteOptional(Utf8JsonWriter json, string name, string? value)
-    {
-        if (value is not null)
-        {
-            json.WriteString(name, value);
-        }
     }
 }
