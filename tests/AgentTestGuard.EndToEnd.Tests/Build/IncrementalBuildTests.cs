@@ -16,17 +16,22 @@ public sealed class IncrementalBuildTests
 
         await AssertBuild(project, Skipped);
 
-        File.SetLastWriteTimeUtc(Path.Combine(project.Root, "agenttestguard.criteria.json"), DateTime.UtcNow.AddSeconds(2));
+        Edit(Path.Combine(project.Root, "agenttestguard.criteria.json"));
         await AssertBuild(project, Ran);
         await AssertBuild(project, Skipped);
 
-        File.SetLastWriteTimeUtc(Path.Combine(project.Root, "agenttestguard.policy.json"), DateTime.UtcNow.AddSeconds(4));
+        Edit(Path.Combine(project.Root, "agenttestguard.policy.json"));
         await AssertBuild(project, Ran);
 
         var copy = project.WriteRootFile("other/criteria.json", Sources.Catalog);
         await AssertBuild(project, Ran, $"-p:AgentTestGuardCriteriaFile={copy}");
         Assert.Equal(copy, project.ReadInventory().CriteriaFile);
     }
+
+    // A real edit, as a user makes one. Dating the file into the future instead races the
+    // build: a build that finishes before that date leaves its output older than the input,
+    // and the next build runs again.
+    private static void Edit(string path) => File.AppendAllText(path, "\n");
 
     private static async Task AssertBuild(TestProject project, string expected, params string[] arguments)
     {
