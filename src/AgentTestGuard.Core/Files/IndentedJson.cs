@@ -60,4 +60,14 @@ public static class IndentedJson
             json.WriteString(name, value);
         }
     }
+
+    /// <inheritdoc cref="WriteOptionalString(Utf8JsonWriter, string, string?)"/>
+    public static void WriteOptionalString(this Utf8JsonWriter json, JsonEncodedText name, string? value)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        if (value is not null)
+        {
+            json.WriteString(name, value);
+        }
+    }
 }

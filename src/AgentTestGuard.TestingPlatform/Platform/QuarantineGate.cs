@@ -108,6 +108,10 @@ internal sealed class QuarantineGate(IServiceProvider services, RunState state)
             cancelled);
         IReadOnlyList<AgentTest> notRun = allowed ? [] : NotExecuted(quarantined, results);
 
+        // The record is most of the work left at the end of a run, and by now the tests have left
+        // the other cores idle: it is written there while the exit code is settled and the summary shown.
+        var record = Task.Run(() => WriteRecordAsync(results, notRun, verdict, settings, allowed, cancelled));
+
         if (verdict.IgnoreFailedTestsExitCode)
         {
             _commandLine.TryGetOptionArgumentList("ignore-exit-code", out var userCodes);
@@ -136,7 +140,11 @@ internal sealed class QuarantineGate(IServiceProvider services, RunState state)
             await ShowSummaryAsync(results, notRun, verdict, settings, cancellationToken).ConfigureAwait(false);
         }
 
-        await WriteRecordAsync(testSessionContext.SessionUid, results, notRun, verdict, settings, allowed, cancelled).ConfigureAwait(false);
+        var recordPath = await record.ConfigureAwait(false);
+        await services.GetMessageBus().PublishAsync(
+            this,
+            new SessionFileArtifact(testSessionContext.SessionUid, new FileInfo(recordPath), "AgentTestGuard run record", "Per-test outcomes and classifications of this run."))
+            .ConfigureAwait(false);
     }
 
     private static List<AgentTest> NotExecuted(IReadOnlyList<AgentTest> quarantined, IReadOnlyList<TestResult> results)
@@ -180,8 +188,9 @@ internal sealed class QuarantineGate(IServiceProvider services, RunState state)
 
     private const string DotnetTestExecutionIdVariable = "TESTINGPLATFORM_DOTNETTEST_EXECUTIONID";
 
-    private async Task WriteRecordAsync(
-        SessionUid session, IReadOnlyList<TestResult> results, IReadOnlyList<AgentTest> notRun, RunVerdict verdict, RunSettings settings, bool allowed, bool cancelled)
+    /// <returns>The record's path.</returns>
+    private async Task<string> WriteRecordAsync(
+        IReadOnlyList<TestResult> results, IReadOnlyList<AgentTest> notRun, RunVerdict verdict, RunSettings settings, bool allowed, bool cancelled)
     {
         var revision = _codeRevision is null ? null : await _codeRevision.ConfigureAwait(false);
         var assembly = state.Inventory?.Assembly
@@ -193,8 +202,7 @@ internal sealed class QuarantineGate(IServiceProvider services, RunState state)
         var directory = services.GetConfiguration().GetTestResultDirectory();
         var path = Path.Combine(directory, RunRecordFile.FileName(assembly, _startedAt));
         RunRecordFile.Write(path, document);
-        await services.GetMessageBus().PublishAsync(
-            this, new SessionFileArtifact(session, new FileInfo(path), "AgentTestGuard run record", "Per-test outcomes and classifications of this run.")).ConfigureAwait(false);
+        return path;
     }
 
     private Task WarnAsync(string message, CancellationToken cancellationToken) =>

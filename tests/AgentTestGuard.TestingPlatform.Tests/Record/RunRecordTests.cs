@@ -68,16 +68,7 @@ public sealed class RunRecordTests
                 "cancelled": false
               },
               "tests": [
-                {
-                  "id": "Shop.Tests.CartTests.Totals",
-                  "outcome": "notRun",
-                  "attempts": 0,
-                  "classification": "quarantined",
-                  "approval": "stale",
-                  "agent": "claude-code",
-                  "fingerprint": "{{Make.Fingerprint}}",
-                  "criteria": []
-                }
+                {"id":"Shop.Tests.CartTests.Totals","outcome":"notRun","attempts":0,"classification":"quarantined","approval":"stale","agent":"claude-code","fingerprint":"{{Make.Fingerprint}}","criteria":[]}
               ]
             }
 
@@ -155,14 +146,14 @@ public sealed class RunRecordTests
         Assert.Contains("\"codeRevision\": {\n    \"id\": \"0a1b2c3d\",\n    \"source\": \"GITHUB_SHA\"\n  },", json, StringComparison.Ordinal);
         Assert.Contains("\"quarantinedFailuresIgnored\": false,", json, StringComparison.Ordinal);
         Assert.Contains("\"enforceFailed\": true,", json, StringComparison.Ordinal);
-        Assert.Contains("\"outcome\": \"notRun\"", json, StringComparison.Ordinal);
-        Assert.Contains("\"outcome\": \"skipped\"", json, StringComparison.Ordinal);
-        Assert.Contains("\"classification\": \"quarantined\"", json, StringComparison.Ordinal);
-        Assert.Contains("\"classification\": \"gating\"", json, StringComparison.Ordinal);
-        Assert.Contains("\"approval\": \"stale\"", json, StringComparison.Ordinal);
-        Assert.Contains("\"approval\": \"unapproved\"", json, StringComparison.Ordinal);
-        Assert.Contains("\"durationMs\": 1234.568,", json, StringComparison.Ordinal);
-        Assert.Contains("\"failureMessage\": \"Expected 2 but was 3\",", json, StringComparison.Ordinal);
+        Assert.Contains("\"outcome\":\"notRun\"", json, StringComparison.Ordinal);
+        Assert.Contains("\"outcome\":\"skipped\"", json, StringComparison.Ordinal);
+        Assert.Contains("\"classification\":\"quarantined\"", json, StringComparison.Ordinal);
+        Assert.Contains("\"classification\":\"gating\"", json, StringComparison.Ordinal);
+        Assert.Contains("\"approval\":\"stale\"", json, StringComparison.Ordinal);
+        Assert.Contains("\"approval\":\"unapproved\"", json, StringComparison.Ordinal);
+        Assert.Contains("\"durationMs\":1234.568,", json, StringComparison.Ordinal);
+        Assert.Contains("\"failureMessage\":\"Expected 2 but was 3\",", json, StringComparison.Ordinal);
         Assert.DoesNotContain("null", json, StringComparison.Ordinal);
         Assert.DoesNotContain("\"SchemaVersion\"", json, StringComparison.Ordinal);
         Assert.DoesNotContain("\r", json, StringComparison.Ordinal);
@@ -205,6 +196,29 @@ public sealed class RunRecordTests
                 t.GetProperty("attempts").GetInt32(),
                 t.TryGetProperty("approval", out var approval) ? approval.GetString() : null,
                 t.TryGetProperty("criteria", out var criteria) ? string.Join(",", criteria.EnumerateArray().Select(c => c.GetString())) : "")));
+    }
+
+    [Fact]
+    public void A_large_record_has_every_test_on_its_own_line_in_order()
+    {
+        // Enough tests for the writer to encode them in slices on several threads.
+        var results = Enumerable.Range(0, 10_007)
+            .Select(i => Make.Gating($"Shop.Tests.T{i:D5}.Works", i % 97 == 0 ? TestOutcome.Failed : TestOutcome.Passed, i % 97 == 0 ? $"line 1\nline \"{i}\"" : null))
+            .ToList();
+        var verdict = RunVerdict.Decide(results, [], 0, enforce: false, ownerNamed: false, cancelled: false);
+        var record = RunRecordBuilder.Build("Shop.Tests", InventoryPath, new TestClassifier(null), results, [], verdict, Context);
+
+        var lines = RunRecordFile.Serialize(record).Split('\n');
+
+        var testLines = lines.SkipWhile(l => l != "  \"tests\": [").Skip(1).TakeWhile(l => l != "  ]").ToList();
+        Assert.Equal(
+            results.Select(r => r.Id),
+            testLines.Select(l => JsonDocument.Parse(l.TrimEnd(',')).RootElement.GetProperty("id").GetString()));
+        Assert.All(testLines.SkipLast(1), l => Assert.StartsWith("    {\"id\":", l, StringComparison.Ordinal));
+        Assert.All(testLines.SkipLast(1), l => Assert.EndsWith("},", l, StringComparison.Ordinal));
+        Assert.Equal(
+            "    {\"id\":\"Shop.Tests.T00097.Works\",\"displayName\":\"Shop.Tests.T00097.Works\",\"outcome\":\"failed\",\"failureMessage\":\"line 1\\nline \\u002297\\u0022\",\"attempts\":1,\"classification\":\"gating\"},",
+            testLines[97]);
     }
 
     [Fact]
