@@ -7,8 +7,6 @@ internal static class PackageVersions
 {
     public static string XunitV3 => Get("XunitV3Version");
 
-    public static string TrxReport => Get("TrxReportVersion");
-
     private static string Get(string key) =>
         typeof(PackageVersions).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == key).Value!;
 }

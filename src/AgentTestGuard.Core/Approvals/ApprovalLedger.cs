@@ -110,16 +110,9 @@ public static class ApprovalLedger
         var approver = reader.RequiredString(entry, "approver", "who approved, as \"Name <email>\"");
         var at = reader.RequiredString(entry, "at", "when, in UTC, as 2026-01-31T09:30:00Z");
         var note = reader.OptionalString(entry, "note");
-        if (fingerprint is not null && !JsonLines.IsFingerprint(fingerprint))
+        fingerprint = JsonLines.CheckFingerprint(reader, entry, fingerprint);
+        if (!JsonLines.TryReadUtc(reader, entry, at, out var when))
         {
-            reader.Error(ConfigurationFileReader.Find(entry, "fingerprint")!.Value, "'fingerprint' must be 32 lowercase hex digits, as the inventory writes it.");
-            fingerprint = null;
-        }
-
-        DateTimeOffset when = default;
-        if (at is not null && !JsonLines.TryParseUtc(at, out when))
-        {
-            reader.Error(ConfigurationFileReader.Find(entry, "at")!.Value, $"'at' must be a UTC time such as 2026-01-31T09:30:00Z, not '{Inert.Quote(at)}'.");
             at = null;
         }
 

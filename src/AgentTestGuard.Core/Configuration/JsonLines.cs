@@ -21,6 +21,36 @@ internal static class JsonLines
         DateTimeOffset.TryParseExact(text, UtcFormat, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out at);
 
     /// <summary>32 lowercase hex digits, as the inventory writes a test's fingerprint.</summary>
+    /// <summary>The entry's "fingerprint" value if it is a fingerprint; otherwise reports where it is wrong and gives null.</summary>
+    public static string? CheckFingerprint(ConfigurationFileReader reader, JsonObjectNode entry, string? fingerprint)
+    {
+        if (fingerprint is null || IsFingerprint(fingerprint))
+        {
+            return fingerprint;
+        }
+
+        reader.Error(ConfigurationFileReader.Find(entry, "fingerprint")!.Value, "'fingerprint' must be 32 lowercase hex digits, as the inventory writes it.");
+        return null;
+    }
+
+    /// <summary>Reads the entry's "at" value; false when it is absent, or wrong (reported where it is).</summary>
+    public static bool TryReadUtc(ConfigurationFileReader reader, JsonObjectNode entry, string? at, out DateTimeOffset when)
+    {
+        when = default;
+        if (at is null)
+        {
+            return false;
+        }
+
+        if (TryParseUtc(at, out when))
+        {
+            return true;
+        }
+
+        reader.Error(ConfigurationFileReader.Find(entry, "at")!.Value, $"'at' must be a UTC time such as 2026-01-31T09:30:00Z, not '{Inert.Quote(at)}'.");
+        return false;
+    }
+
     public static bool IsFingerprint(string value) =>
         value.Length == 32 && value.All(c => char.IsAsciiDigit(c) || c is >= 'a' and <= 'f');
 

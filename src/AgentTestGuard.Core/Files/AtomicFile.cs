@@ -11,12 +11,7 @@ public static class AtomicFile
 {
     private static readonly UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false);
 
-    public static void WriteAllText(string path, string content) =>
-        Write(path, stream =>
-        {
-            using var writer = new StreamWriter(stream, Utf8NoBom);
-            writer.Write(content);
-        });
+    public static void WriteAllText(string path, string content) => Write(path, WriteText(content));
 
     /// <summary>
     /// Creates the file in one step, refusing to replace one that exists, however recently another
@@ -26,22 +21,14 @@ public static class AtomicFile
     /// <returns>false, writing nothing, when the file already exists.</returns>
     public static bool TryCreate(string path, string content)
     {
-        var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
-        Directory.CreateDirectory(directory);
-        var temporary = Path.Combine(directory, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
         try
         {
-            File.WriteAllText(temporary, content, Utf8NoBom);
-            File.Move(temporary, path, overwrite: false);
+            WriteThenRename(path, WriteText(content), overwrite: false);
             return true;
         }
         catch (IOException) when (File.Exists(path))
         {
             return false;
-        }
-        finally
-        {
-            File.Delete(temporary);
         }
     }
 
@@ -52,6 +39,17 @@ public static class AtomicFile
     public static void Write(string path, Action<Stream> write)
     {
         ArgumentNullException.ThrowIfNull(write);
+        WriteThenRename(path, write, overwrite: true);
+    }
+
+    private static Action<Stream> WriteText(string content) => stream =>
+    {
+        using var writer = new StreamWriter(stream, Utf8NoBom);
+        writer.Write(content);
+    };
+
+    private static void WriteThenRename(string path, Action<Stream> write, bool overwrite)
+    {
         var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
         Directory.CreateDirectory(directory);
         var temporary = Path.Combine(directory, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
@@ -62,7 +60,7 @@ public static class AtomicFile
                 write(stream);
             }
 
-            File.Move(temporary, path, overwrite: true);
+            File.Move(temporary, path, overwrite);
         }
         finally
         {

@@ -61,6 +61,20 @@ public static class IndentedJson
         }
     }
 
+    /// <summary>Writes the strings as an array property.</summary>
+    public static void WriteStrings(this Utf8JsonWriter json, string name, IEnumerable<string> values)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        ArgumentNullException.ThrowIfNull(values);
+        json.WriteStartArray(name);
+        foreach (var value in values)
+        {
+            json.WriteStringValue(value);
+        }
+
+        json.WriteEndArray();
+    }
+
     /// <inheritdoc cref="WriteOptionalString(Utf8JsonWriter, string, string?)"/>
     public static void WriteOptionalString(this Utf8JsonWriter json, JsonEncodedText name, string? value)
     {

@@ -28,7 +28,7 @@ internal static class InventoryWriter
         json.WriteOptionalString("owner", document.Owner);
         if (document.Environments is { } environments)
         {
-            WriteStrings(json, "environments", environments);
+            json.WriteStrings("environments", environments);
         }
 
         json.WriteEndObject();
@@ -46,7 +46,7 @@ internal static class InventoryWriter
         json.WriteOptionalString("session", test.Evidence.Session);
         json.WriteOptionalString("prompt", test.Evidence.Prompt);
         json.WriteEndObject();
-        WriteStrings(json, "criteria", test.Criteria);
+        json.WriteStrings("criteria", test.Criteria);
         json.WriteString("fingerprint", test.Fingerprint);
         if (test.Source is { } source)
         {
@@ -71,16 +71,5 @@ internal static class InventoryWriter
         }
 
         json.WriteEndObject();
-    }
-
-    private static void WriteStrings(Utf8JsonWriter json, string name, IEnumerable<string> values)
-    {
-        json.WriteStartArray(name);
-        foreach (var value in values)
-        {
-            json.WriteStringValue(value);
-        }
-
-        json.WriteEndArray();
     }
 }

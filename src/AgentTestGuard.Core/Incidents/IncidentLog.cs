@@ -99,7 +99,8 @@ public static class IncidentLog
             }
         });
 
-    private static string KindName(IncidentKind kind) => kind switch
+    /// <summary>The kind as the log and the tool write it.</summary>
+    public static string KindName(IncidentKind kind) => kind switch
     {
         IncidentKind.Rejection => "rejection",
         IncidentKind.Mistake => "mistake",
@@ -121,16 +122,9 @@ public static class IncidentLog
         var by = reader.RequiredString(entry, "by", "who recorded it, as \"Name <email>\"");
         var at = reader.RequiredString(entry, "at", "when, in UTC, as 2026-01-31T09:30:00Z");
         var reason = reader.RequiredString(entry, "reason", "why, in a few words");
-        if (fingerprint is not null && !JsonLines.IsFingerprint(fingerprint))
+        fingerprint = JsonLines.CheckFingerprint(reader, entry, fingerprint);
+        if (!JsonLines.TryReadUtc(reader, entry, at, out var when))
         {
-            reader.Error(ConfigurationFileReader.Find(entry, "fingerprint")!.Value, "'fingerprint' must be 32 lowercase hex digits, as the inventory writes it.");
-            fingerprint = null;
-        }
-
-        DateTimeOffset when = default;
-        if (at is not null && !JsonLines.TryParseUtc(at, out when))
-        {
-            reader.Error(ConfigurationFileReader.Find(entry, "at")!.Value, $"'at' must be a UTC time such as 2026-01-31T09:30:00Z, not '{Inert.Quote(at)}'.");
             at = null;
         }
 

@@ -29,7 +29,6 @@ internal static class RunRecordWriter
     private static readonly JsonEncodedText Approval = JsonEncodedText.Encode("approval");
     private static readonly JsonEncodedText Agent = JsonEncodedText.Encode("agent");
     private static readonly JsonEncodedText Fingerprint = JsonEncodedText.Encode("fingerprint");
-    private static readonly JsonEncodedText Criteria = JsonEncodedText.Encode("criteria");
 
     public static void Write(Utf8JsonWriter json, RunRecordDocument record)
     {
@@ -129,13 +128,7 @@ internal static class RunRecordWriter
         json.WriteOptionalString(Fingerprint, test.Fingerprint);
         if (test.Criteria is { } criteria)
         {
-            json.WriteStartArray(Criteria);
-            foreach (var criterion in criteria)
-            {
-                json.WriteStringValue(criterion);
-            }
-
-            json.WriteEndArray();
+            json.WriteStrings("criteria", criteria);
         }
 
         json.WriteEndObject();

@@ -51,7 +51,7 @@ internal sealed class Output(TextWriter standard, TextWriter error, bool colour)
     }
 
     /// <summary>An agent-controlled value, made inert for a terminal.</summary>
-    public static string Inert(string? value) => AgentTestGuard.Inert.Quote(value ?? "");
+    public static string Inert(string? value) => AgentTestGuard.Inert.Quote(value);
 
     public string Green(string text) => Paint(text, "32");
 

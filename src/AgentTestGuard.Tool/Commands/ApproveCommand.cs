@@ -47,9 +47,10 @@ internal static class ApproveCommand
         }
 
         var at = DateTimeOffset.UtcNow;
+        var trimmedNote = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
         foreach (var ledger in rows.GroupBy(r => r.Project.ApprovalsFile))
         {
-            var approvals = ledger.Select(r => new Approval(r.Project.AssemblyName, r.Test.Id, r.Test.Fingerprint, approver, at, string.IsNullOrWhiteSpace(note) ? null : note.Trim())).ToList();
+            var approvals = ledger.Select(r => new Approval(r.Project.AssemblyName, r.Test.Id, r.Test.Fingerprint, approver, at, trimmedNote)).ToList();
             var replaced = approvals.Select(a => (a.Assembly, a.Test)).ToHashSet();
             var written = ApprovalLedger.Update(
                 ledger.Key,

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using AgentTestGuard.Incidents;
 using AgentTestGuard.Tool.Cli;
-using AgentTestGuard.Tool.Git;
 using AgentTestGuard.Tool.Workspace;
 
 namespace AgentTestGuard.Tool.Commands;
@@ -44,7 +43,7 @@ internal static class IncidentCommand
                     [.. incidents.Select(i => new[]
                     {
                         i.At.UtcDateTime.ToString("yyyy-MM-dd HH:mm'Z'", System.Globalization.CultureInfo.InvariantCulture),
-                        i.Kind == IncidentKind.Rejection ? "rejection" : "mistake",
+                        IncidentLog.KindName(i.Kind),
                         Output.Inert(i.Agent),
                         Output.Inert(i.Test ?? "-"),
                         Output.Inert(i.By),
@@ -89,10 +88,8 @@ internal static class IncidentCommand
                 }
             }
 
-            var (identity, problem) = GitIdentity.Resolve(workspace.Folder, result.GetValue(by));
-            if (identity is null)
+            if (Reviewer.Identify(workspace.Folder, [], result.GetValue(by), output) is not { } identity)
             {
-                output.Error(problem!);
                 return ExitCodes.Refused;
             }
 
@@ -143,7 +140,7 @@ internal static class IncidentCommand
             foreach (var incident in incidents)
             {
                 json.WriteStartObject();
-                json.WriteString("kind", incident.Kind == IncidentKind.Rejection ? "rejection" : "mistake");
+                json.WriteString("kind", IncidentLog.KindName(incident.Kind));
                 json.WriteString("at", incident.At.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture));
                 json.WriteString("agent", incident.Agent);
                 json.WriteString("by", incident.By);

@@ -39,13 +39,14 @@ internal static class StatusCommand
             return ExitCodes.Success;
         }
 
+        var here = Directory.GetCurrentDirectory();
         var rows = workspace.Rows.Select(r => new[]
         {
             r.StateName,
             Output.Inert(r.Test.Id),
             Output.Inert(r.Test.Agent),
             Output.Inert(string.Join(", ", r.Test.Criteria)),
-            r.Test.Source is { } source ? Output.Inert($"{Path.GetRelativePath(Directory.GetCurrentDirectory(), source.File)}:{source.Line}") : "",
+            r.Test.Source is { } source ? Output.Inert($"{Path.GetRelativePath(here, source.File)}:{source.Line}") : "",
         }).ToList();
         output.Table(["STATE", "TEST", "AGENT", "CRITERIA", "SOURCE"], rows, (_, column, cell) => column == 0 ? PaintState(output, cell) : cell);
         var counts = workspace.Rows.GroupBy(r => r.StateName).ToDictionary(g => g.Key, g => g.Count());

@@ -15,11 +15,11 @@ internal static class CommitDetails
     public static (IReadOnlyDictionary<string, Commit>? Commits, string? Problem) Read(string directory, IEnumerable<string> ids, bool signatures)
     {
         var commits = new Dictionary<string, Commit>(StringComparer.Ordinal);
+        // %an/%ae ignore .mailmap; --no-use-mailmap and --no-show-signature keep a user's
+        // log.mailmap and log.showSignature settings out of the output.
+        var format = signatures ? "--format=%H%x1f%G?%x1f%an <%ae>" : "--format=%H%x1f%x1f%an <%ae>";
         foreach (var batch in ids.Distinct(StringComparer.Ordinal).Chunk(BatchSize))
         {
-            // %an/%ae ignore .mailmap; --no-use-mailmap and --no-show-signature keep a user's
-            // log.mailmap and log.showSignature settings out of the output.
-            var format = signatures ? "--format=%H%x1f%G?%x1f%an <%ae>" : "--format=%H%x1f%x1f%an <%ae>";
             var log = GitRunner.Run(directory, ["log", "--no-walk=unsorted", "--no-use-mailmap", "--no-show-signature", format, .. batch, "--"]);
             if (log is null)
             {

@@ -1,3 +1,5 @@
+using AgentTestGuard.Files;
+using AgentTestGuard.Tool.Init;
 using Microsoft.Build.Construction;
 using Microsoft.Build.Evaluation;
 
@@ -20,7 +22,7 @@ internal static class ProjectEvaluator
     {
         using var collection = new ProjectCollection();
         var project = collection.LoadProject(projectFile);
-        if (!project.GetItems("PackageReference").Any(p => p.EvaluatedInclude.Equals("AgentTestGuard", StringComparison.OrdinalIgnoreCase)))
+        if (!project.GetItems("PackageReference").Any(p => p.EvaluatedInclude.Equals(PackageReferenceEditor.PackageId, StringComparison.OrdinalIgnoreCase)))
         {
             return null;
         }
@@ -36,7 +38,7 @@ internal static class ProjectEvaluator
         string Full(string relative) => Path.GetFullPath(Native(relative), directory);
         var usesPackage = project.GetPropertyValue("_AgentTestGuardTasksAssembly").Length > 0;
         var targetName = project.GetPropertyValue("TargetName");
-        var inventory = Full(Path.Combine(project.GetPropertyValue("IntermediateOutputPath"), targetName + ".agenttests.json"));
+        var inventory = Full(Path.Combine(project.GetPropertyValue("IntermediateOutputPath"), targetName + InventoryDocument.FileSuffix));
         var policy = FullOrNull(project.GetPropertyValue("AgentTestGuardPolicyFile"));
         var approvals = FullOrNull(project.GetPropertyValue("AgentTestGuardApprovalsFile"));
         var criteria = FullOrNull(project.GetPropertyValue("AgentTestGuardCriteriaFile"));

@@ -1,4 +1,5 @@
 using AgentTestGuard.Approvals;
+using AgentTestGuard.Configuration;
 using AgentTestGuard.Files;
 using AgentTestGuard.Incidents;
 using AgentTestGuard.Tool.Cli;
@@ -120,7 +121,7 @@ internal sealed class RepositoryWorkspace
         // Without a ledger yet, the first approval creates it beside the policy (where the build looks
         // for it: the project's folder or above), else beside the project.
         var approvals = evaluation.ApprovalsFile
-            ?? Path.Combine(Path.GetDirectoryName(evaluation.PolicyFile ?? projectFile)!, "agenttestguard.approvals.jsonl");
+            ?? Path.Combine(Path.GetDirectoryName(evaluation.PolicyFile ?? projectFile)!, ConfigurationFileNames.Approvals);
         return new TestProject(projectFile, evaluation.AssemblyName, evaluation.InventoryFile, approvals, evaluation.PolicyFile, evaluation.Inputs);
     }
 }
