@@ -34,6 +34,9 @@
 #   AGT_BENCH_CLASSES=N     test classes (default 100)
 #   AGT_BENCH_TESTS=N       tests per class (default 100)
 #   AGT_BENCH_AGENT=N       agent tests in the AgentTestGuard variants (default 2000)
+#   AGT_BENCH_TAGS=one|two  how agent tests are tagged: one attribute, [AgentGenerated("copilot",
+#                           Criteria = ["CART-1"])] (default, the README's form), or two,
+#                           [AgentGenerated("copilot"), AcceptanceCriteria("CART-1")]
 #   AGT_KEEP_BENCH=1        keep the temporary directory (its path is printed)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -41,6 +44,8 @@ runs=${AGT_BENCH_RUNS:-7}
 classes=${AGT_BENCH_CLASSES:-100}
 per_class=${AGT_BENCH_TESTS:-100}
 agent_tests=${AGT_BENCH_AGENT:-2000}
+tags=${AGT_BENCH_TAGS:-one}
+[[ $tags == one || $tags == two ]] || { echo "AGT_BENCH_TAGS must be one or two"; exit 2; }
 # The TRX report version the repository's own tests use.
 trx_version=$(sed -n 's:.*<TrxReportVersion>\(.*\)</TrxReportVersion>.*:\1:p' "$root/Directory.Packages.props")
 target=1.03
@@ -102,7 +107,7 @@ done
 echo
 echo "== generating and building $tests-test projects =="
 for v in "${variants[@]}"; do
-  dotnet "$bench" generate-run "${dir_of[$v]}" "$classes" "$per_class" "$agent_tests" "${pkg_of[$v]}" "${trx_of[$v]}"
+  dotnet "$bench" generate-run "${dir_of[$v]}" "$classes" "$per_class" "$agent_tests" "${pkg_of[$v]}" "${trx_of[$v]}" "$tags"
   start=$(date +%s%N)
   dotnet build "${dir_of[$v]}" -c Release -tl:off -v:q -nologo >"$work/build-${v/+/-}.log" 2>&1 \
     || { echo "build of variant $v failed:"; tail -n 40 "$work/build-${v/+/-}.log"; exit 1; }
@@ -213,4 +218,4 @@ echo "  nproc:   $(nproc)"
 echo "  cpu:     $(grep -m1 'model name' /proc/cpuinfo 2>/dev/null | sed 's/.*: //' || echo unknown)"
 echo "  sdk:     $(cd "$work" && dotnet --version)"
 echo "  runtime: $(dotnet --list-runtimes | grep -m1 'Microsoft.NETCore.App 10\.' | awk '{print $2}')"
-echo "  suite:   $tests tests ($classes classes x $per_class), $agent_tests agent tests; AgentTestGuard $version; TrxReport $trx_version"
+echo "  suite:   $tests tests ($classes classes x $per_class), $agent_tests agent tests tagged with $tags attribute(s) each; AgentTestGuard $version; TrxReport $trx_version"

@@ -5,19 +5,20 @@ using AgentTestGuard.Benchmarks;
 //   generate <dir> <tests> <agent-tests> <package-version>   writes a test project to measure
 //   measure <test-assembly> <policy> <catalog> [iterations]  times inventory + validation
 // Used by build/benchmark-run.sh ("none" for a package the project does not reference):
-//   generate-run <dir> <classes> <tests-per-class> <agent-tests> <package-version|none> <trxreport-version|none>
+//   generate-run <dir> <classes> <tests-per-class> <agent-tests> <package-version|none> <trxreport-version|none> [one|two]
 return args switch
 {
     ["generate", var directory, var tests, var agentTests, var version] =>
         SuiteGenerator.Write(directory, int.Parse(tests, CultureInfo.InvariantCulture), int.Parse(agentTests, CultureInfo.InvariantCulture), version),
-    ["generate-run", var directory, var classes, var testsPerClass, var agentTests, var version, var trxVersion] =>
+    ["generate-run", var directory, var classes, var testsPerClass, var agentTests, var version, var trxVersion, .. var tagForm] when tagForm is [] or ["one"] or ["two"] =>
         RunSuiteGenerator.Write(
             directory,
             int.Parse(classes, CultureInfo.InvariantCulture),
             int.Parse(testsPerClass, CultureInfo.InvariantCulture),
             int.Parse(agentTests, CultureInfo.InvariantCulture),
             version == "none" ? null : version,
-            trxVersion == "none" ? null : trxVersion),
+            trxVersion == "none" ? null : trxVersion,
+            tagForm is ["two"]),
     ["measure", var assembly, var policy, var catalog, .. var rest] =>
         InventoryTiming.Run(assembly, policy, catalog, rest.Length > 0 ? int.Parse(rest[0], CultureInfo.InvariantCulture) : 20),
     _ => Usage(),
@@ -25,6 +26,6 @@ return args switch
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: generate <dir> <tests> <agent-tests> <package-version> | generate-run <dir> <classes> <tests-per-class> <agent-tests> <package-version|none> <trxreport-version|none> | measure <test-assembly> <policy> <catalog> [iterations]");
+    Console.Error.WriteLine("usage: generate <dir> <tests> <agent-tests> <package-version> | generate-run <dir> <classes> <tests-per-class> <agent-tests> <package-version|none> <trxreport-version|none> [one|two] | measure <test-assembly> <policy> <catalog> [iterations]");
     return 2;
 }

@@ -8,7 +8,10 @@ namespace AgentTestGuard.Benchmarks;
 /// Microsoft.Testing.Platform, the same tests in every variant, so that the variants differ only
 /// in their package references. With AgentTestGuard, a share of the tests are agent tests
 /// (tagged per method, spread evenly over the classes); without it, the same methods carry no
-/// AgentTestGuard attribute, as in a project that does not use the package.
+/// AgentTestGuard attribute, as in a project that does not use the package. Agent tests are tagged
+/// the way the README shows first, in one attribute (<c>[AgentGenerated("copilot", Criteria = ["CART-1"])]</c>),
+/// or, when asked, in two (<c>[AgentGenerated("copilot"), AcceptanceCriteria("CART-1")]</c>):
+/// xunit v3 reads every attribute of a test four times, so the second form costs more.
 /// </summary>
 internal static class RunSuiteGenerator
 {
@@ -16,7 +19,7 @@ internal static class RunSuiteGenerator
 
     /// <param name="packageVersion">AgentTestGuard's version, or null for a project without it.</param>
     /// <param name="trxVersion">Microsoft.Testing.Extensions.TrxReport's version, or null for none.</param>
-    public static int Write(string directory, int classes, int testsPerClass, int agentTests, string? packageVersion, string? trxVersion)
+    public static int Write(string directory, int classes, int testsPerClass, int agentTests, string? packageVersion, string? trxVersion, bool twoAttributes)
     {
         if (classes <= 0 || testsPerClass <= 0 || agentTests < 0 || agentTests > classes * testsPerClass)
         {
@@ -30,7 +33,7 @@ internal static class RunSuiteGenerator
         {
             // Class c gets its even share of the agent tests; the first (agentTests % classes) classes one more.
             var agentInClass = withPackage ? agentTests / classes + (c < agentTests % classes ? 1 : 0) : 0;
-            File.WriteAllText(Path.Combine(directory, $"Run{c:D4}Tests.cs"), Class(c, testsPerClass, agentInClass));
+            File.WriteAllText(Path.Combine(directory, $"Run{c:D4}Tests.cs"), Class(c, testsPerClass, agentInClass, twoAttributes));
         }
 
         var references = new StringBuilder();
@@ -74,8 +77,9 @@ internal static class RunSuiteGenerator
         return 0;
     }
 
-    private static string Class(int index, int tests, int agentTests)
+    private static string Class(int index, int tests, int agentTests, bool twoAttributes)
     {
+        var agentTag = twoAttributes ? "Fact, AgentGenerated(\"copilot\"), AcceptanceCriteria(\"CART-1\")" : "Fact, AgentGenerated(\"copilot\", Criteria = [\"CART-1\"])";
         var source = new StringBuilder();
         if (agentTests > 0)
         {
@@ -85,7 +89,7 @@ internal static class RunSuiteGenerator
         source.AppendLine(CultureInfo.InvariantCulture, $"using Xunit;\n\nnamespace Bench;\n\npublic class Run{index:D4}Tests\n{{");
         for (var m = 0; m < tests; m++)
         {
-            var attributes = m < agentTests ? "Fact, AgentGenerated(\"copilot\"), AcceptanceCriteria(\"CART-1\")" : "Fact";
+            var attributes = m < agentTests ? agentTag : "Fact";
             source.AppendLine(CultureInfo.InvariantCulture, $$"""
                     [{{attributes}}]
                     public void Test_{{m:D4}}() => Assert.Equal({{m}}, {{m}});

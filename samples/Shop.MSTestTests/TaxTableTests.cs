@@ -20,7 +20,7 @@ public class TaxTableTests
         Assert.AreEqual((decimal)expected, cart.Total);
     }
 
-    [TestMethod, AgentGenerated("copilot"), AcceptanceCriteria("SHOP-102")]
+    [TestMethod, AgentGenerated("copilot", Criteria = ["SHOP-102"])]
     public void Unknown_region_is_refused() =>
         Assert.ThrowsExactly<KeyNotFoundException>(() => Taxes.RateFor("MARS"));
 }

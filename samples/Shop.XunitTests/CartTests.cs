@@ -27,7 +27,7 @@ public class CartTests
         Assert.Equal(expected, cart.Total);
     }
 
-    [Fact, AgentGenerated("claude-code"), AcceptanceCriteria("CART-13", "SHOP-101")]
+    [Fact, AgentGenerated("claude-code", Criteria = ["CART-13", "SHOP-101"])]
     public async Task Empty_cart_totals_zero()
     {
         var cart = await Task.Run(() => new Cart(Taxes, "EU"));

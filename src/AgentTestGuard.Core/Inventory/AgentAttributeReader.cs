@@ -7,18 +7,20 @@ namespace AgentTestGuard.Inventory;
 /// <param name="AgentGenerated">The <c>[AgentGenerated]</c> attribute, if any.</param>
 /// <param name="Agent">Its agent argument, as written (null when the attribute is absent or passed null).</param>
 /// <param name="CriteriaAttributes">Every <c>[AcceptanceCriteria]</c> attribute, in metadata order.</param>
-/// <param name="CriterionIds">The ids of all of them, as written.</param>
+/// <param name="CriterionIds">The ids of all of them and of <c>[AgentGenerated]</c>'s <c>Criteria</c>, as written.</param>
+/// <param name="AgentGeneratedNamesCriteria">Whether <c>[AgentGenerated]</c> has a <c>Criteria</c> argument.</param>
 internal sealed record AgentAttributes(
     CustomAttributeHandle? AgentGenerated,
     string? Agent,
     AgentEvidence Evidence,
     IReadOnlyList<CustomAttributeHandle> CriteriaAttributes,
-    IReadOnlyList<string> CriterionIds);
+    IReadOnlyList<string> CriterionIds,
+    bool AgentGeneratedNamesCriteria);
 
 /// <summary>Reads <c>[AgentGenerated]</c> and <c>[AcceptanceCriteria]</c>, matched by full name whatever assembly defines them.</summary>
 internal static class AgentAttributeReader
 {
-    private static readonly AgentAttributes None = new(null, null, AgentEvidence.None, [], []);
+    private static readonly AgentAttributes None = new(null, null, AgentEvidence.None, [], [], false);
 
     public static AgentAttributes Read(MetadataReader reader, CustomAttributeHandleCollection attributes)
     {
@@ -31,6 +33,7 @@ internal static class AgentAttributeReader
         CustomAttributeHandle? agentGenerated = null;
         string? agent = null;
         var evidence = AgentEvidence.None;
+        var agentNamesCriteria = false;
         var criteriaAttributes = new List<CustomAttributeHandle>();
         var ids = new List<string>();
         foreach (var handle in attributes)
@@ -43,15 +46,28 @@ internal static class AgentAttributeReader
                     agentGenerated = handle;
                     agent = value.FixedArguments.Length > 0 ? value.FixedArguments[0].Value as string : null;
                     evidence = ReadEvidence(value);
+                    foreach (var named in value.NamedArguments)
+                    {
+                        if (named.Name == KnownAttributes.AgentGeneratedCriteria)
+                        {
+                            agentNamesCriteria = true;
+                            ids.AddRange(ReadIds(named.Value));
+                        }
+                    }
+
                     break;
                 case KnownAttributes.AcceptanceCriteria:
                     criteriaAttributes.Add(handle);
-                    ids.AddRange(ReadIds(attribute.DecodeValue(SignatureNameProvider.Instance)));
+                    foreach (var argument in attribute.DecodeValue(SignatureNameProvider.Instance).FixedArguments)
+                    {
+                        ids.AddRange(ReadIds(argument.Value));
+                    }
+
                     break;
             }
         }
 
-        return new AgentAttributes(agentGenerated, agent, evidence, criteriaAttributes, ids);
+        return new AgentAttributes(agentGenerated, agent, evidence, criteriaAttributes, ids, agentNamesCriteria);
     }
 
     private static bool HasAny(MetadataReader reader, CustomAttributeHandleCollection attributes)
@@ -80,27 +96,24 @@ internal static class AgentAttributeReader
         return evidence == AgentEvidence.None ? AgentEvidence.None : evidence;
     }
 
-    /// <summary>The <c>params string[]</c> argument: each element, skipping nulls (a null array reads as none).</summary>
-    private static IEnumerable<string> ReadIds(CustomAttributeValue<string> value)
+    /// <summary>A <c>string[]</c> argument (or a lone string): each element, skipping nulls (a null array reads as none).</summary>
+    private static IEnumerable<string> ReadIds(object? value)
     {
-        foreach (var argument in value.FixedArguments)
+        switch (value)
         {
-            switch (argument.Value)
-            {
-                case ImmutableArray<CustomAttributeTypedArgument<string>> elements:
-                    foreach (var element in elements)
+            case ImmutableArray<CustomAttributeTypedArgument<string>> elements:
+                foreach (var element in elements)
+                {
+                    if (element.Value is string id)
                     {
-                        if (element.Value is string id)
-                        {
-                            yield return id;
-                        }
+                        yield return id;
                     }
+                }
 
-                    break;
-                case string id:
-                    yield return id;
-                    break;
-            }
+                break;
+            case string id:
+                yield return id;
+                break;
         }
     }
 }

@@ -99,9 +99,10 @@ internal sealed class AssemblyScan : IDisposable
             return;
         }
 
-        // The class's [AgentGenerated] only applies (and so only counts) when the method has none of its own.
+        // The class's [AgentGenerated] applies (and so counts) when the method has none of its own, and
+        // whenever it names criteria: those apply to every test in the class, as [AcceptanceCriteria] there does.
         var classAttributes = classTags.CriteriaAttributes.ToList();
-        if (methodTags.AgentGenerated is null && classTags.AgentGenerated is { } classAgent)
+        if (classTags.AgentGenerated is { } classAgent && (methodTags.AgentGenerated is null || classTags.AgentGeneratedNamesCriteria))
         {
             classAttributes.Add(classAgent);
         }

@@ -12,6 +12,9 @@ internal static class KnownAttributes
     public const string AgentGenerated = AgentTestGuardNamespace + "." + AgentGeneratedName;
     public const string AcceptanceCriteria = AgentTestGuardNamespace + "." + AcceptanceCriteriaName;
 
+    /// <summary>The named argument of <c>[AgentGenerated]</c> that lists criterion ids.</summary>
+    public const string AgentGeneratedCriteria = "Criteria";
+
     /// <summary>Attributes that make a method a test, directly or through a derived attribute.</summary>
     public static readonly HashSet<string> TestMethod = new(StringComparer.Ordinal)
     {

@@ -48,7 +48,7 @@ public static class AgentTestValidator
             if (test.Criteria.Count == 0)
             {
                 diagnostics.Add(Descriptors.MissingCriteria.At(file, line, 0,
-                    $"{name} links to no acceptance criterion. Add [AcceptanceCriteria(\"<id>\")] naming the criterion it checks, on the method or its class."));
+                    $"{name} links to no acceptance criterion. Name the criterion it checks: [AgentGenerated(\"{Inert.Quote(test.Agent)}\", Criteria = [\"<id>\"])], or [AcceptanceCriteria(\"<id>\")] on the method or its class."));
             }
 
             foreach (var id in test.Criteria)

@@ -39,7 +39,7 @@ internal static class StarterFiles
 
     public const string Catalog = """
         // AgentTestGuard criteria catalog: the acceptance criteria agent tests link to with
-        // [AcceptanceCriteria("id")]. Reviewed like code.
+        // [AgentGenerated("agent", Criteria = ["id"])] or [AcceptanceCriteria("id")]. Reviewed like code.
         {
           "criteria": [
             // Each criterion: a unique "id", the "text" a reviewer checks the test against, and an

@@ -43,6 +43,48 @@ public sealed class AgentAttributeTests
     }
 
     [Fact]
+    public void Criteria_named_on_the_tag_count_like_AcceptanceCriteria_beside_it()
+    {
+        const string source = """
+            using AgentTestGuard;
+            using Xunit;
+
+            namespace Shop.Tests;
+
+            [AgentGenerated("copilot", Criteria = ["SHIP-1", " CART-2 "])]
+            public class Tagged
+            {
+                [Fact, AgentGenerated("claude", Criteria = ["CART-1", "", null!]), AcceptanceCriteria("ADR-3")]
+                public void OwnTag() { }
+
+                [Fact]
+                public void ClassTag() { }
+            }
+
+            public class Untagged
+            {
+                [Fact, AgentGenerated("copilot", Criteria = ["CART-1"])]
+                public void OneAttribute() { }
+
+                [Fact, AgentGenerated("copilot", Criteria = null)]
+                public void NullCriteria() { }
+
+                [Fact, AgentGenerated("copilot", Criteria = [])]
+                public void NoCriteria() { }
+            }
+            """;
+
+        var tests = TestCompiler.CompileAndScan(source).Tests.ToDictionary(test => test.MethodName);
+
+        Assert.Equal(["ADR-3", "CART-1", "CART-2", "SHIP-1"], tests["OwnTag"].Criteria);
+        Assert.Equal("claude", tests["OwnTag"].Agent);
+        Assert.Equal(["CART-2", "SHIP-1"], tests["ClassTag"].Criteria);
+        Assert.Equal(["CART-1"], tests["OneAttribute"].Criteria);
+        Assert.Empty(tests["NullCriteria"].Criteria);
+        Assert.Empty(tests["NoCriteria"].Criteria);
+    }
+
+    [Fact]
     public void Evidence_comes_from_the_named_arguments()
     {
         const string source = """

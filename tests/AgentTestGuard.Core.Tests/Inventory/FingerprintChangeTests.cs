@@ -64,6 +64,7 @@ public sealed class FingerprintChangeTests
         { "the agent's evidence", "Model = \"gpt-5\"", "Model = \"gpt-5.1\"" },
         { "the method's criteria", "AcceptanceCriteria(\"CART-1\")", "AcceptanceCriteria(\"CART-1\", \"CART-2\")" },
         { "the class's criteria", "[AcceptanceCriteria(\"CART-0\")]", "[AcceptanceCriteria(\"CART-9\")]" },
+        { "criteria named on the tag", "Model = \"gpt-5\")", "Model = \"gpt-5\", Criteria = [\"CART-3\"])" },
     };
 
     [Theory]
@@ -103,5 +104,14 @@ public sealed class FingerprintChangeTests
         var edited = source.Edit("AgentGenerated(\"someone\")", "AgentGenerated(\"someone-else\")");
 
         AssertSame(Of(source, TestId), Of(edited, TestId));
+    }
+
+    [Fact]
+    public void Criteria_named_on_a_class_level_agent_count_where_the_method_has_its_own_agent()
+    {
+        var source = Source.Edit("[AcceptanceCriteria(\"CART-0\")]", "[AcceptanceCriteria(\"CART-0\"), AgentGenerated(\"someone\", Criteria = [\"CART-4\"])]");
+        var edited = source.Edit("\"CART-4\"", "\"CART-5\"");
+
+        AssertDifferent(Of(source, TestId), Of(edited, TestId));
     }
 }

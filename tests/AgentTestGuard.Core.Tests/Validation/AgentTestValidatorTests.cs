@@ -59,6 +59,16 @@ public sealed class AgentTestValidatorTests
     }
 
     [Fact]
+    public void A_test_without_criteria_is_told_how_to_name_one()
+    {
+        var diagnostic = Assert.Single(AgentTestValidator.Validate([Test("A", "copilot")], new RepositoryConfiguration(null, null), "/out/T.dll", "/repo"), d => d.Code == "AGT0001");
+
+        Assert.Equal(
+            "Agent test 'N.T.A' links to no acceptance criterion. Name the criterion it checks: [AgentGenerated(\"copilot\", Criteria = [\"<id>\"])], or [AcceptanceCriteria(\"<id>\")] on the method or its class.",
+            diagnostic.Message);
+    }
+
+    [Fact]
     public void Agent_written_text_is_shown_inertly()
     {
         using var policy = new TempFile("p.json", PolicyJson);

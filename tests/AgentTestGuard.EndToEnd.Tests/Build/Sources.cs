@@ -62,7 +62,7 @@ internal static class Sources
                     if (total < 0) throw new InvalidOperationException();
                 }
 
-                [{{test}}, AgentGenerated("claude-code"), AcceptanceCriteria("JIRA-7", "CART-13")]
+                [{{test}}, AgentGenerated("claude-code", Criteria = ["JIRA-7", "CART-13"])]
                 public async Task Empty_cart_is_zero()
                 { // marker:async
                     await Task.Yield();
