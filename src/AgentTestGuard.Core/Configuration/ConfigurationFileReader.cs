@@ -40,7 +40,7 @@ internal sealed class ConfigurationFileReader(string path, DiagnosticDescriptor 
     }
 
     /// <summary>Parses JSON text that must hold one object; null (with a diagnostic) when it does not.</summary>
-    public JsonObjectNode? ParseRoot(ReadOnlySpan<byte> utf8, string what)
+    public JsonObjectNode? ParseRoot(ReadOnlyMemory<byte> utf8, string what)
     {
         try
         {
@@ -108,8 +108,20 @@ internal sealed class ConfigurationFileReader(string path, DiagnosticDescriptor 
         return null;
     }
 
-    public static JsonPropertyNode? Find(JsonObjectNode node, string name) =>
-        node.Properties.LastOrDefault(p => p.Name == name);
+    /// <summary>The property of that name; the last one when it is repeated, as JSON readers take it.</summary>
+    public static JsonPropertyNode? Find(JsonObjectNode node, string name)
+    {
+        var properties = node.Properties;
+        for (var i = properties.Count - 1; i >= 0; i--)
+        {
+            if (properties[i].Name == name)
+            {
+                return properties[i];
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>A required string property; reports its absence at the object's position.</summary>
     public string? RequiredString(JsonObjectNode node, string name, string what)

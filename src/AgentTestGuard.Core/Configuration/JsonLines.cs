@@ -95,7 +95,7 @@ internal static class JsonLines
             }
 
             reader.LineOffset = index;
-            if (reader.ParseRoot(lines[index].Span, "each line") is { } node && read(node, index + 1) is { } entry)
+            if (reader.ParseRoot(lines[index], "each line") is { } node && read(node, index + 1) is { } entry)
             {
                 entries.Add(entry);
             }

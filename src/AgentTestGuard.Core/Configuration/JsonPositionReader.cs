@@ -5,7 +5,7 @@ namespace AgentTestGuard.Configuration;
 
 /// <summary>
 /// Reads a JSON document (comments and trailing commas allowed: these files are edited by
-/// hand) into nodes that carry 1-based line and column numbers.
+/// hand) into nodes that know where they start (<see cref="JsonPositioned"/>).
 /// </summary>
 internal static class JsonPositionReader
 {
@@ -17,24 +17,24 @@ internal static class JsonPositionReader
     };
 
     /// <exception cref="JsonSyntaxException">The text is not well-formed JSON.</exception>
-    public static JsonNode Read(ReadOnlySpan<byte> utf8)
+    public static JsonNode Read(ReadOnlyMemory<byte> utf8)
     {
         var preamble = Encoding.UTF8.Preamble;
-        if (utf8.StartsWith(preamble))
+        if (utf8.Span.StartsWith(preamble))
         {
             utf8 = utf8[preamble.Length..];
         }
 
-        var positions = new TextPositions(utf8);
-        var reader = new Utf8JsonReader(utf8, Options);
+        var source = new JsonSource(utf8);
+        var reader = new Utf8JsonReader(utf8.Span, Options);
         try
         {
             // An empty file throws here, as "does not contain any JSON tokens".
             reader.Read();
-            var root = ReadValue(ref reader, positions);
+            var root = ReadValue(ref reader, source);
             if (reader.Read())
             {
-                var (line, column) = positions.Of(reader.TokenStartIndex);
+                var (line, column) = source.PositionOf(reader.TokenStartIndex);
                 throw new JsonSyntaxException("Unexpected content after the end of the document.", line, column);
             }
 
@@ -43,39 +43,39 @@ internal static class JsonPositionReader
         catch (JsonException e)
         {
             var line = (int)(e.LineNumber ?? 0) + 1;
-            var column = positions.ColumnOf(line, (int)(e.BytePositionInLine ?? 0));
+            var column = source.ColumnOf(line, (int)(e.BytePositionInLine ?? 0));
             throw new JsonSyntaxException(Describe(e), line, column);
         }
     }
 
-    private static JsonNode ReadValue(ref Utf8JsonReader reader, TextPositions positions)
+    private static JsonNode ReadValue(ref Utf8JsonReader reader, JsonSource source)
     {
-        var (line, column) = positions.Of(reader.TokenStartIndex);
+        var offset = (int)reader.TokenStartIndex;
         switch (reader.TokenType)
         {
             case JsonTokenType.StartObject:
                 var properties = new List<JsonPropertyNode>();
                 while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
                 {
-                    var (nameLine, nameColumn) = positions.Of(reader.TokenStartIndex);
+                    var nameOffset = (int)reader.TokenStartIndex;
                     var name = reader.GetString()!;
                     reader.Read();
-                    properties.Add(new JsonPropertyNode(nameLine, nameColumn, name, ReadValue(ref reader, positions)));
+                    properties.Add(new JsonPropertyNode(source, nameOffset, name, ReadValue(ref reader, source)));
                 }
 
-                return new JsonObjectNode(line, column, properties);
+                return new JsonObjectNode(source, offset, properties);
             case JsonTokenType.StartArray:
                 var items = new List<JsonNode>();
                 while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
                 {
-                    items.Add(ReadValue(ref reader, positions));
+                    items.Add(ReadValue(ref reader, source));
                 }
 
-                return new JsonArrayNode(line, column, items);
+                return new JsonArrayNode(source, offset, items);
             case JsonTokenType.String:
-                return new JsonStringNode(line, column, reader.GetString()!);
+                return new JsonStringNode(source, offset, reader.GetString()!);
             default:
-                return new JsonLiteralNode(line, column, Encoding.UTF8.GetString(reader.ValueSpan));
+                return new JsonLiteralNode(source, offset, Encoding.UTF8.GetString(reader.ValueSpan));
         }
     }
 
@@ -86,44 +86,6 @@ internal static class JsonPositionReader
         var message = e.Message;
         var cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
         return (cut >= 0 ? message[..cut] : message).Trim();
-    }
-
-    /// <summary>Turns byte offsets into 1-based line and character columns.</summary>
-    private sealed class TextPositions
-    {
-        private readonly byte[] _text;
-        private readonly List<int> _lineStarts = [0];
-
-        public TextPositions(ReadOnlySpan<byte> utf8)
-        {
-            _text = utf8.ToArray();
-            for (var i = 0; i < _text.Length; i++)
-            {
-                if (_text[i] == (byte)'\n')
-                {
-                    _lineStarts.Add(i + 1);
-                }
-            }
-        }
-
-        public (int Line, int Column) Of(long offset)
-        {
-            var index = _lineStarts.BinarySearch((int)offset);
-            var line = index >= 0 ? index : ~index - 1;
-            return (line + 1, ColumnOf(line + 1, (int)offset - _lineStarts[line]));
-        }
-
-        public int ColumnOf(int line, int bytesIntoLine)
-        {
-            if (line < 1 || line > _lineStarts.Count)
-            {
-                return 1;
-            }
-
-            var start = _lineStarts[line - 1];
-            var length = Math.Clamp(bytesIntoLine, 0, _text.Length - start);
-            return Encoding.UTF8.GetCharCount(_text, start, length) + 1;
-        }
     }
 }
 

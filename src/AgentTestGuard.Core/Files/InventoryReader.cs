@@ -22,7 +22,7 @@ internal sealed class InventoryReader
     private InventoryDocument Document(JsonNode node)
     {
         var properties = Object(node, "the inventory");
-        var version = properties.TryGetValue("schemaVersion", out var versionNode) && versionNode is JsonLiteralNode literal
+        var version = ConfigurationFileReader.Find(properties, "schemaVersion")?.Value is JsonLiteralNode literal
             && int.TryParse(literal.Text, NumberStyles.None, CultureInfo.InvariantCulture, out var number) ? number : (int?)null;
         if (version != InventoryDocument.CurrentSchemaVersion)
         {
@@ -96,21 +96,8 @@ internal sealed class InventoryReader
         return new TestApproval(state, OptionalString(properties, "approver"), at, OptionalString(properties, "approvedFingerprint"));
     }
 
-    private Dictionary<string, JsonNode> Object(JsonNode node, string what)
-    {
-        if (node is not JsonObjectNode obj)
-        {
-            throw Invalid(node, $"{what} must be an object");
-        }
-
-        var properties = new Dictionary<string, JsonNode>(obj.Properties.Count, StringComparer.Ordinal);
-        foreach (var property in obj.Properties)
-        {
-            properties[property.Name] = property.Value;
-        }
-
-        return properties;
-    }
+    private JsonObjectNode Object(JsonNode node, string what) =>
+        node as JsonObjectNode ?? throw Invalid(node, $"{what} must be an object");
 
     private IReadOnlyList<JsonNode> Array(JsonNode node, string what) =>
         node is JsonArrayNode array ? array.Items : throw Invalid(node, $"{what} must be an array");
@@ -120,17 +107,17 @@ internal sealed class InventoryReader
     private string String(JsonNode node, string what) =>
         node is JsonStringNode text ? text.Value : throw Invalid(node, $"{what} must be a string");
 
-    private JsonNode Required(Dictionary<string, JsonNode> properties, JsonNode owner, string name) =>
-        properties.TryGetValue(name, out var value) ? value : throw Invalid(owner, $"{name} is missing");
+    private JsonNode Required(JsonObjectNode properties, JsonNode owner, string name) =>
+        ConfigurationFileReader.Find(properties, name)?.Value ?? throw Invalid(owner, $"{name} is missing");
 
-    private string RequiredString(Dictionary<string, JsonNode> properties, JsonNode owner, string name) =>
+    private string RequiredString(JsonObjectNode properties, JsonNode owner, string name) =>
         String(Required(properties, owner, name), name);
 
     /// <summary>The property's value; null when it is absent or null.</summary>
-    private static JsonNode? Optional(Dictionary<string, JsonNode> properties, string name) =>
-        properties.TryGetValue(name, out var value) && value is not JsonLiteralNode { Text: "null" } ? value : null;
+    private static JsonNode? Optional(JsonObjectNode properties, string name) =>
+        ConfigurationFileReader.Find(properties, name)?.Value is { } value && value is not JsonLiteralNode { Text: "null" } ? value : null;
 
-    private string? OptionalString(Dictionary<string, JsonNode> properties, string name) =>
+    private string? OptionalString(JsonObjectNode properties, string name) =>
         Optional(properties, name) is { } value ? String(value, name) : null;
 
     private InvalidDataException Invalid(JsonNode node, string message) =>

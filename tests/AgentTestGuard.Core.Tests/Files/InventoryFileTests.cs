@@ -113,6 +113,8 @@ public sealed class InventoryFileTests : IDisposable
     [InlineData("""{ "schemaVersion": 1, "generator": "g", "assembly": "T", "tests": [ { "id": 3 } ] }""", "(1,77): not a valid agent test inventory: id must be a string")]
     [InlineData("""{ "schemaVersion": 1, "generator": "g", "tests": [] }""", "(1,1): not a valid agent test inventory: assembly is missing")]
     [InlineData("""{ "schemaVersion": 1, "generator": "g", "assembly": "T", "tests": {} }""", "(1,67): not a valid agent test inventory: tests must be an array")]
+    [InlineData("{\n  \"schemaVersion\": 1, \"generator\": \"g\u00e9n\u00e9r\u00e9\", \"assembly\": \"T\",\n  \"tests\": [ { \"id\": \"\u00e9\", \"typeName\": 3 } ] }", "(3,39): not a valid agent test inventory: typeName must be a string")]
+    [InlineData("{\n  \"schemaVersion\": 1,\r\n  \"generator\": \"\u00e9\", \"assembly\": \"T\", \"tests\": [ } ", "(3,49): not a valid agent test inventory: '}' is an invalid start of a value.")]
     public void Refuses_a_mistyped_or_missing_property_with_its_position(string json, string expected)
     {
         var path = Path.Combine(_directory, "T.agenttests.json");
