@@ -22,8 +22,15 @@ internal static class CodeRevisionReader
         return null;
     }
 
-    /// <summary>Asks git for HEAD in <paramref name="directory"/>; null when git or a repository is absent.</summary>
-    public static async Task<CodeRevision?> FromGitAsync(string directory, CancellationToken cancellationToken)
+    /// <summary>HEAD in <paramref name="directory"/>, from the repository's files or else from git; null when there is no repository.</summary>
+    public static Task<CodeRevision?> FromGitAsync(string directory, CancellationToken cancellationToken) =>
+        GitHeadFile.TryRead(directory, Environment.GetEnvironmentVariable) is { } id
+            ? Task.FromResult<CodeRevision?>(new CodeRevision(id, GitSource))
+            : FromGitProcessAsync(directory, cancellationToken);
+
+    private const string GitSource = "git";
+
+    private static async Task<CodeRevision?> FromGitProcessAsync(string directory, CancellationToken cancellationToken)
     {
         try
         {
@@ -45,7 +52,7 @@ internal static class CodeRevisionReader
             var output = await git.StandardOutput.ReadToEndAsync(timeout.Token).ConfigureAwait(false);
             await git.WaitForExitAsync(timeout.Token).ConfigureAwait(false);
             var id = output.Trim();
-            return git.ExitCode == 0 && id.Length > 0 ? new CodeRevision(id, "git") : null;
+            return git.ExitCode == 0 && id.Length > 0 ? new CodeRevision(id, GitSource) : null;
         }
         catch (Exception e) when (e is System.ComponentModel.Win32Exception or InvalidOperationException or OperationCanceledException or IOException)
         {

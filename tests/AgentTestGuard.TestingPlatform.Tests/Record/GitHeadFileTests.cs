@@ -1,0 +1,107 @@
+using AgentTestGuard.TestingPlatform.Record;
+using AgentTestGuard.Tool.Tests.TestSupport;
+using Xunit;
+
+namespace AgentTestGuard.TestingPlatform.Tests.Record;
+
+/// <summary>HEAD read from the repository's files gives what git rev-parse HEAD gives, or nothing.</summary>
+public sealed class GitHeadFileTests
+{
+    private static readonly Func<string, string?> NoVariables = _ => null;
+
+    [Fact]
+    public void Reads_a_branch_from_its_loose_ref_from_any_folder_of_the_repository()
+    {
+        using var repository = TempGitRepository.Init();
+        repository.Write("a.txt", "a");
+        var commit = repository.CommitAll("first");
+        Directory.CreateDirectory(repository.PathOf("tests/Shop.Tests"));
+
+        Assert.Equal(commit, GitHeadFile.TryRead(repository.Root, NoVariables));
+        Assert.Equal(commit, GitHeadFile.TryRead(repository.PathOf("tests/Shop.Tests"), NoVariables));
+    }
+
+    [Fact]
+    public void Reads_a_branch_from_packed_refs()
+    {
+        using var repository = TempGitRepository.Init();
+        repository.Write("a.txt", "a");
+        var commit = repository.CommitAll("first");
+        repository.Git("tag", "-a", "v1", "-m", "v1");
+        repository.Git("pack-refs", "--all", "--prune");
+
+        Assert.False(File.Exists(repository.PathOf(".git/refs/heads/main")));
+        Assert.Equal(commit, GitHeadFile.TryRead(repository.Root, NoVariables));
+    }
+
+    [Fact]
+    public void Reads_a_detached_head()
+    {
+        using var repository = TempGitRepository.Init();
+        repository.Write("a.txt", "a");
+        var first = repository.CommitAll("first");
+        repository.Write("a.txt", "b");
+        repository.CommitAll("second");
+        repository.Git("checkout", "-q", "--detach", first);
+
+        Assert.Equal(first, GitHeadFile.TryRead(repository.Root, NoVariables));
+    }
+
+    [Fact]
+    public void Reads_a_linked_worktree_whose_refs_live_in_the_main_repository()
+    {
+        using var repository = TempGitRepository.Init();
+        repository.Write("a.txt", "a");
+        var main = repository.CommitAll("first");
+        repository.Git("worktree", "add", "-q", "-b", "side", "wt", main);
+        repository.Git("-C", "wt", "-c", "user.name=Dana Lee", "-c", "user.email=dana@example.com", "commit", "-q", "--allow-empty", "-m", "side");
+        var side = repository.Git("-C", "wt", "rev-parse", "HEAD").Trim();
+
+        Assert.NotEqual(main, side);
+        Assert.Equal(side, GitHeadFile.TryRead(repository.PathOf("wt"), NoVariables));
+        Assert.Equal(main, GitHeadFile.TryRead(repository.Root, NoVariables));
+    }
+
+    [Fact]
+    public async Task An_unborn_branch_reads_as_nothing_from_the_files_and_from_git()
+    {
+        using var repository = TempGitRepository.Init();
+
+        Assert.Null(GitHeadFile.TryRead(repository.Root, NoVariables));
+        Assert.Null(await CodeRevisionReader.FromGitAsync(repository.Root, CancellationToken.None));
+    }
+
+    [Fact]
+    public void Leaves_a_repository_moved_by_GIT_DIR_to_git()
+    {
+        using var repository = TempGitRepository.Init();
+        repository.Write("a.txt", "a");
+        repository.CommitAll("first");
+
+        Assert.Null(GitHeadFile.TryRead(repository.Root, name => name == "GIT_DIR" ? "/elsewhere/.git" : null));
+    }
+
+    [Fact]
+    public void A_folder_outside_any_repository_reads_as_nothing()
+    {
+        var folder = Directory.CreateTempSubdirectory("agt-no-git-");
+        try
+        {
+            Assert.Null(GitHeadFile.TryRead(folder.FullName, NoVariables));
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task The_record_takes_HEAD_from_the_files_under_the_name_git()
+    {
+        using var repository = TempGitRepository.Init();
+        repository.Write("a.txt", "a");
+        var commit = repository.CommitAll("first");
+
+        Assert.Equal(new CodeRevision(commit, "git"), await CodeRevisionReader.FromGitAsync(repository.Root, CancellationToken.None));
+    }
+}
