@@ -23,10 +23,13 @@ internal static class CodeRevisionReader
     }
 
     /// <summary>HEAD in <paramref name="directory"/>, from the repository's files or else from git; null when there is no repository.</summary>
-    public static Task<CodeRevision?> FromGitAsync(string directory, CancellationToken cancellationToken) =>
-        GitHeadFile.TryRead(directory, Environment.GetEnvironmentVariable) is { } id
-            ? Task.FromResult<CodeRevision?>(new CodeRevision(id, GitSource))
-            : FromGitProcessAsync(directory, cancellationToken);
+    public static Task<CodeRevision?> FromGitAsync(string directory, CancellationToken cancellationToken)
+    {
+        var id = GitHeadFile.TryRead(directory, Environment.GetEnvironmentVariable, out var unsure);
+        return id is not null ? Task.FromResult<CodeRevision?>(new CodeRevision(id, GitSource))
+            : unsure ? FromGitProcessAsync(directory, cancellationToken)
+            : Task.FromResult<CodeRevision?>(null);
+    }
 
     private const string GitSource = "git";
 

@@ -4,15 +4,22 @@ namespace AgentTestGuard.TestingPlatform.Record;
 /// Reads the commit HEAD names straight from a repository's files, as git does: starting a
 /// git process in every local test run costs more than the run's whole record. Anything
 /// this does not follow (a git directory set by variables, the reftable format, an unborn
-/// branch) answers null, and the caller asks git itself.
+/// branch) answers "unsure", and the caller asks git itself.
 /// </summary>
 internal static class GitHeadFile
 {
     private const string RefPrefix = "ref: ";
 
-    /// <summary>HEAD's commit id for the repository holding <paramref name="directory"/>; null when unsure.</summary>
-    public static string? TryRead(string directory, Func<string, string?> environment)
+    /// <summary>HEAD's commit id for the repository holding <paramref name="directory"/>.</summary>
+    /// <param name="unsure">
+    /// Set when null means "not followed" rather than "no repository": the caller then asks git.
+    /// With no .git at or above the folder, git finds no repository either (short of a bare
+    /// repository as the working folder, which a test run does not use).
+    /// </param>
+    public static string? TryRead(string directory, Func<string, string?> environment, out bool unsure)
     {
+        unsure = true;
+
         // These move the repository away from the folder tree; git knows where.
         if (environment("GIT_DIR") is not null || environment("GIT_COMMON_DIR") is not null)
         {
@@ -21,7 +28,13 @@ internal static class GitHeadFile
 
         try
         {
-            return FindGitDirectory(directory) is { } gitDirectory ? ReadHead(gitDirectory) : null;
+            if (FindGitDirectory(directory, out var found) is { } gitDirectory)
+            {
+                return ReadHead(gitDirectory);
+            }
+
+            unsure = found;
+            return null;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
         {
@@ -30,8 +43,10 @@ internal static class GitHeadFile
     }
 
     /// <summary>The nearest .git at or above <paramref name="directory"/>: a folder, or a file naming one (worktrees, submodules).</summary>
-    private static string? FindGitDirectory(string directory)
+    /// <param name="found">Whether there is a .git at all, even one this cannot follow.</param>
+    private static string? FindGitDirectory(string directory, out bool found)
     {
+        found = true;
         for (var current = new DirectoryInfo(directory); current is not null; current = current.Parent)
         {
             var dotGit = Path.Combine(current.FullName, ".git");
@@ -49,6 +64,7 @@ internal static class GitHeadFile
             }
         }
 
+        found = false;
         return null;
     }
 

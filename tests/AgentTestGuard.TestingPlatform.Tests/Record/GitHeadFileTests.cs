@@ -17,8 +17,8 @@ public sealed class GitHeadFileTests
         var commit = repository.CommitAll("first");
         Directory.CreateDirectory(repository.PathOf("tests/Shop.Tests"));
 
-        Assert.Equal(commit, GitHeadFile.TryRead(repository.Root, NoVariables));
-        Assert.Equal(commit, GitHeadFile.TryRead(repository.PathOf("tests/Shop.Tests"), NoVariables));
+        Assert.Equal(commit, GitHeadFile.TryRead(repository.Root, NoVariables, out _));
+        Assert.Equal(commit, GitHeadFile.TryRead(repository.PathOf("tests/Shop.Tests"), NoVariables, out _));
     }
 
     [Fact]
@@ -31,7 +31,7 @@ public sealed class GitHeadFileTests
         repository.Git("pack-refs", "--all", "--prune");
 
         Assert.False(File.Exists(repository.PathOf(".git/refs/heads/main")));
-        Assert.Equal(commit, GitHeadFile.TryRead(repository.Root, NoVariables));
+        Assert.Equal(commit, GitHeadFile.TryRead(repository.Root, NoVariables, out _));
     }
 
     [Fact]
@@ -44,7 +44,7 @@ public sealed class GitHeadFileTests
         repository.CommitAll("second");
         repository.Git("checkout", "-q", "--detach", first);
 
-        Assert.Equal(first, GitHeadFile.TryRead(repository.Root, NoVariables));
+        Assert.Equal(first, GitHeadFile.TryRead(repository.Root, NoVariables, out _));
     }
 
     [Fact]
@@ -58,8 +58,8 @@ public sealed class GitHeadFileTests
         var side = repository.Git("-C", "wt", "rev-parse", "HEAD").Trim();
 
         Assert.NotEqual(main, side);
-        Assert.Equal(side, GitHeadFile.TryRead(repository.PathOf("wt"), NoVariables));
-        Assert.Equal(main, GitHeadFile.TryRead(repository.Root, NoVariables));
+        Assert.Equal(side, GitHeadFile.TryRead(repository.PathOf("wt"), NoVariables, out _));
+        Assert.Equal(main, GitHeadFile.TryRead(repository.Root, NoVariables, out _));
     }
 
     [Fact]
@@ -67,7 +67,8 @@ public sealed class GitHeadFileTests
     {
         using var repository = TempGitRepository.Init();
 
-        Assert.Null(GitHeadFile.TryRead(repository.Root, NoVariables));
+        Assert.Null(GitHeadFile.TryRead(repository.Root, NoVariables, out var unsure));
+        Assert.True(unsure);
         Assert.Null(await CodeRevisionReader.FromGitAsync(repository.Root, CancellationToken.None));
     }
 
@@ -78,16 +79,19 @@ public sealed class GitHeadFileTests
         repository.Write("a.txt", "a");
         repository.CommitAll("first");
 
-        Assert.Null(GitHeadFile.TryRead(repository.Root, name => name == "GIT_DIR" ? "/elsewhere/.git" : null));
+        Assert.Null(GitHeadFile.TryRead(repository.Root, name => name == "GIT_DIR" ? "/elsewhere/.git" : null, out var unsure));
+        Assert.True(unsure);
     }
 
     [Fact]
-    public void A_folder_outside_any_repository_reads_as_nothing()
+    public async Task A_folder_outside_any_repository_reads_as_nothing_without_asking_git()
     {
         var folder = Directory.CreateTempSubdirectory("agt-no-git-");
         try
         {
-            Assert.Null(GitHeadFile.TryRead(folder.FullName, NoVariables));
+            Assert.Null(GitHeadFile.TryRead(folder.FullName, NoVariables, out var unsure));
+            Assert.False(unsure);
+            Assert.Null(await CodeRevisionReader.FromGitAsync(folder.FullName, CancellationToken.None));
         }
         finally
         {
