@@ -124,6 +124,24 @@ public sealed class ToolTests
             incident.GetProperty("reason").GetString(), incident.GetProperty("by").GetString()));
     }
 
+    [Fact]
+    public async Task Rejecting_a_test_never_approved_records_the_incident_and_leaves_the_ledger_as_written()
+    {
+        var project = await BuildApprovedAsync(TestFramework.XunitV3);
+        GitRepository.Init(project.Root);
+        await InstallToolAsync(project);
+        var ledger = Path.Combine(project.Root, "agenttestguard.approvals.jsonl");
+        File.AppendAllText(ledger, "// kept as written: a comment the ledger's writer would drop\n");
+        var before = File.ReadAllBytes(ledger);
+
+        var reject = await AgtAsync(project, "reject", Unapproved, "--reason", "checks nothing");
+
+        Assert.True(reject.ExitCode == 0, reject.Output);
+        Assert.Equal(before, File.ReadAllBytes(ledger));
+        var status = await AgtAsync(project, "status", "--json");
+        Assert.Equal([(Unapproved, "rejected"), (Approved, "approved")], States(status.Output));
+    }
+
     internal static async Task InstallToolAsync(TestProject project)
     {
         var manifest = await DotNet.RunAsync(project.Root, ["new", "tool-manifest"]);
