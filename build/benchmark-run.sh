@@ -27,7 +27,9 @@
 # The median is the figure to quote; the min shows the cost on an undisturbed run; "round by
 # round" is the median of the ratios of runs made in the same round, the steadiest on a shared
 # machine. With few runs on a busy machine, differences of 1-2% are within noise: raise
-# AGT_BENCH_RUNS to check.
+# AGT_BENCH_RUNS to check. Last, the tagging cost: xunit v3's own reads of a test method's
+# attributes, timed warm on one thread for a method tagged each way (part of every run's cost,
+# whatever the extension does).
 #
 # Usage: build/benchmark-run.sh
 #   AGT_BENCH_RUNS=N        timed runs per variant (default 7)
@@ -219,3 +221,8 @@ echo "  cpu:     $(grep -m1 'model name' /proc/cpuinfo 2>/dev/null | sed 's/.*: 
 echo "  sdk:     $(cd "$work" && dotnet --version)"
 echo "  runtime: $(dotnet --list-runtimes | grep -m1 'Microsoft.NETCore.App 10\.' | awk '{print $2}')"
 echo "  suite:   $tests tests ($classes classes x $per_class), $agent_tests agent tests tagged with $tags attribute(s) each; AgentTestGuard $version; TrxReport $trx_version"
+
+# Part of the package's cost is xunit's reflection over the tags, in every test run: shown apart.
+echo
+echo "== tagging cost: xunit v3's reads of a test's attributes (the same reads, on one thread, warm) =="
+dotnet "$bench" measure-attributes | sed 's/^/  /'

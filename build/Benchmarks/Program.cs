@@ -5,6 +5,7 @@ using AgentTestGuard.Benchmarks;
 //   generate <dir> <tests> <agent-tests> <package-version>   writes a test project to measure
 //   measure <test-assembly> <policy> <catalog> [iterations]  times inventory + validation
 // Used by build/benchmark-run.sh ("none" for a package the project does not reference):
+//   measure-attributes [rounds]                              times xunit v3's reads of a test's attributes, tagged each way
 //   generate-run <dir> <classes> <tests-per-class> <agent-tests> <package-version|none> <trxreport-version|none> [one|two]
 return args switch
 {
@@ -19,6 +20,8 @@ return args switch
             version == "none" ? null : version,
             trxVersion == "none" ? null : trxVersion,
             tagForm is ["two"]),
+    ["measure-attributes", .. var rest] =>
+        AttributeReadTiming.Run(rest.Length > 0 ? int.Parse(rest[0], CultureInfo.InvariantCulture) : 300),
     ["measure", var assembly, var policy, var catalog, .. var rest] =>
         InventoryTiming.Run(assembly, policy, catalog, rest.Length > 0 ? int.Parse(rest[0], CultureInfo.InvariantCulture) : 20),
     _ => Usage(),
@@ -26,6 +29,6 @@ return args switch
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: generate <dir> <tests> <agent-tests> <package-version> | generate-run <dir> <classes> <tests-per-class> <agent-tests> <package-version|none> <trxreport-version|none> [one|two] | measure <test-assembly> <policy> <catalog> [iterations]");
+    Console.Error.WriteLine("usage: generate <dir> <tests> <agent-tests> <package-version> | generate-run <dir> <classes> <tests-per-class> <agent-tests> <package-version|none> <trxreport-version|none> [one|two] | measure <test-assembly> <policy> <catalog> [iterations] | measure-attributes [rounds]");
     return 2;
 }
