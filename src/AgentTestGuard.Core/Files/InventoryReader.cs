@@ -32,12 +32,12 @@ internal sealed class InventoryReader
 
         return new InventoryDocument(
             version.Value,
-            RequiredString(properties, node, "generator"),
-            RequiredString(properties, node, "assembly"),
+            RequiredString(properties, "generator"),
+            RequiredString(properties, "assembly"),
             OptionalString(properties, "policyFile"),
             OptionalString(properties, "criteriaFile"),
             OptionalString(properties, "approvalsFile"),
-            Array(Required(properties, node, "tests"), "tests").Select(Test).ToList())
+            Array(Required(properties, "tests"), "tests").Select(Test).ToList())
         {
             Owner = OptionalString(properties, "owner"),
             Environments = Optional(properties, "environments") is { } environments ? Strings(environments, "environments") : null,
@@ -48,13 +48,13 @@ internal sealed class InventoryReader
     {
         var properties = Object(node, "a test");
         return new AgentTest(
-            RequiredString(properties, node, "id"),
-            RequiredString(properties, node, "typeName"),
-            RequiredString(properties, node, "methodName"),
-            RequiredString(properties, node, "agent"),
+            RequiredString(properties, "id"),
+            RequiredString(properties, "typeName"),
+            RequiredString(properties, "methodName"),
+            RequiredString(properties, "agent"),
             Optional(properties, "evidence") is { } evidence ? Evidence(evidence) : AgentEvidence.None,
-            Strings(Required(properties, node, "criteria"), "criteria"),
-            RequiredString(properties, node, "fingerprint"),
+            Strings(Required(properties, "criteria"), "criteria"),
+            RequiredString(properties, "fingerprint"),
             Optional(properties, "source") is { } source ? Source(source) : null)
         {
             Approval = Optional(properties, "approval") is { } approval ? Approval(approval) : null,
@@ -70,16 +70,16 @@ internal sealed class InventoryReader
     private SourceLocation Source(JsonNode node)
     {
         var properties = Object(node, "source");
-        var line = Required(properties, node, "line");
+        var line = Required(properties, "line");
         return line is JsonLiteralNode literal && int.TryParse(literal.Text, NumberStyles.None, CultureInfo.InvariantCulture, out var number)
-            ? new SourceLocation(RequiredString(properties, node, "file"), number)
+            ? new SourceLocation(RequiredString(properties, "file"), number)
             : throw Invalid(line, "line must be a whole number");
     }
 
     private TestApproval Approval(JsonNode node)
     {
         var properties = Object(node, "approval");
-        var stateNode = Required(properties, node, "state");
+        var stateNode = Required(properties, "state");
         if (!ApprovalStates.TryParse(String(stateNode, "state"), out var state))
         {
             throw Invalid(stateNode, "state must be approved, stale or unapproved");
@@ -107,11 +107,12 @@ internal sealed class InventoryReader
     private string String(JsonNode node, string what) =>
         node is JsonStringNode text ? text.Value : throw Invalid(node, $"{what} must be a string");
 
-    private JsonNode Required(JsonObjectNode properties, JsonNode owner, string name) =>
-        ConfigurationFileReader.Find(properties, name)?.Value ?? throw Invalid(owner, $"{name} is missing");
+    /// <summary>The property's value; its absence is reported at the object's position.</summary>
+    private JsonNode Required(JsonObjectNode properties, string name) =>
+        ConfigurationFileReader.Find(properties, name)?.Value ?? throw Invalid(properties, $"{name} is missing");
 
-    private string RequiredString(JsonObjectNode properties, JsonNode owner, string name) =>
-        String(Required(properties, owner, name), name);
+    private string RequiredString(JsonObjectNode properties, string name) =>
+        String(Required(properties, name), name);
 
     /// <summary>The property's value; null when it is absent or null.</summary>
     private static JsonNode? Optional(JsonObjectNode properties, string name) =>

@@ -88,7 +88,7 @@ internal static class GitHeadFile
             ? Path.GetFullPath(File.ReadAllText(commonFile).Trim(), gitDirectory)
             : gitDirectory;
 
-        foreach (var root in new[] { gitDirectory, common })
+        foreach (var root in new[] { gitDirectory, common }.Distinct(StringComparer.Ordinal))
         {
             var loose = Path.Combine(root, name);
             if (File.Exists(loose))

@@ -66,7 +66,7 @@ internal static class RejectCommand
 
         // A rejected test must not gate on an earlier approval (current or stale). A test never
         // approved has no line to withdraw: its ledger is left as written, not rewritten.
-        foreach (var ledger in rows.Where(r => r.Test.Approval is { State: not ApprovalState.Unapproved }).GroupBy(r => r.Project.ApprovalsFile).Where(g => File.Exists(g.Key)))
+        foreach (var ledger in rows.Where(r => r.State != ApprovalState.Unapproved).GroupBy(r => r.Project.ApprovalsFile).Where(g => File.Exists(g.Key)))
         {
             var withdrawn = ledger.Select(r => (r.Project.AssemblyName, r.Test.Id)).ToHashSet();
             if (!ApprovalLedger.Update(ledger.Key, existing => existing.Where(a => !withdrawn.Contains((a.Assembly, a.Test))), out var diagnostics))

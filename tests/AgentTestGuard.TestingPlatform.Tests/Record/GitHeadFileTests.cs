@@ -12,9 +12,7 @@ public sealed class GitHeadFileTests
     [Fact]
     public void Reads_a_branch_from_its_loose_ref_from_any_folder_of_the_repository()
     {
-        using var repository = TempGitRepository.Init();
-        repository.Write("a.txt", "a");
-        var commit = repository.CommitAll("first");
+        using var repository = WithOneCommit(out var commit);
         Directory.CreateDirectory(repository.PathOf("tests/Shop.Tests"));
 
         Assert.Equal(commit, GitHeadFile.TryRead(repository.Root, NoVariables, out _));
@@ -24,9 +22,7 @@ public sealed class GitHeadFileTests
     [Fact]
     public void Reads_a_branch_from_packed_refs()
     {
-        using var repository = TempGitRepository.Init();
-        repository.Write("a.txt", "a");
-        var commit = repository.CommitAll("first");
+        using var repository = WithOneCommit(out var commit);
         repository.Git("tag", "-a", "v1", "-m", "v1");
         repository.Git("pack-refs", "--all", "--prune");
 
@@ -37,9 +33,7 @@ public sealed class GitHeadFileTests
     [Fact]
     public void Reads_a_detached_head()
     {
-        using var repository = TempGitRepository.Init();
-        repository.Write("a.txt", "a");
-        var first = repository.CommitAll("first");
+        using var repository = WithOneCommit(out var first);
         repository.Write("a.txt", "b");
         repository.CommitAll("second");
         repository.Git("checkout", "-q", "--detach", first);
@@ -50,9 +44,7 @@ public sealed class GitHeadFileTests
     [Fact]
     public void Reads_a_linked_worktree_whose_refs_live_in_the_main_repository()
     {
-        using var repository = TempGitRepository.Init();
-        repository.Write("a.txt", "a");
-        var main = repository.CommitAll("first");
+        using var repository = WithOneCommit(out var main);
         repository.Git("worktree", "add", "-q", "-b", "side", "wt", main);
         repository.Git("-C", "wt", "-c", "user.name=Dana Lee", "-c", "user.email=dana@example.com", "commit", "-q", "--allow-empty", "-m", "side");
         var side = repository.Git("-C", "wt", "rev-parse", "HEAD").Trim();
@@ -75,9 +67,7 @@ public sealed class GitHeadFileTests
     [Fact]
     public void Leaves_a_repository_moved_by_GIT_DIR_to_git()
     {
-        using var repository = TempGitRepository.Init();
-        repository.Write("a.txt", "a");
-        repository.CommitAll("first");
+        using var repository = WithOneCommit(out _);
 
         Assert.Null(GitHeadFile.TryRead(repository.Root, name => name == "GIT_DIR" ? "/elsewhere/.git" : null, out var unsure));
         Assert.True(unsure);
@@ -102,10 +92,19 @@ public sealed class GitHeadFileTests
     [Fact]
     public async Task The_record_takes_HEAD_from_the_files_under_the_name_git()
     {
-        using var repository = TempGitRepository.Init();
-        repository.Write("a.txt", "a");
-        var commit = repository.CommitAll("first");
+        using var repository = WithOneCommit(out var commit);
+
+        // git itself now refuses the repository: only the files can give HEAD.
+        File.WriteAllText(repository.PathOf(".git/config"), "not a git config\n");
 
         Assert.Equal(new CodeRevision(commit, "git"), await CodeRevisionReader.FromGitAsync(repository.Root, CancellationToken.None));
+    }
+
+    private static TempGitRepository WithOneCommit(out string commit)
+    {
+        var repository = TempGitRepository.Init();
+        repository.Write("a.txt", "a");
+        commit = repository.CommitAll("first");
+        return repository;
     }
 }
