@@ -17,15 +17,12 @@ internal static class RunRecordBuilder
         RunVerdict verdict,
         RunContext context)
     {
-        // The results come sorted (RunResults.Snapshot); only tests that did not run need merging in.
-        var tests = results.Select(FromResult).ToList();
-        if (notRun.Count > 0)
-        {
-            tests = tests.Concat(notRun.Select(FromNotRun))
-                .OrderBy(t => t.Id, StringComparer.Ordinal)
-                .ThenBy(t => t.DisplayName, StringComparer.Ordinal)
-                .ToList();
-        }
+        // Results come in the order the tests finished; a record lists them in report order so that
+        // two records of the same suite compare line by line.
+        var tests = new List<RunRecordTest>(results.Count + notRun.Count);
+        tests.AddRange(results.Select(FromResult));
+        tests.AddRange(notRun.Select(FromNotRun));
+        tests.Sort((left, right) => ReportOrder.Compare(left.Id, left.DisplayName, right.Id, right.DisplayName));
 
         return new RunRecordDocument(
             RunRecordDocument.CurrentSchemaVersion,

@@ -21,6 +21,7 @@ internal static class RunSummary
         var approved = agentResults.Count(r => !r.Class.IsQuarantined);
         var quarantined = agentResults.Count - approved;
         var stale = agentResults.Where(r => r.Class.Approval == ApprovalState.Stale).ToList();
+        stale.Sort(ReportOrder.Results);
 
         var text = new StringBuilder();
         text.Append(CultureInfo.InvariantCulture,

@@ -16,6 +16,7 @@ internal sealed record RunVerdict(
 {
     public bool FailsForEnforcement => UnreviewedInEnforceMode.Count > 0 || OwnerMissingInEnforceMode;
 
+    /// <param name="results">The run's results, in any order; the failures are listed in <see cref="ReportOrder"/>.</param>
     /// <param name="ownerNamed">Whether the policy names the workflow's owner; enforce mode requires one.</param>
     /// <param name="quarantinedInInventory">Every quarantined agent test of the assembly, executed or not.</param>
     /// <param name="cancelled">
@@ -32,6 +33,8 @@ internal sealed record RunVerdict(
     {
         var gating = results.Where(r => r.IsGatingFailure).ToList();
         var quarantined = results.Where(r => r.IsQuarantinedFailure).ToList();
+        gating.Sort(ReportOrder.Results);
+        quarantined.Sort(ReportOrder.Results);
         var unreviewed = enforce ? quarantinedInInventory : [];
         var ownerMissing = enforce && !ownerNamed && agentTestsInInventory > 0;
 

@@ -45,20 +45,6 @@ public sealed class RunResultsTests
     }
 
     [Fact]
-    public void The_snapshot_is_ordered_by_id_then_display_name_ordinally()
-    {
-        var results = new RunResults();
-        results.Report("1", Make.Result("N.T.b", TestOutcome.Passed, TestClass.Gating, displayName: "b"));
-        results.Report("2", Make.Result("N.T.B", TestOutcome.Passed, TestClass.Gating, displayName: "z"));
-        results.Report("3", Make.Result("N.T.B", TestOutcome.Passed, TestClass.Gating, displayName: "a"));
-        results.Report("4", Make.Result("N.T.A", TestOutcome.Passed, TestClass.Gating, displayName: "q"));
-
-        Assert.Equal(
-            [("N.T.A", "q"), ("N.T.B", "a"), ("N.T.B", "z"), ("N.T.b", "b")],
-            results.Snapshot().Select(r => (r.Id, r.DisplayName)));
-    }
-
-    [Fact]
     public void An_empty_run_has_no_results() =>
         Assert.Empty(new RunResults().Snapshot());
 }

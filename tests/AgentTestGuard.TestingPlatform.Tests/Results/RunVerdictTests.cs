@@ -28,8 +28,23 @@ public sealed class RunVerdictTests
 
         Assert.True(verdict.IgnoreFailedTestsExitCode);
         Assert.Empty(verdict.GatingFailures);
-        Assert.Equal([unapprovedFailure, staleFailure], verdict.QuarantinedFailures);
+        Assert.Equal([staleFailure, unapprovedFailure], verdict.QuarantinedFailures);
         Assert.False(verdict.FailsForEnforcement);
+    }
+
+    [Fact]
+    public void Failures_are_listed_by_id_then_display_name_whatever_order_they_finished_in()
+    {
+        var secondCase = Make.Gating("N.T.Theory", TestOutcome.Failed) with { DisplayName = "Theory(2)" };
+        var firstCase = Make.Gating("N.T.Theory", TestOutcome.Failed) with { DisplayName = "Theory(1)" };
+        var other = Make.Gating("N.A.Fails", TestOutcome.Failed);
+        var unapprovedFailure = Make.Of(Unapproved, TestOutcome.Failed);
+        var staleFailure = Make.Of(Stale, TestOutcome.Failed);
+
+        var verdict = Decide([secondCase, unapprovedFailure, firstCase, staleFailure, other]);
+
+        Assert.Equal([other, firstCase, secondCase], verdict.GatingFailures);
+        Assert.Equal([staleFailure, unapprovedFailure], verdict.QuarantinedFailures);
     }
 
     [Fact]

@@ -1,0 +1,19 @@
+namespace AgentTestGuard.TestingPlatform.Results;
+
+/// <summary>
+/// The order reports list tests in: by id, then display name (the cases of a theory share an id),
+/// ordinally. Results arrive in whatever order the tests finished, so every list a user or a
+/// diff sees is put in this order.
+/// </summary>
+internal static class ReportOrder
+{
+    public static readonly Comparison<TestResult> Results =
+        (left, right) => Compare(left.Id, left.DisplayName, right.Id, right.DisplayName);
+
+    /// <summary>A test without a display name (one that did not run) comes before the cases that did.</summary>
+    public static int Compare(string leftId, string? leftDisplayName, string rightId, string? rightDisplayName)
+    {
+        var byId = string.CompareOrdinal(leftId, rightId);
+        return byId != 0 ? byId : string.CompareOrdinal(leftDisplayName, rightDisplayName);
+    }
+}
