@@ -18,6 +18,7 @@ public static class TestingPlatformBuilderHook
     public static void AddExtensions(ITestApplicationBuilder builder, string[] args)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(args);
         var state = new RunState(InventoryLocator.PathForEntryAssembly());
 
         builder.CommandLine.AddProvider(() => new CommandLineOptions());
@@ -31,8 +32,11 @@ public static class TestingPlatformBuilderHook
         builder.AddTestExecutionFilterProvider(services => new UnreviewedTestFilter(services, state));
 #pragma warning restore TPEXP
 
-        var relay = new CompositeExtensionFactory<TestHostRelay>(services => new TestHostRelay(services));
-        builder.TestHostControllers.AddEnvironmentVariableProvider(relay);
-        builder.TestHostControllers.AddProcessLifetimeHandler(relay);
+        if (TestHostRelay.MayBeNeeded(args))
+        {
+            var relay = new CompositeExtensionFactory<TestHostRelay>(services => new TestHostRelay(services));
+            builder.TestHostControllers.AddEnvironmentVariableProvider(relay);
+            builder.TestHostControllers.AddProcessLifetimeHandler(relay);
+        }
     }
 }

@@ -14,12 +14,15 @@ namespace AgentTestGuard.TestingPlatform.Platform;
 /// </summary>
 /// <remarks>
 /// Enabling it alone would turn controller mode on, which costs a process start in every run, so
-/// it is enabled only when an option known to start a child host is present, or with --agt-relay.
+/// it is enabled only when an option known to start a child host is present, or with --agt-relay;
+/// and it is registered only when the arguments may hold one (<see cref="MayBeNeeded"/>).
 /// </remarks>
 internal sealed class TestHostRelay(IServiceProvider services) : ITestHostEnvironmentVariableProvider, ITestHostProcessLifetimeHandler
 {
     /// <summary>Options of the platform's own extensions that run the tests in a child process.</summary>
     public static readonly string[] ChildHostOptions = ["report-trx", "hangdump", "crashdump", "coverage"];
+
+    private static readonly string[] OptionsThatNeedIt = [CommandLineOptions.Relay, .. ChildHostOptions];
 
     private readonly ICommandLineOptions _commandLine = services.GetCommandLineOptions();
     private readonly string _decisionFile = Path.Combine(Path.GetTempPath(), $"agenttestguard-decision-{Guid.NewGuid():N}.txt");
@@ -31,6 +34,16 @@ internal sealed class TestHostRelay(IServiceProvider services) : ITestHostEnviro
     public string DisplayName => "AgentTestGuard test host relay";
 
     public string Description => "Carries the quarantine decision from a child test host to the process that reports the exit code.";
+
+    /// <summary>
+    /// Whether the test app's arguments may enable the relay, read before the platform parses them
+    /// (the platform accepts -name and --name, with a value after ':' or '='). Registered at all, the
+    /// relay costs every run a few dozen more methods compiled while the platform starts, enabled or
+    /// not, so it is registered only then. A response file (@file) may hold any option, so it counts.
+    /// </summary>
+    public static bool MayBeNeeded(IEnumerable<string> args) => args.Any(arg =>
+        arg.StartsWith('@')
+        || (arg.StartsWith('-') && OptionsThatNeedIt.Contains(arg.TrimStart('-').Split(':', '=')[0], StringComparer.OrdinalIgnoreCase)));
 
     public Task<bool> IsEnabledAsync() =>
         Task.FromResult(_commandLine.IsOptionSet(CommandLineOptions.Relay) || ChildHostOptions.Any(_commandLine.IsOptionSet));

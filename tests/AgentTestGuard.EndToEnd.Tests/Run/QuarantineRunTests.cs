@@ -143,6 +143,15 @@ public sealed class QuarantineRunTests(RunFixture fixture) : IClassFixture<RunFi
         var gating = await project.TestAsync(results, environment, "--report-trx");
         Assert.True(gating.ExitCode == 2, gating.Output);
         Assert.Equal(["Failed", "Failed", "Passed"], TrxOutcomes(results));
+
+        // The option in a response file: the extension decides whether it may need the relay before
+        // the platform reads the file.
+        (results, _, environment) = RunFixture.NewRun(project, (FailUnapproved, "1"));
+        var responseFile = Path.Combine(Path.GetDirectoryName(results)!, "trx.rsp");
+        await File.WriteAllTextAsync(responseFile, "--report-trx\n", TestContext.Current.CancellationToken);
+        var fromFile = await project.RunTestAppAsync(results, environment, "@" + responseFile);
+        Assert.True(fromFile.ExitCode == 0, fromFile.Output);
+        Assert.Equal(["Failed", "Passed", "Passed"], TrxOutcomes(results));
     }
 
     [Theory]
