@@ -27,9 +27,17 @@
 # The median is the figure to quote; the min shows the cost on an undisturbed run; "round by
 # round" is the median of the ratios of runs made in the same round, the steadiest on a shared
 # machine. With few runs on a busy machine, differences of 1-2% are within noise: raise
-# AGT_BENCH_RUNS to check. Last, the tagging cost: xunit v3's own reads of a test method's
-# attributes, timed warm on one thread for a method tagged each way (part of every run's cost,
-# whatever the extension does).
+# AGT_BENCH_RUNS to check.
+#
+# Then the paired measurement, which a busy shared machine disturbs far less: each with-package
+# variant runs at the same time as its without-package pair, each pinned to a core of its own
+# (taskset), the two swapping cores every round, so both runs of a round meet the same neighbours.
+# A run on one core measures the package's whole cost (its work on other threads included), which
+# is also the wall time of a one-core CI agent. It prints the median of the per-round ratios and
+# their middle half (quartiles) to show how steady they were.
+#
+# Last, the tagging cost: xunit v3's own reads of a test method's attributes, timed warm on one
+# thread for a method tagged each way (part of every run's cost, whatever the extension does).
 #
 # Usage: build/benchmark-run.sh
 #   AGT_BENCH_RUNS=N        timed runs per variant (default 7)
@@ -39,10 +47,12 @@
 #   AGT_BENCH_TAGS=one|two  how agent tests are tagged: one attribute, [AgentGenerated("copilot",
 #                           Criteria = ["CART-1"])] (default, the README's form), or two,
 #                           [AgentGenerated("copilot"), AcceptanceCriteria("CART-1")]
+#   AGT_BENCH_PAIRED=N      rounds of the paired measurement (default 15; 0 skips it; needs taskset)
 #   AGT_KEEP_BENCH=1        keep the temporary directory (its path is printed)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 runs=${AGT_BENCH_RUNS:-7}
+paired_runs=${AGT_BENCH_PAIRED:-15}
 classes=${AGT_BENCH_CLASSES:-100}
 per_class=${AGT_BENCH_TESTS:-100}
 agent_tests=${AGT_BENCH_AGENT:-2000}
@@ -119,16 +129,17 @@ if [[ ! -f "${dir_of[agt]}/bin/Release/net10.0/Bench.Tests.agenttests.json" ]]; 
   echo "the AgentTestGuard variant has no inventory next to its assembly"; exit 1
 fi
 
-# Runs variant $1 once; prints its wall time and its CPU time (user + system, the test app and
-# its children) in ms. The log and results are kept for checks.
+# Runs variant $1 once, on core $2 only when given; prints its wall time and its CPU time (user +
+# system, the test app and its children) in ms. The log and results are kept for checks.
 run_once() {
-  local v=$1 dir=${dir_of[$1]} log="$work/run-${1/+/-}.log" results="$work/results/${1/+/-}"
-  local args=(--results-directory "$results")
+  local v=$1 dir=${dir_of[$1]} log="$work/run-${1/+/-}.log" results="$work/results/${1/+/-}" timing="$work/time-${1/+/-}.txt"
+  local args=(--results-directory "$results") pin=()
   [[ $v == *trx* ]] && args+=(--report-trx)
+  [[ -n "${2:-}" ]] && pin=(taskset -c "$2")
   rm -rf "$results"
   local code=0 real user sys
   local TIMEFORMAT='%3R %3U %3S'
-  { time (cd "$dir" && env -u CI -u TF_BUILD -u GITHUB_ACTIONS dotnet bin/Release/net10.0/Bench.Tests.dll "${args[@]}" >"$log" 2>&1) || code=$?; } 2>"$work/time.txt"
+  { time (cd "$dir" && env -u CI -u TF_BUILD -u GITHUB_ACTIONS "${pin[@]}" dotnet bin/Release/net10.0/Bench.Tests.dll "${args[@]}" >"$log" 2>&1) || code=$?; } 2>"$timing"
   if [[ $code -ne 0 ]]; then
     echo "variant $v exited $code:" >&2
     tail -n 30 "$log" >&2
@@ -139,7 +150,7 @@ run_once() {
     tail -n 30 "$log" >&2
     return 1
   fi
-  read -r real user sys <"$work/time.txt"
+  read -r real user sys <"$timing"
   awk -v r="$real" -v u="$user" -v s="$sys" 'BEGIN { printf "%d %d\n", r * 1000, (u + s) * 1000 }'
 }
 
@@ -213,6 +224,39 @@ for measure in wall cpu; do
     printf '    %-18s median %s (%s)   min %s (%s)   round by round %s (%s)\n' "$with / $without:" "$rm_" "$(verdict "$rm_")" "$rn_" "$(verdict "$rn_")" "$rp_" "$(verdict "$rp_")"
   done
 done
+
+# Quartiles and median of a file of numbers, one a line.
+quartiles() {
+  sort -n "$1" | awk '{ v[NR] = $1 }
+    function at(q,   i, f) { i = 1 + q * (NR - 1); f = int(i); return v[f] + (i - f) * (v[f + 1] - v[f]) }
+    END { printf "%.3f %.3f %.3f\n", at(0.25), at(0.5), at(0.75) }'
+}
+
+if (( paired_runs > 0 )) && (( $(nproc) >= 2 )) && command -v taskset >/dev/null; then
+  echo
+  echo "== paired: $paired_runs rounds, with and without the package at the same time, each on one core (wall ms) =="
+  for pair in "agt plain" "agt+trx trx"; do
+    read -r with without <<<"$pair"
+    ratios="$work/paired-${with/+/-}.txt"
+    : >"$ratios"
+    for ((i = 0; i < paired_runs; i++)); do
+      run_once "$with" $((i % 2)) >"$work/paired-with.txt" & with_pid=$!
+      run_once "$without" $(((i + 1) % 2)) >"$work/paired-without.txt" & without_pid=$!
+      wait "$with_pid" && wait "$without_pid" || exit 1
+      read -r with_ms _ <"$work/paired-with.txt"
+      read -r without_ms _ <"$work/paired-without.txt"
+      [[ -n "${with_ms:-}" && -n "${without_ms:-}" ]] || exit 1
+      ratio "$with_ms" "$without_ms" >>"$ratios"
+      echo >>"$ratios"
+      echo "  round $((i + 1)): $with=$with_ms $without=$without_ms"
+    done
+    read -r q1 q2 q3 < <(quartiles "$ratios")
+    printf '  %-18s round by round: median %s (%s), middle half %s to %s\n' "$with / $without:" "$q2" "$(verdict "$q2")" "$q1" "$q3"
+  done
+else
+  echo
+  echo "== paired measurement skipped (AGT_BENCH_PAIRED=0, fewer than 2 cores, or no taskset) =="
+fi
 
 echo
 echo "== machine =="
