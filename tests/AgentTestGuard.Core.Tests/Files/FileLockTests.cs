@@ -49,10 +49,21 @@ public sealed class FileLockTests : IDisposable
     {
         var path = Path.Combine(_directory, "ledger.jsonl");
         var first = FileLock.Acquire(path, TimeSpan.Zero);
-        using var release = new Timer(_ => first.Dispose(), null, TimeSpan.FromMilliseconds(150), Timeout.InfiniteTimeSpan);
+        var releasing = false;
+        using var release = new Timer(
+            _ =>
+            {
+                // Set before the release, so a second lock taken without waiting for it finds it unset.
+                Volatile.Write(ref releasing, true);
+                first.Dispose();
+            },
+            null,
+            TimeSpan.FromMilliseconds(150),
+            Timeout.InfiniteTimeSpan);
 
         using var second = FileLock.Acquire(path, TimeSpan.FromSeconds(30));
 
+        Assert.True(Volatile.Read(ref releasing), "the second lock was taken while the first was held");
         Assert.True(File.Exists(second.LockPath));
     }
 

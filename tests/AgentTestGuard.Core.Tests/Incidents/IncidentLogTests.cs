@@ -167,9 +167,19 @@ public sealed class IncidentLogTests
         var content = Valid + "\n{\"kind\":\"oops\"}\n";
         using var file = new TempFile("agenttestguard.incidents.jsonl", content);
 
-        var written = IncidentLog.Update(file.Path, current => [], out var diagnostics);
+        var changeRan = false;
+
+        var written = IncidentLog.Update(
+            file.Path,
+            current =>
+            {
+                changeRan = true;
+                return [];
+            },
+            out var diagnostics);
 
         Assert.False(written);
+        Assert.False(changeRan, "the change was run on a log that could not be read");
         Assert.All(diagnostics, d => Assert.Equal(("AGT0017", 2), (d.Code, d.Line)));
         Assert.NotEmpty(diagnostics);
         Assert.Equal(content, File.ReadAllText(file.Path));

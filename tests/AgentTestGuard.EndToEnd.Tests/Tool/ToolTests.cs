@@ -69,8 +69,15 @@ public sealed class ToolTests
         git.CommitAll("self-approval", author: "Copilot <198982749+Copilot@users.noreply.github.com>");
         var caught = await AgtAsync(project, "verify");
         Assert.True(caught.ExitCode == 1, caught.Output);
-        Assert.Contains("Shop.Tests.CheckoutTests.Agent_shipping_extra: added in commit", caught.Output, StringComparison.Ordinal);
-        Assert.Contains("by 'Copilot <198982749+Copilot@users.noreply.github.com>'", caught.Output, StringComparison.Ordinal);
+        var selfApproval = git.Run("rev-parse", "HEAD").Trim()[..12];
+        Assert.Contains(
+            $"agenttestguard.approvals.jsonl(4): Shop.Tests.CheckoutTests.Agent_shipping_extra: added in commit {selfApproval} by 'Copilot <198982749+Copilot@users.noreply.github.com>': it is the GitHub address of the agent app 'Copilot'\n",
+            caught.Output.ReplaceLineEndings("\n"),
+            StringComparison.Ordinal);
+        Assert.EndsWith(
+            "\nerror: 1 of 3 approvals were not added by a human author. Remove those lines and have a human approve the tests.\n",
+            caught.Output.ReplaceLineEndings("\n"),
+            StringComparison.Ordinal);
 
         // With the policy requiring signed approvals, the human's unsigned commits no longer count.
         File.WriteAllLines(ledger, File.ReadAllLines(ledger).SkipLast(1));

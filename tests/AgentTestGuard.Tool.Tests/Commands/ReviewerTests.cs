@@ -41,7 +41,9 @@ public sealed class ReviewerTests
         var (output, error) = Capture();
 
         Assert.Null(Reviewer.Identify(repository.Root, [Row("copilot")], by: null, output));
-        Assert.StartsWith("error: git has no user.name and user.email here", error.ToString(), StringComparison.Ordinal);
+        Assert.Equal(
+            "error: git has no user.name and user.email here: set them (git config user.name / user.email) or pass --by \"Name <email>\"\n",
+            error.ToString().ReplaceLineEndings("\n"));
     }
 
     private static (Output Output, StringWriter Error) Capture()

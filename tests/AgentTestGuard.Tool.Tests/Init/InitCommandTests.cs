@@ -49,7 +49,10 @@ public sealed class InitCommandTests : TempFolder
         Assert.Equal(StarterFiles.Policy, Read(ConfigurationFileNames.Policy));
         Assert.Equal(StarterFiles.Catalog, Read(ConfigurationFileNames.Catalog));
         Assert.Equal(StarterFiles.All[2].Content, Read(ConfigurationFileNames.Approvals));
-        Assert.Contains("agenttestguard.approvals.jsonl merge=union\n", Read(".gitattributes"), StringComparison.Ordinal);
+        Assert.Equal(
+            "# AgentTestGuard: keep both branches' lines when they approve or record incidents side by side.\n"
+            + "agenttestguard.approvals.jsonl merge=union\nagenttestguard.incidents.jsonl merge=union\n",
+            Read(".gitattributes"));
         Assert.Equal(TestProject.Replace(
             "    <PackageReference Include=\"xunit.v3\"",
             "    <PackageReference Include=\"AgentTestGuard\" Version=\"1.0.0\" />\n    <PackageReference Include=\"xunit.v3\"",
@@ -92,14 +95,24 @@ public sealed class InitCommandTests : TempFolder
 
         Assert.Equal(ExitCodes.Success, Run(version: null, new StandInSources(new SourceAnswer("local", [NuGetVersion.Parse("1.0.0")]))));
 
-        Assert.Contains("""
+        Assert.Equal("""
+            <Project>
+              <PropertyGroup>
+                <ManagePackageVersionsCentrally>true</ManagePackageVersionsCentrally>
+              </PropertyGroup>
+              <ItemGroup>
                 <PackageVersion Include="AgentTestGuard" Version="1.0.0" />
                 <PackageVersion Include="xunit.v3" Version="4.0.2" />
-            """, File.ReadAllText(props), StringComparison.Ordinal);
-        Assert.Contains("""
-                <PackageReference Include="AgentTestGuard" />
-                <PackageReference Include="xunit.v3" />
-            """, File.ReadAllText(testProject), StringComparison.Ordinal);
+              </ItemGroup>
+            </Project>
+
+            """, File.ReadAllText(props));
+        Assert.Equal(
+            TestProject.Replace(" Version=\"4.0.2\"", "", StringComparison.Ordinal).Replace(
+                "    <PackageReference Include=\"xunit.v3\"",
+                "    <PackageReference Include=\"AgentTestGuard\" />\n    <PackageReference Include=\"xunit.v3\"",
+                StringComparison.Ordinal),
+            File.ReadAllText(testProject));
         Assert.Contains("""
             Directory.Packages.props            PackageVersion AgentTestGuard 1.0.0
             tests/Shop.Tests/Shop.Tests.csproj  PackageReference AgentTestGuard (version in Directory.Packages.props)
@@ -129,7 +142,12 @@ public sealed class InitCommandTests : TempFolder
 
         Assert.Equal(ExitCodes.Success, Run("2.0.0-rc.1", sources));
 
-        Assert.Contains("<PackageReference Include=\"AgentTestGuard\" Version=\"2.0.0-rc.1\" />", File.ReadAllText(testProject), StringComparison.Ordinal);
+        Assert.Equal(
+            TestProject.Replace(
+                "    <PackageReference Include=\"xunit.v3\"",
+                "    <PackageReference Include=\"AgentTestGuard\" Version=\"2.0.0-rc.1\" />\n    <PackageReference Include=\"xunit.v3\"",
+                StringComparison.Ordinal),
+            File.ReadAllText(testProject));
         Assert.Null(sources.AskedIn);
         Assert.Contains("AgentTestGuard 2.0.0-rc.1: pinned with --version.\n", Printed, StringComparison.Ordinal);
     }
