@@ -48,7 +48,16 @@ internal static class Reviewer
 
         foreach (var group in rows.GroupBy(r => r.Project.PolicyFile))
         {
-            var policy = group.Key is null ? null : Policy.Load(group.Key, out _);
+            IReadOnlyList<Diagnostics.Diagnostic> diagnostics = [];
+            var policy = group.Key is null ? null : Policy.Load(group.Key, out diagnostics);
+            if (group.Key is not null && policy is null)
+            {
+                // Who may decide depends on the policy's agents and deny patterns: a policy that
+                // cannot be read must refuse the decision, not quietly allow more identities.
+                output.Diagnostics(diagnostics);
+                return null;
+            }
+
             foreach (var row in group)
             {
                 var agents = (policy?.Agents ?? []).Append(row.Test.Agent);

@@ -46,15 +46,43 @@ public sealed class ReviewerTests
             error.ToString().ReplaceLineEndings("\n"));
     }
 
+    [Fact]
+    public void An_identity_the_policys_deny_patterns_match_is_refused()
+    {
+        using var repository = TempGitRepository.Init();
+        repository.Write("agenttestguard.policy.json", """{ "agents": ["copilot"], "approverDenyPatterns": ["@ci\\.example\\.com>$"] }""");
+        var policy = repository.PathOf("agenttestguard.policy.json");
+        var (output, error) = Capture();
+
+        Assert.Null(Reviewer.Identify(repository.Root, [Row("copilot", policy)], "Build Runner <runner@ci.example.com>", output));
+        Assert.Equal(
+            $"error: refused: 'Build Runner <runner@ci.example.com>' cannot decide on {TestId}: it matches the policy's approver deny pattern '@ci\\.example\\.com>$'. Only a human may approve or reject agent tests.\n",
+            error.ToString().ReplaceLineEndings("\n"));
+    }
+
+    [Fact]
+    public void A_policy_that_cannot_be_read_refuses_the_decision_and_says_where()
+    {
+        using var repository = TempGitRepository.Init();
+        repository.Write("agenttestguard.policy.json", "{\n  \"agents\": [\"acme-bot\"\n}\n");
+        var policy = repository.PathOf("agenttestguard.policy.json");
+        var (output, error) = Capture();
+
+        Assert.Null(Reviewer.Identify(repository.Root, [Row("copilot", policy)], "Dana Lee <dana@example.com>", output));
+        Assert.Equal(
+            $"error: {policy}(3,1): error AGT0005: Not valid JSON: '}}' is invalid without a matching open.\n",
+            error.ToString().ReplaceLineEndings("\n"));
+    }
+
     private static (Output Output, StringWriter Error) Capture()
     {
         var error = new StringWriter();
         return (new Output(new StringWriter(), error, colour: false), error);
     }
 
-    // No policy file: the test's own agent is still refused.
-    private static AgentTestRow Row(string agent) => new(
-        new TestProject("/repo/Shop.Tests.csproj", "Shop.Tests", "/repo/obj/Shop.Tests.agenttests.json", "/repo/agenttestguard.approvals.jsonl", PolicyFile: null, []),
+    // Without a policy file, the test's own agent is still refused.
+    private static AgentTestRow Row(string agent, string? policyFile = null) => new(
+        new TestProject("/repo/Shop.Tests.csproj", "Shop.Tests", "/repo/obj/Shop.Tests.agenttests.json", "/repo/agenttestguard.approvals.jsonl", policyFile, []),
         new AgentTest(TestId, "Shop.Tests.CartTests", "Total", agent, AgentEvidence.None, ["CART-12"], new string('a', 32), Source: null),
         ApprovalState.Unapproved,
         Rejected: false);
