@@ -269,4 +269,4 @@ echo "  suite:   $tests tests ($classes classes x $per_class), $agent_tests agen
 # Part of the package's cost is xunit's reflection over the tags, in every test run: shown apart.
 echo
 echo "== tagging cost: xunit v3's reads of a test's attributes (the same reads, on one thread, warm) =="
-dotnet "$bench" measure-attributes | sed 's/^/  /'
+dotnet "$bench" measure-attributes 300 "$agent_tests" | sed 's/^/  /'

@@ -17,9 +17,8 @@ namespace AgentTestGuard.Benchmarks;
 /// </summary>
 internal static class AttributeReadTiming
 {
-    private const int AgentTests = 2000;
-
-    public static int Run(int rounds)
+    /// <param name="agentTests">How many agent tests the totals are given for.</param>
+    public static int Run(int rounds, int agentTests)
     {
         var methods = new[] { nameof(Tagged.Untagged), nameof(Tagged.OneAttribute), nameof(Tagged.TwoAttributes) }
             .Select(name => typeof(Tagged).GetMethod(name)!)
@@ -55,7 +54,7 @@ internal static class AttributeReadTiming
             var fastest = micros[method.Name].Min();
             var extra = fastest - untagged;
             Console.WriteLine(
-                $"  {Describe(method.Name),-64} {fastest,6:F1} us  {bytes[method.Name],6} B   tagging adds {extra,5:F1} us per test, {extra * AgentTests / 1000,5:F1} ms for {AgentTests:N0} agent tests");
+                $"  {Describe(method.Name),-64} {fastest,6:F1} us  {bytes[method.Name],6} B   tagging adds {extra,5:F1} us per test, {extra * agentTests / 1000,5:F1} ms for {agentTests:N0} agent tests");
         }
 
         return 0;

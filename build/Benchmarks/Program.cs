@@ -5,7 +5,7 @@ using AgentTestGuard.Benchmarks;
 //   generate <dir> <tests> <agent-tests> <package-version>   writes a test project to measure
 //   measure <test-assembly> <policy> <catalog> [iterations]  times inventory + validation
 // Used by build/benchmark-run.sh ("none" for a package the project does not reference):
-//   measure-attributes [rounds]                              times xunit v3's reads of a test's attributes, tagged each way
+//   measure-attributes [rounds] [agent-tests]                times xunit v3's reads of a test's attributes, tagged each way
 //   generate-run <dir> <classes> <tests-per-class> <agent-tests> <package-version|none> <trxreport-version|none> [one|two]
 return args switch
 {
@@ -21,7 +21,9 @@ return args switch
             trxVersion == "none" ? null : trxVersion,
             tagForm is ["two"]),
     ["measure-attributes", .. var rest] =>
-        AttributeReadTiming.Run(rest.Length > 0 ? int.Parse(rest[0], CultureInfo.InvariantCulture) : 300),
+        AttributeReadTiming.Run(
+            rest.Length > 0 ? int.Parse(rest[0], CultureInfo.InvariantCulture) : 300,
+            rest.Length > 1 ? int.Parse(rest[1], CultureInfo.InvariantCulture) : 2000),
     ["measure", var assembly, var policy, var catalog, .. var rest] =>
         InventoryTiming.Run(assembly, policy, catalog, rest.Length > 0 ? int.Parse(rest[0], CultureInfo.InvariantCulture) : 20),
     _ => Usage(),

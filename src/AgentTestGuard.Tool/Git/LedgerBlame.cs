@@ -8,7 +8,7 @@ namespace AgentTestGuard.Tool.Git;
 /// </remarks>
 internal static class LedgerBlame
 {
-    public sealed record LineOrigin(int Line, string Commit)
+    public sealed record LineOrigin(string Commit)
     {
         /// <summary>git blame's commit (all zeros) for lines not committed yet.</summary>
         public bool IsCommitted => Commit.Any(c => c != '0');
@@ -59,7 +59,7 @@ internal static class LedgerBlame
             }
             else if (expectHeader && text.Split(' ') is [var commit, _, var final, ..] && IsCommitId(commit) && int.TryParse(final, out var line))
             {
-                origins[line] = new LineOrigin(line, commit);
+                origins[line] = new LineOrigin(commit);
                 expectHeader = false;
             }
         }
