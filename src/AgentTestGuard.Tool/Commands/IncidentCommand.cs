@@ -116,19 +116,8 @@ internal static class IncidentCommand
             return null;
         }
 
-        var all = new List<Incident>();
-        foreach (var file in workspace.Projects.Select(p => p.IncidentsFile).Distinct().Where(File.Exists))
-        {
-            if (IncidentLog.Load(file, out var diagnostics) is not { } incidents)
-            {
-                output.Diagnostics(diagnostics);
-                return null;
-            }
-
-            all.AddRange(incidents);
-        }
-
-        return [.. all.OrderBy(i => i.At)];
+        // The workspace read each log once, and stopped at a log it could not read.
+        return [.. workspace.Incidents.Values.SelectMany(incidents => incidents).OrderBy(i => i.At)];
     }
 
     private static void WriteJson(IReadOnlyList<Incident> incidents, Output output)

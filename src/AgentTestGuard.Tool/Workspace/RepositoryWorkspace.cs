@@ -12,11 +12,13 @@ namespace AgentTestGuard.Tool.Workspace;
 /// </summary>
 internal sealed class RepositoryWorkspace
 {
-    private RepositoryWorkspace(string folder, IReadOnlyList<TestProject> projects, IReadOnlyList<AgentTestRow> rows)
+    private RepositoryWorkspace(
+        string folder, IReadOnlyList<TestProject> projects, IReadOnlyList<AgentTestRow> rows, IReadOnlyDictionary<string, IReadOnlyList<Incident>> incidents)
     {
         Folder = folder;
         Projects = projects;
         Rows = rows;
+        Incidents = incidents;
     }
 
     /// <summary>
@@ -28,6 +30,9 @@ internal sealed class RepositoryWorkspace
     public IReadOnlyList<TestProject> Projects { get; }
 
     public IReadOnlyList<AgentTestRow> Rows { get; }
+
+    /// <summary>The incident logs of the projects, by file, each read once however many projects share it.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<Incident>> Incidents { get; }
 
     /// <returns>null after reporting why through <paramref name="output"/>.</returns>
     public static RepositoryWorkspace? Load(string? path, Output output)
@@ -64,17 +69,23 @@ internal sealed class RepositoryWorkspace
             return null;
         }
 
-        var rows = new List<AgentTestRow>();
-        foreach (var project in projects)
+        var logs = new Dictionary<string, IReadOnlyList<Incident>>(StringComparer.Ordinal);
+        foreach (var file in projects.Select(p => p.IncidentsFile).Distinct().Where(File.Exists))
         {
-            var inventory = InventoryFile.Read(project.InventoryFile);
-            IReadOnlyList<Diagnostics.Diagnostic> diagnostics = [];
-            var incidents = File.Exists(project.IncidentsFile) ? IncidentLog.Load(project.IncidentsFile, out diagnostics) : [];
-            if (incidents is null)
+            if (IncidentLog.Load(file, out var diagnostics) is not { } loaded)
             {
                 output.Diagnostics(diagnostics);
                 return null;
             }
+
+            logs[file] = loaded;
+        }
+
+        var rows = new List<AgentTestRow>();
+        foreach (var project in projects)
+        {
+            var inventory = InventoryFile.Read(project.InventoryFile);
+            var incidents = logs.GetValueOrDefault(project.IncidentsFile, []);
 
             foreach (var test in inventory.Tests)
             {
@@ -85,7 +96,7 @@ internal sealed class RepositoryWorkspace
         }
 
         rows.Sort((a, b) => string.CompareOrdinal(a.Test.Id, b.Test.Id));
-        return new RepositoryWorkspace(folder, projects, rows);
+        return new RepositoryWorkspace(folder, projects, rows, logs);
     }
 
     private static TestProject? Prepare(string projectFile, Output output, out bool failed)
