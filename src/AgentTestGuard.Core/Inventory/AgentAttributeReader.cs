@@ -46,13 +46,10 @@ internal static class AgentAttributeReader
                     agentGenerated = handle;
                     agent = value.FixedArguments.Length > 0 ? value.FixedArguments[0].Value as string : null;
                     evidence = ReadEvidence(value);
-                    foreach (var named in value.NamedArguments)
+                    if (TryGetNamed(value, KnownAttributes.AgentGeneratedCriteria, out var criteria))
                     {
-                        if (named.Name == KnownAttributes.AgentGeneratedCriteria)
-                        {
-                            agentNamesCriteria = true;
-                            ids.AddRange(ReadIds(named.Value));
-                        }
+                        agentNamesCriteria = true;
+                        ids.AddRange(ReadIds(criteria));
                     }
 
                     break;
@@ -89,11 +86,26 @@ internal static class AgentAttributeReader
 
     private static AgentEvidence ReadEvidence(CustomAttributeValue<string> value)
     {
-        string? Named(string name) =>
-            value.NamedArguments.FirstOrDefault(argument => argument.Name == name).Value as string;
+        string? Named(string name) => TryGetNamed(value, name, out var argument) ? argument as string : null;
 
         var evidence = new AgentEvidence(Named("Model"), Named("Session"), Named("Prompt"));
         return evidence == AgentEvidence.None ? AgentEvidence.None : evidence;
+    }
+
+    /// <summary>A named argument (a property set in the attribute), when it is given.</summary>
+    private static bool TryGetNamed(CustomAttributeValue<string> value, string name, out object? argument)
+    {
+        foreach (var named in value.NamedArguments)
+        {
+            if (named.Name == name)
+            {
+                argument = named.Value;
+                return true;
+            }
+        }
+
+        argument = null;
+        return false;
     }
 
     /// <summary>A <c>string[]</c> argument (or a lone string): each element, skipping nulls (a null array reads as none).</summary>

@@ -46,7 +46,7 @@ internal sealed class TestHostRelay(IServiceProvider services) : ITestHostEnviro
         || (arg.StartsWith('-') && OptionsThatNeedIt.Contains(arg.TrimStart('-').Split(':', '=')[0], StringComparer.OrdinalIgnoreCase)));
 
     public Task<bool> IsEnabledAsync() =>
-        Task.FromResult(_commandLine.IsOptionSet(CommandLineOptions.Relay) || ChildHostOptions.Any(_commandLine.IsOptionSet));
+        Task.FromResult(OptionsThatNeedIt.Any(_commandLine.IsOptionSet));
 
     public Task UpdateAsync(IEnvironmentVariables environmentVariables)
     {

@@ -1,5 +1,4 @@
 using AgentTestGuard.Approvals;
-using AgentTestGuard.Configuration;
 using AgentTestGuard.Selection;
 using AgentTestGuard.Tool.Cli;
 using AgentTestGuard.Tool.Git;
@@ -48,13 +47,9 @@ internal static class Reviewer
 
         foreach (var group in rows.GroupBy(r => r.Project.PolicyFile))
         {
-            IReadOnlyList<Diagnostics.Diagnostic> diagnostics = [];
-            var policy = group.Key is null ? null : Policy.Load(group.Key, out diagnostics);
-            if (group.Key is not null && policy is null)
+            // Who may decide depends on the policy's agents and deny patterns.
+            if (!ProjectPolicy.TryLoad(group.Key, output, out var policy))
             {
-                // Who may decide depends on the policy's agents and deny patterns: a policy that
-                // cannot be read must refuse the decision, not quietly allow more identities.
-                output.Diagnostics(diagnostics);
                 return null;
             }
 

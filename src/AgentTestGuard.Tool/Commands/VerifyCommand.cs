@@ -1,7 +1,5 @@
 using System.CommandLine;
 using AgentTestGuard.Approvals;
-using AgentTestGuard.Configuration;
-using AgentTestGuard.Diagnostics;
 using AgentTestGuard.Tool.Cli;
 using AgentTestGuard.Tool.Workspace;
 
@@ -34,13 +32,9 @@ internal static class VerifyCommand
         var signaturesRequired = false;
         foreach (var ledger in workspace.Projects.GroupBy(p => p.ApprovalsFile).Where(g => File.Exists(g.Key)))
         {
-            // A policy that cannot be read must not quietly mean "signatures not required".
-            var policyFile = ledger.Select(p => p.PolicyFile).FirstOrDefault(p => p is not null);
-            IReadOnlyList<Diagnostic> policyDiagnostics = [];
-            var policy = policyFile is null ? null : Policy.Load(policyFile, out policyDiagnostics);
-            if (policyFile is not null && policy is null)
+            // Whether approvals must be signed depends on the policy.
+            if (!ProjectPolicy.TryLoad(ledger.Select(p => p.PolicyFile).FirstOrDefault(p => p is not null), output, out var policy))
             {
-                output.Diagnostics(policyDiagnostics);
                 return ExitCodes.Error;
             }
 

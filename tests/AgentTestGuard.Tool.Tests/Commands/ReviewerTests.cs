@@ -50,8 +50,7 @@ public sealed class ReviewerTests
     public void An_identity_the_policys_deny_patterns_match_is_refused()
     {
         using var repository = TempGitRepository.Init();
-        repository.Write("agenttestguard.policy.json", """{ "agents": ["copilot"], "approverDenyPatterns": ["@ci\\.example\\.com>$"] }""");
-        var policy = repository.PathOf("agenttestguard.policy.json");
+        var policy = repository.Write("agenttestguard.policy.json", """{ "agents": ["copilot"], "approverDenyPatterns": ["@ci\\.example\\.com>$"] }""");
         var (output, error) = Capture();
 
         Assert.Null(Reviewer.Identify(repository.Root, [Row("copilot", policy)], "Build Runner <runner@ci.example.com>", output));
@@ -64,8 +63,7 @@ public sealed class ReviewerTests
     public void A_policy_that_cannot_be_read_refuses_the_decision_and_says_where()
     {
         using var repository = TempGitRepository.Init();
-        repository.Write("agenttestguard.policy.json", "{\n  \"agents\": [\"acme-bot\"\n}\n");
-        var policy = repository.PathOf("agenttestguard.policy.json");
+        var policy = repository.Write("agenttestguard.policy.json", "{\n  \"agents\": [\"acme-bot\"\n}\n");
         var (output, error) = Capture();
 
         Assert.Null(Reviewer.Identify(repository.Root, [Row("copilot", policy)], "Dana Lee <dana@example.com>", output));

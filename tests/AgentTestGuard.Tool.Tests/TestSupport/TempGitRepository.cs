@@ -28,7 +28,13 @@ internal sealed class TempGitRepository : IDisposable
 
     public string PathOf(string name) => Path.Combine(Root, name);
 
-    public void Write(string name, string content) => File.WriteAllText(PathOf(name), content);
+    /// <returns>The file's path.</returns>
+    public string Write(string name, string content)
+    {
+        var path = PathOf(name);
+        File.WriteAllText(path, content);
+        return path;
+    }
 
     /// <summary>Commits everything as <paramref name="author"/>, signed with an SSH key when one is given.</summary>
     /// <returns>The commit's id.</returns>
