@@ -36,6 +36,35 @@ internal sealed class TestClassifier
     /// The inventory's id for a method: the type's full name as reflection writes it (nested types
     /// joined with '+') and the method name, from the platform's method identity.
     /// </summary>
-    public static string TestId(string? @namespace, string typeName, string methodName) =>
-        string.IsNullOrEmpty(@namespace) ? $"{typeName}.{methodName}" : $"{@namespace}.{typeName}.{methodName}";
+    /// <param name="spelledAs">
+    /// A string that may already spell the id, returned instead of a new one when it does. xunit's
+    /// default display name is the id, so a large run's results then allocate no id of their own.
+    /// </param>
+    public static string TestId(string? @namespace, string typeName, string methodName, string? spelledAs = null)
+    {
+        if (spelledAs is not null && Spells(spelledAs, @namespace, typeName, methodName))
+        {
+            return spelledAs;
+        }
+
+        return string.IsNullOrEmpty(@namespace) ? $"{typeName}.{methodName}" : $"{@namespace}.{typeName}.{methodName}";
+    }
+
+    private static bool Spells(ReadOnlySpan<char> text, string? @namespace, string typeName, string methodName)
+    {
+        if (!string.IsNullOrEmpty(@namespace))
+        {
+            if (!text.StartsWith(@namespace, StringComparison.Ordinal) || text.Length == @namespace.Length || text[@namespace.Length] != '.')
+            {
+                return false;
+            }
+
+            text = text[(@namespace.Length + 1)..];
+        }
+
+        return text.Length == typeName.Length + 1 + methodName.Length
+            && text.StartsWith(typeName, StringComparison.Ordinal)
+            && text[typeName.Length] == '.'
+            && text.EndsWith(methodName, StringComparison.Ordinal);
+    }
 }

@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace AgentTestGuard.TestingPlatform.Results;
 
 /// <summary>
@@ -15,7 +17,9 @@ internal sealed class RunResults
     {
         lock (_gate)
         {
-            _byUid[uid] = _byUid.TryGetValue(uid, out var previous) ? result with { Attempts = previous.Attempts + 1 } : result;
+            // One lookup: every result of a run passes here.
+            ref var entry = ref CollectionsMarshal.GetValueRefOrAddDefault(_byUid, uid, out var retried);
+            entry = retried ? result with { Attempts = entry!.Attempts + 1 } : result;
         }
     }
 

@@ -83,4 +83,31 @@ public sealed class TestClassifierTests
     [InlineData("", "CartTests", "Adds_item", "CartTests.Adds_item")]
     public void Test_ids_join_namespace_type_and_method(string? @namespace, string type, string method, string expected) =>
         Assert.Equal(expected, TestClassifier.TestId(@namespace, type, method));
+
+    [Theory]
+    [InlineData("Shop.Tests", "CartTests", "Adds_item", "Shop.Tests.CartTests.Adds_item")]
+    [InlineData("Shop.Tests", "CartTests+Totals", "Rounds", "Shop.Tests.CartTests+Totals.Rounds")]
+    [InlineData(null, "CartTests", "Adds_item", "CartTests.Adds_item")]
+    [InlineData("", "CartTests", "Adds_item", "CartTests.Adds_item")]
+    public void A_string_that_spells_the_id_is_the_id(string? @namespace, string type, string method, string displayName) =>
+        Assert.Same(displayName, TestClassifier.TestId(@namespace, type, method, spelledAs: displayName));
+
+    [Theory]
+    [InlineData("Shop.Tests", "CartTests", "Adds_item", "Adds_item")]
+    [InlineData("Shop.Tests", "CartTests", "Adds_item", "Shop.Tests.CartTests.Adds_item(count: 2)")]
+    [InlineData("Shop.Tests", "CartTests", "Adds_item", "Shop.TestsXCartTests.Adds_item")]
+    [InlineData("Shop.Tests", "CartTests", "Adds_item", "Shop.Tests.CartTestsXAdds_item")]
+    [InlineData("Shop.Tests", "CartTests", "Adds_item", "Shop.Tests.CartTests.Adds_iten")]
+    [InlineData("Shop.Tests", "CartTests", "Adds_item", "Shop.Tests")]
+    [InlineData("Shop.Tests", "CartTests", "Adds_item", "Shop.Tests.")]
+    [InlineData("Shop.Tests", "CartTests", "Adds_item", "CartTests.Adds_item")]
+    [InlineData(null, "CartTests", "Adds_item", "Shop.Tests.CartTests.Adds_item")]
+    [InlineData("Shop.Tests", "CartTests", "Adds_item", "")]
+    public void A_string_that_does_not_spell_the_id_is_not_used(string? @namespace, string type, string method, string displayName)
+    {
+        var id = TestClassifier.TestId(@namespace, type, method, spelledAs: displayName);
+
+        Assert.Equal(TestClassifier.TestId(@namespace, type, method), id);
+        Assert.NotSame(displayName, id);
+    }
 }
