@@ -118,13 +118,23 @@ public sealed class RunRecordTests
     }
 
     [Fact]
+    public void A_display_name_is_recorded_only_where_it_differs_from_the_id()
+    {
+        var tests = BuildRecord(out _).Tests.ToDictionary(t => t.Id);
+
+        Assert.Equal(
+            ("Adds an item", (string?)null, (string?)null),
+            (tests["Shop.Tests.CartTests.Adds_item"].DisplayName, tests["Shop.Tests.CartTests.Removes_item"].DisplayName, tests["Shop.Tests.OtherTests.Works"].DisplayName));
+    }
+
+    [Fact]
     public void Agent_facts_are_recorded_for_agent_tests_only()
     {
         var tests = BuildRecord(out _).Tests.ToDictionary(t => t.Id);
 
         var removes = tests["Shop.Tests.CartTests.Removes_item"];
         Assert.Equal(
-            ("Shop.Tests.CartTests.Removes_item", "Expected 2 but was 3", 2, "copilot", Make.Fingerprint),
+            ((string?)null, "Expected 2 but was 3", 2, "copilot", Make.Fingerprint),
             (removes.DisplayName, removes.FailureMessage, removes.Attempts, removes.Agent, removes.Fingerprint));
         Assert.Equal(["CART-12"], removes.Criteria!);
         Assert.Equal("Adds an item", tests["Shop.Tests.CartTests.Adds_item"].DisplayName);
@@ -217,7 +227,7 @@ public sealed class RunRecordTests
         Assert.All(testLines.SkipLast(1), l => Assert.StartsWith("    {\"id\":", l, StringComparison.Ordinal));
         Assert.All(testLines.SkipLast(1), l => Assert.EndsWith("},", l, StringComparison.Ordinal));
         Assert.Equal(
-            "    {\"id\":\"Shop.Tests.T00097.Works\",\"displayName\":\"Shop.Tests.T00097.Works\",\"outcome\":\"failed\",\"failureMessage\":\"line 1\\nline \\u002297\\u0022\",\"attempts\":1,\"classification\":\"gating\"},",
+            "    {\"id\":\"Shop.Tests.T00097.Works\",\"outcome\":\"failed\",\"failureMessage\":\"line 1\\nline \\u002297\\u0022\",\"attempts\":1,\"classification\":\"gating\"},",
             testLines[97]);
     }
 
