@@ -24,7 +24,7 @@ public static class TestingPlatformBuilderHook
         builder.CommandLine.AddProvider(() => new CommandLineOptions());
 
         // One object is both consumer and session handler, so it sees every result before it decides.
-        var gate = new CompositeExtensionFactory<QuarantineGate>(services => new QuarantineGate(services, state));
+        var gate = new CompositeExtensionFactory<QuarantineGate>(services => QuarantineGate.Create(services, state));
         builder.TestHost.AddDataConsumer(gate);
         builder.TestHost.AddTestSessionLifetimeHandler(gate);
 

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using AgentTestGuard.Inventory;
 using AgentTestGuard.TestingPlatform.Record;
 using AgentTestGuard.TestingPlatform.Results;
@@ -17,11 +18,30 @@ namespace AgentTestGuard.TestingPlatform.Platform;
 /// <summary>
 /// The extension's part in the test host. It sees every test result, and when the session
 /// finishes it decides what the results mean (<see cref="RunVerdict"/>), tells the platform,
-/// prints the summary and writes the run record.
+/// prints the summary and writes the run record. <see cref="Create"/> makes it.
 /// </summary>
-internal sealed class QuarantineGate(IServiceProvider services, RunState state)
+internal class QuarantineGate(IServiceProvider services, RunState state)
     : IDataConsumer, IDataProducer, ITestSessionLifetimeHandler, IOutputDeviceDataProducer
 {
+    /// <summary>
+    /// The gate, with results handed to it inline where the platform can (<see cref="InlineQuarantineGate"/>).
+    /// </summary>
+    public static QuarantineGate Create(IServiceProvider services, RunState state) =>
+        PlatformHasInlineDelivery ? CreateInline(services, state) : new QuarantineGate(services, state);
+
+    /// <summary>
+    /// Inline delivery is experimental in the platform, so a later version may drop it. The interface
+    /// is looked up by name, and <see cref="InlineQuarantineGate"/> is loaded only where it exists:
+    /// elsewhere results come through the platform's queue instead of the extension failing to load.
+    /// </summary>
+    internal static bool PlatformHasInlineDelivery { get; } =
+        typeof(IDataConsumer).Assembly.GetType("Microsoft.Testing.Platform.Extensions.IBlockingDataConsumer") is not null;
+
+    // Never inlined, and typed as the base class, so that compiling Create never loads InlineQuarantineGate.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Performance", "CA1859", Justification = "The signature must not name InlineQuarantineGate; see above.")]
+    private static QuarantineGate CreateInline(IServiceProvider services, RunState state) => new InlineQuarantineGate(services, state);
+
     private readonly RunResults _results = new();
     private readonly ICommandLineOptions _commandLine = services.GetCommandLineOptions();
     private DateTimeOffset _startedAt;
