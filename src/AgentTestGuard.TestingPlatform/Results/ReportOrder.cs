@@ -10,7 +10,10 @@ internal static class ReportOrder
     public static readonly Comparison<TestResult> Results =
         (left, right) => Compare(left.Id, left.DisplayName, right.Id, right.DisplayName);
 
-    /// <summary>A test without a display name (one that did not run) comes before the cases that did.</summary>
+    /// <summary>
+    /// A test without a display name comes before the cases of its id that have one: in the record,
+    /// a test that did not run, or one whose display name is its id and so is left out.
+    /// </summary>
     public static int Compare(string leftId, string? leftDisplayName, string rightId, string? rightDisplayName)
     {
         var byId = string.CompareOrdinal(leftId, rightId);
