@@ -38,6 +38,8 @@
 #
 # Last, the tagging cost: xunit v3's own reads of a test method's attributes, timed warm on one
 # thread for a method tagged each way (part of every run's cost, whatever the extension does).
+# And the inventory read the extension starts every run with, timed cold and warm, with what it
+# allocates.
 #
 # Usage: build/benchmark-run.sh
 #   AGT_BENCH_RUNS=N        timed runs per variant (default 7)
@@ -270,3 +272,8 @@ echo "  suite:   $tests tests ($classes classes x $per_class), $agent_tests agen
 echo
 echo "== tagging cost: xunit v3's reads of a test's attributes (the same reads, on one thread, warm) =="
 dotnet "$bench" measure-attributes 300 "$agent_tests" | sed 's/^/  /'
+
+# The extension's own first step in every run: reading the inventory the build wrote.
+echo
+echo "== inventory read: what the extension does first in every run (this suite's inventory; the reader is compiled at run time here, precompiled in a test app) =="
+dotnet "$bench" measure-inventory-read "${dir_of[agt]}/bin/Release/net10.0/Bench.Tests.agenttests.json" 50 | sed 's/^/  /'

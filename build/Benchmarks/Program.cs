@@ -6,6 +6,7 @@ using AgentTestGuard.Benchmarks;
 //   measure <test-assembly> <policy> <catalog> [iterations]  times inventory + validation
 // Used by build/benchmark-run.sh ("none" for a package the project does not reference):
 //   measure-attributes [rounds] [agent-tests]                times xunit v3's reads of a test's attributes, tagged each way
+//   measure-inventory-read <inventory> [iterations]          times reading an inventory, as each test run does
 //   generate-run <dir> <classes> <tests-per-class> <agent-tests> <package-version|none> <trxreport-version|none> [one|two]
 return args switch
 {
@@ -24,6 +25,8 @@ return args switch
         AttributeReadTiming.Run(
             rest.Length > 0 ? int.Parse(rest[0], CultureInfo.InvariantCulture) : 300,
             rest.Length > 1 ? int.Parse(rest[1], CultureInfo.InvariantCulture) : 2000),
+    ["measure-inventory-read", var inventory, .. var rest] =>
+        InventoryReadTiming.Run(inventory, rest.Length > 0 ? int.Parse(rest[0], CultureInfo.InvariantCulture) : 50),
     ["measure", var assembly, var policy, var catalog, .. var rest] =>
         InventoryTiming.Run(assembly, policy, catalog, rest.Length > 0 ? int.Parse(rest[0], CultureInfo.InvariantCulture) : 20),
     _ => Usage(),
@@ -31,6 +34,6 @@ return args switch
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: generate <dir> <tests> <agent-tests> <package-version> | generate-run <dir> <classes> <tests-per-class> <agent-tests> <package-version|none> <trxreport-version|none> [one|two] | measure <test-assembly> <policy> <catalog> [iterations] | measure-attributes [rounds] [agent-tests]");
+    Console.Error.WriteLine("usage: generate <dir> <tests> <agent-tests> <package-version> | generate-run <dir> <classes> <tests-per-class> <agent-tests> <package-version|none> <trxreport-version|none> [one|two] | measure <test-assembly> <policy> <catalog> [iterations] | measure-attributes [rounds] [agent-tests] | measure-inventory-read <inventory> [iterations]");
     return 2;
 }

@@ -9,7 +9,8 @@ namespace AgentTestGuard.Configuration;
 /// </summary>
 internal static class JsonPositionReader
 {
-    private static readonly JsonReaderOptions Options = new()
+    /// <summary>How the product reads its JSON files: comments and trailing commas allowed.</summary>
+    public static readonly JsonReaderOptions Options = new()
     {
         CommentHandling = JsonCommentHandling.Skip,
         AllowTrailingCommas = true,
@@ -19,12 +20,7 @@ internal static class JsonPositionReader
     /// <exception cref="JsonSyntaxException">The text is not well-formed JSON.</exception>
     public static JsonNode Read(ReadOnlyMemory<byte> utf8)
     {
-        var preamble = Encoding.UTF8.Preamble;
-        if (utf8.Span.StartsWith(preamble))
-        {
-            utf8 = utf8[preamble.Length..];
-        }
-
+        utf8 = WithoutPreamble(utf8);
         var source = new JsonSource(utf8);
         var reader = new Utf8JsonReader(utf8.Span, Options);
         try
@@ -32,20 +28,30 @@ internal static class JsonPositionReader
             // An empty file throws here, as "does not contain any JSON tokens".
             reader.Read();
             var root = ReadValue(ref reader, source);
-            if (reader.Read())
-            {
-                var (line, column) = source.PositionOf(reader.TokenStartIndex);
-                throw new JsonSyntaxException("Unexpected content after the end of the document.", line, column);
-            }
 
+            // Throws where anything but whitespace or comments follows the document.
+            reader.Read();
             return root;
         }
         catch (JsonException e)
         {
-            var line = (int)(e.LineNumber ?? 0) + 1;
-            var column = source.ColumnOf(line, (int)(e.BytePositionInLine ?? 0));
-            throw new JsonSyntaxException(Describe(e), line, column);
+            throw SyntaxError(e, source);
         }
+    }
+
+    /// <summary>The text after a UTF-8 byte order mark, if it starts with one.</summary>
+    public static ReadOnlyMemory<byte> WithoutPreamble(ReadOnlyMemory<byte> utf8)
+    {
+        var preamble = Encoding.UTF8.Preamble;
+        return utf8.Span.StartsWith(preamble) ? utf8[preamble.Length..] : utf8;
+    }
+
+    /// <summary>The reader's error, placed at a 1-based line and column of <paramref name="source"/>.</summary>
+    public static JsonSyntaxException SyntaxError(JsonException e, JsonSource source)
+    {
+        var line = (int)(e.LineNumber ?? 0) + 1;
+        var column = source.ColumnOf(line, (int)(e.BytePositionInLine ?? 0));
+        return new JsonSyntaxException(Describe(e), line, column);
     }
 
     private static JsonNode ReadValue(ref Utf8JsonReader reader, JsonSource source)

@@ -1,5 +1,3 @@
-using AgentTestGuard.Configuration;
-
 namespace AgentTestGuard.Files;
 
 /// <summary>
@@ -19,18 +17,5 @@ public static class InventoryFile
         AtomicFile.Write(path, stream => IndentedJson.Write(stream, json => InventoryWriter.Write(json, document)));
 
     /// <exception cref="InvalidDataException">The file is not an inventory this version can read.</exception>
-    public static InventoryDocument Read(string path)
-    {
-        JsonNode root;
-        try
-        {
-            root = JsonPositionReader.Read(File.ReadAllBytes(path));
-        }
-        catch (JsonSyntaxException e)
-        {
-            throw new InvalidDataException($"{path}({e.Line},{e.Column}): not a valid agent test inventory: {e.Message}", e);
-        }
-
-        return InventoryReader.Read(path, root);
-    }
+    public static InventoryDocument Read(string path) => InventoryReader.Read(path, File.ReadAllBytes(path));
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using AgentTestGuard.Approvals;
 using AgentTestGuard.Configuration;
 using AgentTestGuard.Inventory;
@@ -6,121 +7,448 @@ using AgentTestGuard.Inventory;
 namespace AgentTestGuard.Files;
 
 /// <summary>
-/// Turns a parsed inventory into an <see cref="InventoryDocument"/>. Properties this version
-/// does not know are skipped, so a newer writer may add some without raising the schema version;
-/// a missing or mistyped one is an error that names its position.
+/// Reads an inventory's JSON into an <see cref="InventoryDocument"/> in one pass, without building
+/// a tree of the document first: every test run reads the inventory, and a 2,000-test inventory's
+/// tree took 7 MB and most of the reading time (build/benchmark-inventory.sh, read).
+/// Properties this version does not know are skipped, so a newer writer may add some without
+/// raising the schema version; a repeated property is read each time, and the last one counts.
+/// A missing or mistyped property is an error that names its position; the first problem in the
+/// file is the one reported, except that a file of another schema version is refused as such.
 /// </summary>
 internal sealed class InventoryReader
 {
     private readonly string _path;
+    private readonly JsonSource _source;
 
-    private InventoryReader(string path) => _path = path;
+    // Tests are sorted by id, so neighbours mostly share their class, source file, agent, criteria
+    // and approver: each of those strings is made once and reused while it repeats.
+    private string? _typeName;
+    private string? _agent;
+    private string? _file;
+    private string? _approver;
+    private List<string> _criteria = [];
 
-    /// <exception cref="InvalidDataException">The document is not an inventory this version can read.</exception>
-    public static InventoryDocument Read(string path, JsonNode root) => new InventoryReader(path).Document(root);
-
-    private InventoryDocument Document(JsonNode node)
+    private InventoryReader(string path, JsonSource source)
     {
-        var properties = Object(node, "the inventory");
-        var version = ConfigurationFileReader.Find(properties, "schemaVersion")?.Value is JsonLiteralNode literal
-            && int.TryParse(literal.Text, NumberStyles.None, CultureInfo.InvariantCulture, out var number) ? number : (int?)null;
+        _path = path;
+        _source = source;
+    }
+
+    /// <exception cref="InvalidDataException">The text is not an inventory this version can read.</exception>
+    public static InventoryDocument Read(string path, ReadOnlyMemory<byte> utf8)
+    {
+        utf8 = JsonPositionReader.WithoutPreamble(utf8);
+        var source = new JsonSource(utf8);
+        var reader = new Utf8JsonReader(utf8.Span, JsonPositionReader.Options);
+        try
+        {
+            // An empty file throws here, as "does not contain any JSON tokens".
+            reader.Read();
+            var document = new InventoryReader(path, source).Document(ref reader);
+
+            // Throws where anything but whitespace or comments follows the document.
+            reader.Read();
+            return document;
+        }
+        catch (JsonException e)
+        {
+            var error = JsonPositionReader.SyntaxError(e, source);
+            throw new InvalidDataException($"{path}({error.Line},{error.Column}): not a valid agent test inventory: {error.Message}", e);
+        }
+    }
+
+    private InventoryDocument Document(ref Utf8JsonReader reader)
+    {
+        var start = StartObject(ref reader, "the inventory");
+        int? version = null;
+        string? generator = null, assembly = null, policyFile = null, criteriaFile = null, approvalsFile = null, owner = null;
+        List<string>? environments = null;
+        List<AgentTest>? tests = null;
+
+        // The writer puts the version first; should tests come before it, they are read once it is known.
+        var testsBeforeVersion = default(Utf8JsonReader);
+        while (NextProperty(ref reader))
+        {
+            if (reader.ValueTextEquals("schemaVersion"u8))
+            {
+                reader.Read();
+                version = reader.TokenType == JsonTokenType.Number && int.TryParse(reader.ValueSpan, NumberStyles.None, CultureInfo.InvariantCulture, out var number) ? number : null;
+                CheckVersion(version);
+            }
+            else if (reader.ValueTextEquals("generator"u8))
+            {
+                generator = RequiredString(ref reader, "generator");
+            }
+            else if (reader.ValueTextEquals("assembly"u8))
+            {
+                assembly = RequiredString(ref reader, "assembly");
+            }
+            else if (reader.ValueTextEquals("policyFile"u8))
+            {
+                policyFile = OptionalString(ref reader, "policyFile");
+            }
+            else if (reader.ValueTextEquals("criteriaFile"u8))
+            {
+                criteriaFile = OptionalString(ref reader, "criteriaFile");
+            }
+            else if (reader.ValueTextEquals("approvalsFile"u8))
+            {
+                approvalsFile = OptionalString(ref reader, "approvalsFile");
+            }
+            else if (reader.ValueTextEquals("owner"u8))
+            {
+                owner = OptionalString(ref reader, "owner");
+            }
+            else if (reader.ValueTextEquals("environments"u8))
+            {
+                reader.Read();
+                environments = reader.TokenType == JsonTokenType.Null ? null : Strings(ref reader, "environments");
+            }
+            else if (reader.ValueTextEquals("tests"u8))
+            {
+                reader.Read();
+                if (version is null)
+                {
+                    testsBeforeVersion = reader;
+                    reader.Skip();
+                }
+                else
+                {
+                    testsBeforeVersion = default;
+                    tests = Tests(ref reader);
+                }
+            }
+            else
+            {
+                SkipValue(ref reader);
+            }
+        }
+
+        CheckVersion(version);
+        if (testsBeforeVersion.TokenType != JsonTokenType.None)
+        {
+            tests = Tests(ref testsBeforeVersion);
+        }
+
+        return new InventoryDocument(
+            version!.Value,
+            generator ?? throw Missing(start, "generator"),
+            assembly ?? throw Missing(start, "assembly"),
+            policyFile,
+            criteriaFile,
+            approvalsFile,
+            tests ?? throw Missing(start, "tests"))
+        {
+            Owner = owner,
+            Environments = environments,
+        };
+    }
+
+    private void CheckVersion(int? version)
+    {
         if (version != InventoryDocument.CurrentSchemaVersion)
         {
             throw new InvalidDataException(
                 $"{_path}: inventory schema version {version} is not {InventoryDocument.CurrentSchemaVersion}; rebuild the test project with this version of AgentTestGuard.");
         }
-
-        return new InventoryDocument(
-            version.Value,
-            RequiredString(properties, "generator"),
-            RequiredString(properties, "assembly"),
-            OptionalString(properties, "policyFile"),
-            OptionalString(properties, "criteriaFile"),
-            OptionalString(properties, "approvalsFile"),
-            Array(Required(properties, "tests"), "tests").Select(Test).ToList())
-        {
-            Owner = OptionalString(properties, "owner"),
-            Environments = Optional(properties, "environments") is { } environments ? Strings(environments, "environments") : null,
-        };
     }
 
-    private AgentTest Test(JsonNode node)
+    private List<AgentTest> Tests(ref Utf8JsonReader reader)
     {
-        var properties = Object(node, "a test");
+        if (reader.TokenType != JsonTokenType.StartArray)
+        {
+            throw Invalid(reader, "tests must be an array");
+        }
+
+        var tests = new List<AgentTest>();
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            tests.Add(Test(ref reader));
+        }
+
+        return tests;
+    }
+
+    private AgentTest Test(ref Utf8JsonReader reader)
+    {
+        var start = StartObject(ref reader, "a test");
+        string? id = null, typeName = null, methodName = null, agent = null, fingerprint = null;
+        List<string>? criteria = null;
+        var evidence = AgentEvidence.None;
+        SourceLocation? source = null;
+        TestApproval? approval = null;
+        while (NextProperty(ref reader))
+        {
+            if (reader.ValueTextEquals("id"u8))
+            {
+                id = RequiredString(ref reader, "id");
+            }
+            else if (reader.ValueTextEquals("typeName"u8))
+            {
+                typeName = RequiredString(ref reader, "typeName", ref _typeName);
+            }
+            else if (reader.ValueTextEquals("methodName"u8))
+            {
+                methodName = RequiredString(ref reader, "methodName");
+            }
+            else if (reader.ValueTextEquals("agent"u8))
+            {
+                agent = RequiredString(ref reader, "agent", ref _agent);
+            }
+            else if (reader.ValueTextEquals("evidence"u8))
+            {
+                evidence = reader.Read() && reader.TokenType == JsonTokenType.Null ? AgentEvidence.None : Evidence(ref reader);
+            }
+            else if (reader.ValueTextEquals("criteria"u8))
+            {
+                reader.Read();
+                criteria = Criteria(ref reader);
+            }
+            else if (reader.ValueTextEquals("fingerprint"u8))
+            {
+                fingerprint = RequiredString(ref reader, "fingerprint");
+            }
+            else if (reader.ValueTextEquals("source"u8))
+            {
+                source = reader.Read() && reader.TokenType == JsonTokenType.Null ? null : Source(ref reader);
+            }
+            else if (reader.ValueTextEquals("approval"u8))
+            {
+                approval = reader.Read() && reader.TokenType == JsonTokenType.Null ? null : Approval(ref reader, fingerprint);
+            }
+            else
+            {
+                SkipValue(ref reader);
+            }
+        }
+
         return new AgentTest(
-            RequiredString(properties, "id"),
-            RequiredString(properties, "typeName"),
-            RequiredString(properties, "methodName"),
-            RequiredString(properties, "agent"),
-            Optional(properties, "evidence") is { } evidence ? Evidence(evidence) : AgentEvidence.None,
-            Strings(Required(properties, "criteria"), "criteria"),
-            RequiredString(properties, "fingerprint"),
-            Optional(properties, "source") is { } source ? Source(source) : null)
+            id ?? throw Missing(start, "id"),
+            typeName ?? throw Missing(start, "typeName"),
+            methodName ?? throw Missing(start, "methodName"),
+            agent ?? throw Missing(start, "agent"),
+            evidence,
+            criteria ?? throw Missing(start, "criteria"),
+            fingerprint ?? throw Missing(start, "fingerprint"),
+            source)
         {
-            Approval = Optional(properties, "approval") is { } approval ? Approval(approval) : null,
+            Approval = approval,
         };
     }
 
-    private AgentEvidence Evidence(JsonNode node)
+    private AgentEvidence Evidence(ref Utf8JsonReader reader)
     {
-        var properties = Object(node, "evidence");
-        return new AgentEvidence(OptionalString(properties, "model"), OptionalString(properties, "session"), OptionalString(properties, "prompt"));
-    }
-
-    private SourceLocation Source(JsonNode node)
-    {
-        var properties = Object(node, "source");
-        var line = Required(properties, "line");
-        return line is JsonLiteralNode literal && int.TryParse(literal.Text, NumberStyles.None, CultureInfo.InvariantCulture, out var number)
-            ? new SourceLocation(RequiredString(properties, "file"), number)
-            : throw Invalid(line, "line must be a whole number");
-    }
-
-    private TestApproval Approval(JsonNode node)
-    {
-        var properties = Object(node, "approval");
-        var stateNode = Required(properties, "state");
-        if (!ApprovalStates.TryParse(String(stateNode, "state"), out var state))
+        StartObject(ref reader, "evidence");
+        string? model = null, session = null, prompt = null;
+        while (NextProperty(ref reader))
         {
-            throw Invalid(stateNode, "state must be approved, stale or unapproved");
+            if (reader.ValueTextEquals("model"u8))
+            {
+                model = OptionalString(ref reader, "model");
+            }
+            else if (reader.ValueTextEquals("session"u8))
+            {
+                session = OptionalString(ref reader, "session");
+            }
+            else if (reader.ValueTextEquals("prompt"u8))
+            {
+                prompt = OptionalString(ref reader, "prompt");
+            }
+            else
+            {
+                SkipValue(ref reader);
+            }
         }
 
+        return model is null && session is null && prompt is null ? AgentEvidence.None : new AgentEvidence(model, session, prompt);
+    }
+
+    private SourceLocation Source(ref Utf8JsonReader reader)
+    {
+        var start = StartObject(ref reader, "source");
+        string? file = null;
+        int? line = null;
+        while (NextProperty(ref reader))
+        {
+            if (reader.ValueTextEquals("file"u8))
+            {
+                file = RequiredString(ref reader, "file", ref _file);
+            }
+            else if (reader.ValueTextEquals("line"u8))
+            {
+                reader.Read();
+                line = reader.TokenType == JsonTokenType.Number && int.TryParse(reader.ValueSpan, NumberStyles.None, CultureInfo.InvariantCulture, out var number)
+                    ? number
+                    : throw Invalid(reader, "line must be a whole number");
+            }
+            else
+            {
+                SkipValue(ref reader);
+            }
+        }
+
+        return new SourceLocation(file ?? throw Missing(start, "file"), line ?? throw Missing(start, "line"));
+    }
+
+    private TestApproval Approval(ref Utf8JsonReader reader, string? fingerprint)
+    {
+        var start = StartObject(ref reader, "approval");
+        ApprovalState? state = null;
+        string? approver = null, approvedFingerprint = null;
         DateTimeOffset? at = null;
-        if (Optional(properties, "at") is { } atNode)
+        while (NextProperty(ref reader))
         {
-            at = DateTimeOffset.TryParse(String(atNode, "at"), CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed)
-                ? parsed
-                : throw Invalid(atNode, "at must be a date and time");
+            if (reader.ValueTextEquals("state"u8))
+            {
+                reader.Read();
+                state = ReadState(ref reader);
+            }
+            else if (reader.ValueTextEquals("approver"u8))
+            {
+                approver = OptionalString(ref reader, "approver", ref _approver);
+            }
+            else if (reader.ValueTextEquals("at"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != JsonTokenType.Null)
+                {
+                    at = DateTimeOffset.TryParse(String(ref reader, "at"), CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed)
+                        ? parsed
+                        : throw Invalid(reader, "at must be a date and time");
+                }
+            }
+            else if (reader.ValueTextEquals("approvedFingerprint"u8))
+            {
+                // Mostly the test's own fingerprint: an approval that is not stale.
+                var current = fingerprint;
+                approvedFingerprint = OptionalString(ref reader, "approvedFingerprint", ref current);
+            }
+            else
+            {
+                SkipValue(ref reader);
+            }
         }
 
-        return new TestApproval(state, OptionalString(properties, "approver"), at, OptionalString(properties, "approvedFingerprint"));
+        return new TestApproval(state ?? throw Missing(start, "state"), approver, at, approvedFingerprint);
     }
 
-    private JsonObjectNode Object(JsonNode node, string what) =>
-        node as JsonObjectNode ?? throw Invalid(node, $"{what} must be an object");
+    private ApprovalState ReadState(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType == JsonTokenType.String)
+        {
+            foreach (var state in (ReadOnlySpan<ApprovalState>)[ApprovalState.Approved, ApprovalState.Unapproved, ApprovalState.Stale])
+            {
+                if (reader.ValueTextEquals(ApprovalStates.Name(state)))
+                {
+                    return state;
+                }
+            }
 
-    private IReadOnlyList<JsonNode> Array(JsonNode node, string what) =>
-        node is JsonArrayNode array ? array.Items : throw Invalid(node, $"{what} must be an array");
+            throw Invalid(reader, "state must be approved, stale or unapproved");
+        }
 
-    private List<string> Strings(JsonNode node, string what) => Array(node, what).Select(item => String(item, what)).ToList();
+        throw Invalid(reader, "state must be a string");
+    }
 
-    private string String(JsonNode node, string what) =>
-        node is JsonStringNode text ? text.Value : throw Invalid(node, $"{what} must be a string");
+    private List<string> Criteria(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType != JsonTokenType.StartArray)
+        {
+            throw Invalid(reader, "criteria must be an array");
+        }
 
-    /// <summary>The property's value; its absence is reported at the object's position.</summary>
-    private JsonNode Required(JsonObjectNode properties, string name) =>
-        ConfigurationFileReader.Find(properties, name)?.Value ?? throw Invalid(properties, $"{name} is missing");
+        var criteria = new List<string>(_criteria.Count);
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            var previous = criteria.Count < _criteria.Count ? _criteria[criteria.Count] : null;
+            criteria.Add(Reused(ref reader, "criteria", ref previous));
+        }
 
-    private string RequiredString(JsonObjectNode properties, string name) =>
-        String(Required(properties, name), name);
+        _criteria = criteria;
+        return criteria;
+    }
 
-    /// <summary>The property's value; null when it is absent or null.</summary>
-    private static JsonNode? Optional(JsonObjectNode properties, string name) =>
-        ConfigurationFileReader.Find(properties, name)?.Value is { } value && value is not JsonLiteralNode { Text: "null" } ? value : null;
+    private List<string> Strings(ref Utf8JsonReader reader, string what)
+    {
+        if (reader.TokenType != JsonTokenType.StartArray)
+        {
+            throw Invalid(reader, $"{what} must be an array");
+        }
 
-    private string? OptionalString(JsonObjectNode properties, string name) =>
-        Optional(properties, name) is { } value ? String(value, name) : null;
+        var items = new List<string>();
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            items.Add(String(ref reader, what));
+        }
 
-    private InvalidDataException Invalid(JsonNode node, string message) =>
-        new($"{_path}({node.Line},{node.Column}): not a valid agent test inventory: {message}");
+        return items;
+    }
+
+    /// <returns>Where the object starts, where a missing property is reported.</returns>
+    private long StartObject(ref Utf8JsonReader reader, string what) =>
+        reader.TokenType == JsonTokenType.StartObject ? reader.TokenStartIndex : throw Invalid(reader, $"{what} must be an object");
+
+    /// <summary>Moves to the object's next property name; false at its end.</summary>
+    private static bool NextProperty(ref Utf8JsonReader reader) =>
+        reader.Read() && reader.TokenType == JsonTokenType.PropertyName;
+
+    /// <summary>From a property name, past its value (an unknown property).</summary>
+    private static void SkipValue(ref Utf8JsonReader reader)
+    {
+        reader.Read();
+        reader.Skip();
+    }
+
+    /// <summary>From a property name, its value, which must be a string.</summary>
+    private string RequiredString(ref Utf8JsonReader reader, string name)
+    {
+        reader.Read();
+        return String(ref reader, name);
+    }
+
+    /// <inheritdoc cref="RequiredString(ref Utf8JsonReader, string)"/>
+    /// <param name="last">The value last read for this property, reused when it repeats.</param>
+    private string RequiredString(ref Utf8JsonReader reader, string name, ref string? last)
+    {
+        reader.Read();
+        return Reused(ref reader, name, ref last);
+    }
+
+    /// <summary>From a property name, its value: a string, or null when it is JSON null.</summary>
+    private string? OptionalString(ref Utf8JsonReader reader, string name)
+    {
+        reader.Read();
+        return reader.TokenType == JsonTokenType.Null ? null : String(ref reader, name);
+    }
+
+    /// <inheritdoc cref="OptionalString(ref Utf8JsonReader, string)"/>
+    /// <param name="last">The value last read for this property, reused when it repeats.</param>
+    private string? OptionalString(ref Utf8JsonReader reader, string name, ref string? last)
+    {
+        reader.Read();
+        return reader.TokenType == JsonTokenType.Null ? null : Reused(ref reader, name, ref last);
+    }
+
+    private string Reused(ref Utf8JsonReader reader, string what, ref string? last)
+    {
+        if (last is not null && reader.TokenType == JsonTokenType.String && reader.ValueTextEquals(last))
+        {
+            return last;
+        }
+
+        return last = String(ref reader, what);
+    }
+
+    private string String(ref Utf8JsonReader reader, string what) =>
+        reader.TokenType == JsonTokenType.String ? reader.GetString()! : throw Invalid(reader, $"{what} must be a string");
+
+    private InvalidDataException Invalid(in Utf8JsonReader reader, string message) => Invalid(reader.TokenStartIndex, message);
+
+    private InvalidDataException Missing(long objectStart, string name) => Invalid(objectStart, $"{name} is missing");
+
+    private InvalidDataException Invalid(long offset, string message)
+    {
+        var (line, column) = _source.PositionOf(offset);
+        return new($"{_path}({line},{column}): not a valid agent test inventory: {message}");
+    }
 }

@@ -115,6 +115,15 @@ public sealed class InventoryFileTests : IDisposable
     [InlineData("""{ "schemaVersion": 1, "generator": "g", "assembly": "T", "tests": {} }""", "(1,67): not a valid agent test inventory: tests must be an array")]
     [InlineData("{\n  \"schemaVersion\": 1, \"generator\": \"g\u00e9n\u00e9r\u00e9\", \"assembly\": \"T\",\n  \"tests\": [ { \"id\": \"\u00e9\", \"typeName\": 3 } ] }", "(3,39): not a valid agent test inventory: typeName must be a string")]
     [InlineData("{\n  \"schemaVersion\": 1,\r\n  \"generator\": \"\u00e9\", \"assembly\": \"T\", \"tests\": [ } ", "(3,49): not a valid agent test inventory: '}' is an invalid start of a value.")]
+    [InlineData("""{ "schemaVersion": 1, "generator": "g", "assembly": "T", "tests": [ 3 ] }""", "(1,69): not a valid agent test inventory: a test must be an object")]
+    [InlineData("""{ "schemaVersion": 1, "generator": "g", "assembly": "T", "tests": [ { "id": "a", "criteria": [ "C", 4 ] } ] }""", "(1,101): not a valid agent test inventory: criteria must be a string")]
+    [InlineData("""{ "schemaVersion": 1, "generator": "g", "assembly": "T", "tests": [ { "source": { "file": "f", "line": "9" } } ] }""", "(1,104): not a valid agent test inventory: line must be a whole number")]
+    [InlineData("""{ "schemaVersion": 1, "generator": "g", "assembly": "T", "tests": [ { "source": { "file": "f", "line": -9 } } ] }""", "(1,104): not a valid agent test inventory: line must be a whole number")]
+    [InlineData("""{ "schemaVersion": 1, "generator": "g", "assembly": "T", "tests": [ { "source": { "line": 9 } } ] }""", "(1,81): not a valid agent test inventory: file is missing")]
+    [InlineData("""{ "schemaVersion": 1, "generator": "g", "assembly": "T", "tests": [ { "approval": { "state": "fine" } } ] }""", "(1,94): not a valid agent test inventory: state must be approved, stale or unapproved")]
+    [InlineData("""{ "schemaVersion": 1, "generator": "g", "assembly": "T", "tests": [ { "approval": { "state": "stale", "at": "soon" } } ] }""", "(1,109): not a valid agent test inventory: at must be a date and time")]
+    [InlineData("""{ "schemaVersion": 1, "generator": "g", "assembly": "T", "tests": [ { "evidence": [] } ] }""", "(1,83): not a valid agent test inventory: evidence must be an object")]
+    [InlineData("""{ "schemaVersion": 1, "generator": "g", "assembly": "T", "tests": [] } {}""", "(1,72): not a valid agent test inventory: '{' is invalid after a single JSON value. Expected end of data.")]
     public void Refuses_a_mistyped_or_missing_property_with_its_position(string json, string expected)
     {
         var path = Path.Combine(_directory, "T.agenttests.json");
@@ -123,5 +132,57 @@ public sealed class InventoryFileTests : IDisposable
         var error = Assert.Throws<InvalidDataException>(() => InventoryFile.Read(path));
 
         Assert.Equal(path + expected, error.Message);
+    }
+
+    [Fact]
+    public void Reads_tests_that_come_before_the_schema_version_once_it_is_known()
+    {
+        var path = Path.Combine(_directory, "T.agenttests.json");
+        File.WriteAllText(path, """{ "tests": [ { "id": "N.C.M", "typeName": "N.C", "methodName": "M", "agent": "a", "criteria": [], "fingerprint": "f" } ], "generator": "g", "assembly": "T", "schemaVersion": 1 }""");
+        Assert.Equal("N.C.M", InventoryFile.Read(path).Tests.Single().Id);
+
+        // Another version's tests may look different: the version is what is reported.
+        File.WriteAllText(path, """{ "tests": [ { "name": "N.C.M" } ], "generator": "g", "assembly": "T", "schemaVersion": 2 }""");
+        var error = Assert.Throws<InvalidDataException>(() => InventoryFile.Read(path));
+        Assert.Equal(path + ": inventory schema version 2 is not 1; rebuild the test project with this version of AgentTestGuard.", error.Message);
+    }
+
+    [Fact]
+    public void A_repeated_property_counts_once_the_last_and_null_means_absent()
+    {
+        var path = Path.Combine(_directory, "T.agenttests.json");
+        File.WriteAllText(path, """
+            { "schemaVersion": 1, "generator": "g", "assembly": "T", "owner": "first", "owner": null, "environments": null,
+              "tests": [ { "id": "N.C.Old", "typeName": "N.C", "methodName": "Old", "agent": "a", "criteria": [], "fingerprint": "f" } ],
+              "tests": [ { "id": "N.C.M", "typeName": "N.C", "methodName": "M", "agent": "a", "agent": "b", "criteria": [], "fingerprint": "f",
+                           "evidence": null, "source": null, "approval": null } ] }
+            """);
+
+        var read = InventoryFile.Read(path);
+
+        Assert.Equal((null, null), (read.Owner, read.Environments));
+        Assert.Equal(new AgentTest("N.C.M", "N.C", "M", "b", AgentEvidence.None, [], "f", null), read.Tests.Single() with { Criteria = [] });
+    }
+
+    [Fact]
+    public void Strings_neighbouring_tests_share_are_read_once()
+    {
+        var path = Path.Combine(_directory, "T.agenttests.json");
+        var approval = new TestApproval(ApprovalState.Approved, "Dana Lee <dana@example.com>", null, "f1");
+        var tests = new[] { "A", "B" }
+            .Select(name => new AgentTest($"N.C.{name}", "N.C", name, "copilot", AgentEvidence.None, ["CART-1", "CART-2"], "f1", new SourceLocation("/r/C.cs", 1)) { Approval = approval })
+            .ToList();
+        InventoryFile.Write(path, new InventoryDocument(1, "g", "T", null, null, null, tests));
+
+        var (first, second) = InventoryFile.Read(path).Tests is [var a, var b] ? (a, b) : throw new InvalidOperationException("two tests expected");
+
+        Assert.Same(first.TypeName, second.TypeName);
+        Assert.Same(first.Agent, second.Agent);
+        Assert.Same(first.Source!.File, second.Source!.File);
+        Assert.Same(first.Approval!.Approver, second.Approval!.Approver);
+        Assert.Same(first.Criteria[1], second.Criteria[1]);
+        Assert.Same(second.Fingerprint, second.Approval.ApprovedFingerprint);
+        Assert.Equal(tests, [first with { Criteria = tests[0].Criteria }, second with { Criteria = tests[1].Criteria }]);
+        Assert.Equal(["CART-1", "CART-2"], second.Criteria);
     }
 }
