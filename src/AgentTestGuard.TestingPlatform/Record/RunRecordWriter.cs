@@ -12,8 +12,9 @@ namespace AgentTestGuard.TestingPlatform.Record;
 /// </summary>
 internal static class RunRecordWriter
 {
-    // Below this many tests, encoding them on one thread is quicker than starting others.
-    private const int TestsPerThread = 2_000;
+    // The writer keeps what it writes until flushed: a large record is handed to the file in pieces
+    // of about this size rather than held whole (a 10,000-test record is over a megabyte).
+    private const int FlushAtBytes = 64 * 1024;
 
     // A test's line inside the "tests" array, which is two levels deep.
     private static ReadOnlySpan<byte> LineStart => "\n    "u8;
@@ -32,8 +33,6 @@ internal static class RunRecordWriter
 
     public static void Write(Utf8JsonWriter json, RunRecordDocument record)
     {
-        // Encoded first, while nothing has been written: the tests are most of a record's bytes.
-        var tests = EncodeTests(record.Tests);
         json.WriteStartObject();
         json.WriteNumber("schemaVersion", record.SchemaVersion);
         json.WriteString("generator", record.Generator);
@@ -62,50 +61,32 @@ internal static class RunRecordWriter
         json.WriteBoolean("cancelled", record.Verdict.Cancelled);
         json.WriteEndObject();
         json.WriteStartArray("tests");
-        foreach (var test in tests)
-        {
-            json.WriteRawValue(test, skipInputValidation: true);
-        }
-
+        WriteTests(json, record.Tests);
         json.WriteEndArray();
         json.WriteEndObject();
     }
 
     /// <summary>
-    /// Each test as compact JSON. A 10,000-test run's tests take tens of milliseconds to encode,
-    /// time the run waits for at its very end, when the tests no longer use the other cores; so
-    /// large runs encode them in slices, one per core.
+    /// Each test as one line of compact JSON, made in a buffer of its own (the document's writer
+    /// indents) and copied in as a raw value.
     /// </summary>
-    private static byte[][] EncodeTests(IReadOnlyList<RunRecordTest> tests)
+    private static void WriteTests(Utf8JsonWriter json, IReadOnlyList<RunRecordTest> tests)
     {
-        var encoded = new byte[tests.Count][];
-        var slices = Math.Clamp(tests.Count / TestsPerThread, 1, Environment.ProcessorCount);
-        var sliceLength = (tests.Count + slices - 1) / slices;
-        var others = new Task[slices - 1];
-        for (var slice = 1; slice < slices; slice++)
-        {
-            var start = slice * sliceLength;
-            others[slice - 1] = Task.Run(() => EncodeSlice(tests, start, Math.Min(start + sliceLength, tests.Count), encoded));
-        }
-
-        EncodeSlice(tests, 0, Math.Min(sliceLength, tests.Count), encoded);
-        Task.WaitAll(others);
-        return encoded;
-    }
-
-    private static void EncodeSlice(IReadOnlyList<RunRecordTest> tests, int start, int end, byte[][] encoded)
-    {
-        var buffer = new ArrayBufferWriter<byte>(512);
-        using var json = new Utf8JsonWriter(buffer);
-        for (var i = start; i < end; i++)
+        var line = new ArrayBufferWriter<byte>(512);
+        using var lineJson = new Utf8JsonWriter(line);
+        foreach (var test in tests)
         {
             // The writer does not indent raw values: each line brings its own break and indentation.
-            buffer.Clear();
-            buffer.Write(LineStart);
-            json.Reset(buffer);
-            WriteTest(json, tests[i]);
-            json.Flush();
-            encoded[i] = buffer.WrittenSpan.ToArray();
+            line.Clear();
+            line.Write(LineStart);
+            lineJson.Reset(line);
+            WriteTest(lineJson, test);
+            lineJson.Flush();
+            json.WriteRawValue(line.WrittenSpan, skipInputValidation: true);
+            if (json.BytesPending >= FlushAtBytes)
+            {
+                json.Flush();
+            }
         }
     }
 

@@ -211,12 +211,7 @@ public sealed class RunRecordTests
     [Fact]
     public void A_large_record_has_every_test_on_its_own_line_in_order()
     {
-        // Enough tests for the writer to encode them in slices on several threads.
-        var results = Enumerable.Range(0, 10_007)
-            .Select(i => Make.Gating($"Shop.Tests.T{i:D5}.Works", i % 97 == 0 ? TestOutcome.Failed : TestOutcome.Passed, i % 97 == 0 ? $"line 1\nline \"{i}\"" : null))
-            .ToList();
-        var verdict = RunVerdict.Decide(results, [], 0, enforce: false, ownerNamed: false, cancelled: false);
-        var record = RunRecordBuilder.Build("Shop.Tests", InventoryPath, new TestClassifier(null), results, [], verdict, Context);
+        var record = LargeRecord(out var results);
 
         var lines = RunRecordFile.Serialize(record).Split('\n');
 
@@ -231,13 +226,16 @@ public sealed class RunRecordTests
             testLines[97]);
     }
 
-    [Fact]
-    public void Write_replaces_the_file_with_the_serialized_record()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Write_replaces_the_file_with_the_serialized_record(bool large)
     {
         var directory = Directory.CreateTempSubdirectory("agt-run-").FullName;
         try
         {
-            var record = BuildRecord(out _);
+            // A large record reaches the file in several pieces.
+            var record = large ? LargeRecord(out _) : BuildRecord(out _);
             var path = Path.Combine(directory, RunRecordFile.FileName(record.Assembly, record.StartedAt));
             File.WriteAllText(path, "older");
 
@@ -249,6 +247,16 @@ public sealed class RunRecordTests
         {
             Directory.Delete(directory, recursive: true);
         }
+    }
+
+    /// <summary>10,007 tests, well over the size the writer hands to the file at once; every 97th fails.</summary>
+    private static RunRecordDocument LargeRecord(out List<TestResult> results)
+    {
+        results = Enumerable.Range(0, 10_007)
+            .Select(i => Make.Gating($"Shop.Tests.T{i:D5}.Works", i % 97 == 0 ? TestOutcome.Failed : TestOutcome.Passed, i % 97 == 0 ? $"line 1\nline \"{i}\"" : null))
+            .ToList();
+        var verdict = RunVerdict.Decide(results, [], 0, enforce: false, ownerNamed: false, cancelled: false);
+        return RunRecordBuilder.Build("Shop.Tests", InventoryPath, new TestClassifier(null), results, [], verdict, Context);
     }
 
     [Fact]
