@@ -45,6 +45,20 @@ public sealed class RunResultsTests
     }
 
     [Fact]
+    public void Results_reported_from_several_threads_at_once_are_all_counted()
+    {
+        var results = new RunResults();
+
+        // 1,000 nodes, each reported 20 times, from four threads at once.
+        Parallel.For(0, 20_000, new ParallelOptions { MaxDegreeOfParallelism = 4 }, i =>
+            results.Report($"uid-{i % 1000}", Make.Gating($"N.T.M{i % 1000}", TestOutcome.Passed)));
+
+        var snapshot = results.Snapshot();
+        Assert.Equal(1000, snapshot.Count);
+        Assert.All(snapshot, r => Assert.Equal(20, r.Attempts));
+    }
+
+    [Fact]
     public void An_empty_run_has_no_results() =>
         Assert.Empty(new RunResults().Snapshot());
 }
