@@ -101,6 +101,15 @@ public sealed class InventoryFileTests : IDisposable
     }
 
     [Fact]
+    public void Reads_a_file_that_starts_with_a_byte_order_mark()
+    {
+        var path = Path.Combine(_directory, "T.agenttests.json");
+        File.WriteAllText(path, """{ "schemaVersion": 1, "generator": "g", "assembly": "T", "tests": [] }""", new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
+
+        Assert.Equal("T", InventoryFile.Read(path).Assembly);
+    }
+
+    [Fact]
     public void Skips_properties_it_does_not_know()
     {
         var path = Path.Combine(_directory, "T.agenttests.json");
