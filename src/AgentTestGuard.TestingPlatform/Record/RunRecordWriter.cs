@@ -30,18 +30,6 @@ internal static class RunRecordWriter
     private static readonly JsonEncodedText Approval = JsonEncodedText.Encode("approval");
     private static readonly JsonEncodedText Agent = JsonEncodedText.Encode("agent");
     private static readonly JsonEncodedText Fingerprint = JsonEncodedText.Encode("fingerprint");
-    private static readonly JsonEncodedText Criteria = JsonEncodedText.Encode("criteria");
-
-    // The few values of outcome, classification and approval, encoded once too. The writer checks
-    // every other string for characters to escape, with vectorized code that the end of a run
-    // runs before it is ever optimized (it is not precompiled), at tens of nanoseconds a string.
-    private static readonly JsonEncodedText Passed = JsonEncodedText.Encode("passed");
-    private static readonly JsonEncodedText Failed = JsonEncodedText.Encode("failed");
-    private static readonly JsonEncodedText Skipped = JsonEncodedText.Encode("skipped");
-    private static readonly JsonEncodedText Gating = JsonEncodedText.Encode("gating");
-    private static readonly JsonEncodedText Approved = JsonEncodedText.Encode("approved");
-    private static readonly JsonEncodedText Quarantined = JsonEncodedText.Encode("quarantined");
-    private static readonly JsonEncodedText Unapproved = JsonEncodedText.Encode("unapproved");
 
     public static void Write(Utf8JsonWriter json, RunRecordDocument record)
     {
@@ -107,7 +95,7 @@ internal static class RunRecordWriter
         json.WriteStartObject();
         json.WriteString(Id, test.Id);
         json.WriteOptionalString(DisplayName, test.DisplayName);
-        WriteValue(json, Outcome, test.Outcome);
+        json.WriteString(Outcome, test.Outcome);
         if (test.DurationMs is { } duration)
         {
             json.WriteNumber(DurationMs, duration);
@@ -115,49 +103,15 @@ internal static class RunRecordWriter
 
         json.WriteOptionalString(FailureMessage, test.FailureMessage);
         json.WriteNumber(Attempts, test.Attempts);
-        WriteValue(json, Classification, test.Classification);
-        if (test.Approval is { } approval)
-        {
-            WriteValue(json, Approval, approval);
-        }
-
+        json.WriteString(Classification, test.Classification);
+        json.WriteOptionalString(Approval, test.Approval);
         json.WriteOptionalString(Agent, test.Agent);
         json.WriteOptionalString(Fingerprint, test.Fingerprint);
         if (test.Criteria is { } criteria)
         {
-            json.WriteStartArray(Criteria);
-            foreach (var criterion in criteria)
-            {
-                json.WriteStringValue(criterion);
-            }
-
-            json.WriteEndArray();
+            json.WriteStrings("criteria", criteria);
         }
 
         json.WriteEndObject();
-    }
-
-    /// <summary>Writes a value that is usually one of the few encoded above, encoded or not.</summary>
-    private static void WriteValue(Utf8JsonWriter json, JsonEncodedText name, string value)
-    {
-        JsonEncodedText? encoded = value switch
-        {
-            "passed" => Passed,
-            "failed" => Failed,
-            "skipped" => Skipped,
-            "gating" => Gating,
-            "approved" => Approved,
-            "quarantined" => Quarantined,
-            "unapproved" => Unapproved,
-            _ => null,
-        };
-        if (encoded is { } known)
-        {
-            json.WriteString(name, known);
-        }
-        else
-        {
-            json.WriteString(name, value);
-        }
     }
 }
