@@ -9,7 +9,7 @@ namespace AgentTestGuard.Files;
 /// <summary>
 /// Reads an inventory's JSON into an <see cref="InventoryDocument"/> in one pass, without building
 /// a tree of the document first: every test run reads the inventory, and a 2,000-test inventory's
-/// tree took 7 MB and most of the reading time (build/benchmark-inventory.sh, read).
+/// tree took 7 MB and most of the reading time (build/benchmark-run.sh, inventory read).
 /// Properties this version does not know are skipped, so a newer writer may add some without
 /// raising the schema version; a repeated property is read each time, and the last one counts.
 /// A missing or mistyped property is an error that names its position; the first problem in the
@@ -332,23 +332,10 @@ internal sealed class InventoryReader
         return new TestApproval(state ?? throw Missing(start, "state"), approver, at, approvedFingerprint);
     }
 
-    private ApprovalState ReadState(ref Utf8JsonReader reader)
-    {
-        if (reader.TokenType == JsonTokenType.String)
-        {
-            foreach (var state in (ReadOnlySpan<ApprovalState>)[ApprovalState.Approved, ApprovalState.Unapproved, ApprovalState.Stale])
-            {
-                if (reader.ValueTextEquals(ApprovalStates.Name(state)))
-                {
-                    return state;
-                }
-            }
-
-            throw Invalid(reader, "state must be approved, stale or unapproved");
-        }
-
-        throw Invalid(reader, "state must be a string");
-    }
+    private ApprovalState ReadState(ref Utf8JsonReader reader) =>
+        ApprovalStates.TryParse(String(ref reader, "state"), out var state)
+            ? state
+            : throw Invalid(reader, "state must be approved, stale or unapproved");
 
     private List<string> Criteria(ref Utf8JsonReader reader)
     {

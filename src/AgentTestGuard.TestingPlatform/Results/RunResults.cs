@@ -10,9 +10,9 @@ namespace AgentTestGuard.TestingPlatform.Results;
 /// Results come from the test framework's threads, which the platform lets hand a consumer one
 /// message at a time; the snapshot is taken after its message bus has drained. The spin lock
 /// keeps the table safe should a platform ever hand results over concurrently. It is not a
-/// <c>lock</c>: sampled in the benchmark run (build/benchmark-run.sh), entering a monitor took its
-/// slow path, about 6 ms of CPU per 10,000 results with nothing to wait for; the spin lock did not
-/// show in the samples at all.
+/// <c>lock</c>: in the benchmark suite's run (build/benchmark-run.sh), sampled with EventPipe's
+/// profiler, entering a monitor took its slow path, about 6 ms of CPU per 10,000 results with
+/// nothing to wait for; the spin lock did not show in the samples at all.
 /// </remarks>
 internal sealed class RunResults
 {
