@@ -36,6 +36,15 @@
 # is also the wall time of a one-core CI agent. It prints the median of the per-round ratios and
 # their middle half (quartiles) to show how steady they were.
 #
+# After each measurement, where the difference falls: every variant of the suite carries the same
+# small Microsoft.Testing.Platform extension (the phase probe; inert unless AGT_BENCH_PHASES is set,
+# which the timed runs do), which notes the process's CPU time when the test session starts and
+# when its end is announced, before any other extension's end-of-session work. Per phase (until the
+# session, the session itself, after it), the script prints the median and middle half of the
+# rounds' differences, with minus without, in ms: the first and last phases vary by a few ms from
+# run to run, where the whole run varies by more than the package's cost. With the TRX report the
+# tests run in a child test host, and the phases are that process's.
+#
 # Last, the tagging cost: xunit v3's own reads of a test method's attributes, timed warm on one
 # thread for a method tagged each way (part of every run's cost, whatever the extension does).
 # And the inventory read the extension starts every run with, timed cold and warm, with what it
@@ -131,17 +140,18 @@ if [[ ! -f "${dir_of[agt]}/bin/Release/net10.0/Bench.Tests.agenttests.json" ]]; 
   echo "the AgentTestGuard variant has no inventory next to its assembly"; exit 1
 fi
 
-# Runs variant $1 once, on core $2 only when given; prints its wall time and its CPU time (user +
-# system, the test app and its children) in ms. The log and results are kept for checks.
+# Runs variant $1 once, on core $2 only when given (may be empty); prints its wall time and its CPU
+# time (user + system, the test app and its children) in ms. With $3, the suite's phase probe
+# appends the run's phases to that file. The log and results are kept for checks.
 run_once() {
   local v=$1 dir=${dir_of[$1]} log="$work/run-${1/+/-}.log" results="$work/results/${1/+/-}" timing="$work/time-${1/+/-}.txt"
-  local args=(--results-directory "$results") pin=()
+  local args=(--results-directory "$results") pin=() phases=${3:-}
   [[ $v == *trx* ]] && args+=(--report-trx)
   [[ -n "${2:-}" ]] && pin=(taskset -c "$2")
   rm -rf "$results"
   local code=0 real user sys
   local TIMEFORMAT='%3R %3U %3S'
-  { time (cd "$dir" && env -u CI -u TF_BUILD -u GITHUB_ACTIONS "${pin[@]}" dotnet bin/Release/net10.0/Bench.Tests.dll "${args[@]}" >"$log" 2>&1) || code=$?; } 2>"$timing"
+  { time (cd "$dir" && env -u CI -u TF_BUILD -u GITHUB_ACTIONS AGT_BENCH_PHASES="$phases" "${pin[@]}" dotnet bin/Release/net10.0/Bench.Tests.dll "${args[@]}" >"$log" 2>&1) || code=$?; } 2>"$timing"
   if [[ $code -ne 0 ]]; then
     echo "variant $v exited $code:" >&2
     tail -n 30 "$log" >&2
@@ -179,7 +189,7 @@ for ((i = 0; i < runs; i++)); do
   line="  round $((i + 1)):"
   for ((k = 0; k < ${#variants[@]}; k++)); do
     v=${variants[$(( (i + k) % ${#variants[@]} ))]}
-    read -r ms cpu < <(run_once "$v") || exit 1
+    read -r ms cpu < <(run_once "$v" "" "$work/phases-${v/+/-}.txt") || exit 1
     [[ -n "${ms:-}" ]] || exit 1
     echo "$ms" >> "$work/wall-${v/+/-}.txt"
     echo "$cpu" >> "$work/cpu-${v/+/-}.txt"
@@ -202,6 +212,24 @@ paired() {
     END { printf "%.3f", (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
 }
 verdict() { awk -v r="$1" -v t="$target" 'BEGIN { print (r <= t) ? "within target" : "ABOVE target" }'; }
+# Where in a run the difference falls: the suite's phase probe wrote one line per run to $1 (with
+# the package) and $2 (without), round by round. Per phase, the median and middle half of the
+# rounds' differences (with minus without), in ms. The phases before and after the test session
+# vary far less from run to run than the session itself, where the tests run.
+phases() {
+  if [[ ! -s "$1" || ! -s "$2" ]] || (( $(wc -l <"$1") != $(wc -l <"$2") )); then
+    echo "    phases: the probe's lines are missing or do not pair up ($1, $2)"
+    return
+  fi
+  echo "    phases, with minus without (ms per run: median of the rounds, middle half in brackets):"
+  paste -d' ' "$1" "$2" | awk '{ for (i = 1; i <= 5; i++) print i, $i - $(i + 5) }' | sort -k1,1n -k2,2g | awk '
+    { n[$1]++; v[$1, n[$1]] = $2 }
+    function at(c, q,   i, f) { i = 1 + q * (n[c] - 1); f = int(i); return v[c, f] + (i - f) * (v[c, f + 1] - v[c, f]) }
+    END {
+      split("CPU until the test session|CPU in the test session|CPU after the test session|wall in the test session|wall after the test session", name, "|")
+      for (c = 1; c <= 5; c++) printf "      %-30s %+8.1f  [%+.1f, %+.1f]\n", name[c] ":", at(c, 0.5), at(c, 0.25), at(c, 0.75)
+    }'
+}
 for measure in wall cpu; do
   declare -A min_of=() median_of=()
   echo
@@ -226,6 +254,13 @@ for measure in wall cpu; do
     printf '    %-18s median %s (%s)   min %s (%s)   round by round %s (%s)\n' "$with / $without:" "$rm_" "$(verdict "$rm_")" "$rn_" "$(verdict "$rn_")" "$rp_" "$(verdict "$rp_")"
   done
 done
+echo
+echo "== where the difference falls, interleaved runs (each run on both cores) =="
+for pair in "agt plain" "agt+trx trx"; do
+  read -r with without <<<"$pair"
+  echo "  $with / $without:"
+  phases "$work/phases-${with/+/-}.txt" "$work/phases-${without/+/-}.txt"
+done
 
 # Quartiles and median of a file of numbers, one a line.
 quartiles() {
@@ -242,8 +277,8 @@ if (( paired_runs > 0 )) && (( $(nproc) >= 2 )) && command -v taskset >/dev/null
     ratios="$work/paired-${with/+/-}.txt"
     : >"$ratios"
     for ((i = 0; i < paired_runs; i++)); do
-      run_once "$with" $((i % 2)) >"$work/paired-with.txt" & with_pid=$!
-      run_once "$without" $(((i + 1) % 2)) >"$work/paired-without.txt" & without_pid=$!
+      run_once "$with" $((i % 2)) "$work/phases-paired-${with/+/-}.txt" >"$work/paired-with.txt" & with_pid=$!
+      run_once "$without" $(((i + 1) % 2)) "$work/phases-paired-${without/+/-}.txt" >"$work/paired-without.txt" & without_pid=$!
       wait "$with_pid" && wait "$without_pid" || exit 1
       read -r with_ms _ <"$work/paired-with.txt"
       read -r without_ms _ <"$work/paired-without.txt"
@@ -254,6 +289,7 @@ if (( paired_runs > 0 )) && (( $(nproc) >= 2 )) && command -v taskset >/dev/null
     done
     read -r q1 q2 q3 < <(quartiles "$ratios")
     printf '  %-18s round by round: median %s (%s), middle half %s to %s\n' "$with / $without:" "$q2" "$(verdict "$q2")" "$q1" "$q3"
+    phases "$work/phases-paired-${with/+/-}.txt" "$work/phases-paired-${without/+/-}.txt"
   done
 else
   echo

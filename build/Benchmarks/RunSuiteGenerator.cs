@@ -11,7 +11,8 @@ namespace AgentTestGuard.Benchmarks;
 /// AgentTestGuard attribute, as in a project that does not use the package. Agent tests are tagged
 /// the way the README shows first, in one attribute (<c>[AgentGenerated("copilot", Criteria = ["CART-1"])]</c>),
 /// or, when asked, in two (<c>[AgentGenerated("copilot"), AcceptanceCriteria("CART-1")]</c>):
-/// xunit v3 reads every attribute of a test four times, so the second form costs more.
+/// xunit v3 reads every attribute of a test four times, so the second form costs more. Every variant
+/// also carries the same phase probe (<see cref="PhaseProbeSource"/>).
 /// </summary>
 internal static class RunSuiteGenerator
 {
@@ -36,6 +37,8 @@ internal static class RunSuiteGenerator
             File.WriteAllText(Path.Combine(directory, $"Run{c:D4}Tests.cs"), Class(c, testsPerClass, agentInClass, twoAttributes));
         }
 
+        File.WriteAllText(Path.Combine(directory, PhaseProbeSource.FileName), PhaseProbeSource.Text);
+
         var references = new StringBuilder();
         references.AppendLine(CultureInfo.InvariantCulture, $"""    <PackageReference Include="xunit.v3" Version="{PackageVersions.XunitV3}" />""");
         if (withPackage)
@@ -59,6 +62,13 @@ internal static class RunSuiteGenerator
               </PropertyGroup>
               <ItemGroup>
             {references.ToString().TrimEnd()}
+              </ItemGroup>
+              <ItemGroup>
+                <!-- The benchmark's phase probe, in every variant; inert unless AGT_BENCH_PHASES is set. -->
+                <TestingPlatformBuilderHook Include="0E6C3F0A-4B8D-4C41-9A57-7D2B1E9F3C60">
+                  <DisplayName>Benchmark phase probe</DisplayName>
+                  <TypeFullName>{PhaseProbeSource.HookTypeFullName}</TypeFullName>
+                </TestingPlatformBuilderHook>
               </ItemGroup>
             </Project>
 
