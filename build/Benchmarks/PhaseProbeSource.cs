@@ -7,7 +7,8 @@ namespace AgentTestGuard.Benchmarks;
 /// its first and last phases far less. Inert unless AGT_BENCH_PHASES names a file; then, at exit,
 /// the test host appends one line to it: the process's CPU ms up to the start of the test session,
 /// during the session (until its end is announced, before any extension's end-of-session work:
-/// the probe's hook is the project's own, so it registers before a package's), and from then to
+/// the platform tells the handlers that consume no data first, in the order they registered, and
+/// the generated registration calls the project's own hook before a package's), and from then to
 /// exit; then the wall ms of the last two.
 /// </summary>
 internal static class PhaseProbeSource
