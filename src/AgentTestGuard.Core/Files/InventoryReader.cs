@@ -72,7 +72,7 @@ internal sealed class InventoryReader
             if (reader.ValueTextEquals("schemaVersion"u8))
             {
                 reader.Read();
-                version = reader.TokenType == JsonTokenType.Number && int.TryParse(reader.ValueSpan, NumberStyles.None, CultureInfo.InvariantCulture, out var number) ? number : null;
+                version = WholeNumber(reader);
                 CheckVersion(version);
             }
             else if (reader.ValueTextEquals("generator"u8))
@@ -102,7 +102,7 @@ internal sealed class InventoryReader
             else if (reader.ValueTextEquals("environments"u8))
             {
                 reader.Read();
-                environments = reader.TokenType == JsonTokenType.Null ? null : Strings(ref reader, "environments");
+                environments = reader.TokenType == JsonTokenType.Null ? null : Strings(ref reader, "environments", []);
             }
             else if (reader.ValueTextEquals("tests"u8))
             {
@@ -202,7 +202,7 @@ internal sealed class InventoryReader
             else if (reader.ValueTextEquals("criteria"u8))
             {
                 reader.Read();
-                criteria = Criteria(ref reader);
+                criteria = _criteria = Strings(ref reader, "criteria", _criteria);
             }
             else if (reader.ValueTextEquals("fingerprint"u8))
             {
@@ -277,9 +277,7 @@ internal sealed class InventoryReader
             else if (reader.ValueTextEquals("line"u8))
             {
                 reader.Read();
-                line = reader.TokenType == JsonTokenType.Number && int.TryParse(reader.ValueSpan, NumberStyles.None, CultureInfo.InvariantCulture, out var number)
-                    ? number
-                    : throw Invalid(reader, "line must be a whole number");
+                line = WholeNumber(reader) ?? throw Invalid(reader, "line must be a whole number");
             }
             else
             {
@@ -337,39 +335,30 @@ internal sealed class InventoryReader
             ? state
             : throw Invalid(reader, "state must be approved, stale or unapproved");
 
-    private List<string> Criteria(ref Utf8JsonReader reader)
-    {
-        if (reader.TokenType != JsonTokenType.StartArray)
-        {
-            throw Invalid(reader, "criteria must be an array");
-        }
-
-        var criteria = new List<string>(_criteria.Count);
-        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
-        {
-            var previous = criteria.Count < _criteria.Count ? _criteria[criteria.Count] : null;
-            criteria.Add(Reused(ref reader, "criteria", ref previous));
-        }
-
-        _criteria = criteria;
-        return criteria;
-    }
-
-    private List<string> Strings(ref Utf8JsonReader reader, string what)
+    /// <summary>An array of strings.</summary>
+    /// <param name="previous">The array last read for this property: an item equal to the one at its place is reused.</param>
+    private List<string> Strings(ref Utf8JsonReader reader, string what, List<string> previous)
     {
         if (reader.TokenType != JsonTokenType.StartArray)
         {
             throw Invalid(reader, $"{what} must be an array");
         }
 
-        var items = new List<string>();
+        var items = new List<string>(previous.Count);
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {
-            items.Add(String(ref reader, what));
+            var last = items.Count < previous.Count ? previous[items.Count] : null;
+            items.Add(Reused(ref reader, what, ref last));
         }
 
         return items;
     }
+
+    /// <summary>A number token that is a whole number, not negative; null for anything else.</summary>
+    private static int? WholeNumber(in Utf8JsonReader reader) =>
+        reader.TokenType == JsonTokenType.Number && int.TryParse(reader.ValueSpan, NumberStyles.None, CultureInfo.InvariantCulture, out var number)
+            ? number
+            : null;
 
     /// <returns>Where the object starts, where a missing property is reported.</returns>
     private long StartObject(ref Utf8JsonReader reader, string what) =>

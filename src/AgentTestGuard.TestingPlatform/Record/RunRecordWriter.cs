@@ -77,7 +77,8 @@ internal static class RunRecordWriter
         foreach (var test in tests)
         {
             // The writer does not indent raw values: each line brings its own break and indentation.
-            line.Clear();
+            // The buffer is reused as it is; clearing would zero the bytes just copied out, every line.
+            line.ResetWrittenCount();
             line.Write(LineStart);
             lineJson.Reset(line);
             WriteTest(lineJson, test);
