@@ -45,6 +45,27 @@ public sealed class RunResultsTests
     }
 
     [Fact]
+    public void Over_thousands_of_nodes_each_keeps_its_first_place_and_its_latest_result()
+    {
+        var results = new RunResults();
+
+        // More results than one block holds; every third node fails, then passes on retry.
+        for (var i = 0; i < 3000; i++)
+        {
+            results.Report($"uid-{i}", Make.Gating($"N.T.M{i}", TestOutcome.Failed));
+        }
+
+        for (var i = 0; i < 3000; i += 3)
+        {
+            results.Report($"uid-{i}", Make.Gating($"N.T.M{i}", TestOutcome.Passed));
+        }
+
+        Assert.Equal(
+            Enumerable.Range(0, 3000).Select(i => ($"N.T.M{i}", i % 3 == 0 ? TestOutcome.Passed : TestOutcome.Failed, i % 3 == 0 ? 2 : 1)),
+            results.Snapshot().Select(r => (r.Id, r.Outcome, r.Attempts)));
+    }
+
+    [Fact]
     public void Results_reported_from_several_threads_at_once_are_all_counted()
     {
         var results = new RunResults();
