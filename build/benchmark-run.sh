@@ -42,8 +42,12 @@
 # when its end is announced, before any other extension's end-of-session work. Per phase (until the
 # session, the session itself, after it), the script prints the median and middle half of the
 # rounds' differences, with minus without, in ms: the first and last phases vary by a few ms from
-# run to run, where the whole run varies by more than the package's cost. With the TRX report the
-# tests run in a child test host, and the phases are that process's.
+# run to run, where the whole run varies by more than the package's cost. Then the same for the
+# session's garbage collections: the collector's pause in ms and its collections of each
+# generation (a collection counts in every generation it includes). These counts hardly vary
+# from run to run, and show what the package keeps alive while the tests run, which the session's
+# time cannot. With the TRX report the tests run in a child test host, and the phases are that
+# process's.
 #
 # Last, the tagging cost: xunit v3's own reads of a test method's attributes, timed warm on one
 # thread for a method tagged each way (part of every run's cost, whatever the extension does).
@@ -221,13 +225,13 @@ phases() {
     echo "    phases: the probe's lines are missing or do not pair up ($1, $2)"
     return
   fi
-  echo "    phases, with minus without (ms per run: median of the rounds, middle half in brackets):"
-  paste -d' ' "$1" "$2" | awk '{ for (i = 1; i <= 5; i++) print i, $i - $(i + 5) }' | sort -k1,1n -k2,2g | awk '
+  echo "    phases, with minus without (ms or collections per run: median of the rounds, middle half in brackets):"
+  paste -d' ' "$1" "$2" | awk '{ for (i = 1; i <= 9; i++) print i, $i - $(i + 9) }' | sort -k1,1n -k2,2g | awk '
     { n[$1]++; v[$1, n[$1]] = $2 }
     function at(c, q,   i, f) { i = 1 + q * (n[c] - 1); f = int(i); return v[c, f] + (i - f) * (v[c, f + 1] - v[c, f]) }
     END {
-      split("CPU until the test session|CPU in the test session|CPU after the test session|wall in the test session|wall after the test session", name, "|")
-      for (c = 1; c <= 5; c++) printf "      %-30s %+8.1f  [%+.1f, %+.1f]\n", name[c] ":", at(c, 0.5), at(c, 0.25), at(c, 0.75)
+      split("CPU until the test session|CPU in the test session|CPU after the test session|wall in the test session|wall after the test session|GC pause in the test session|gen0 GCs in the test session|gen1 GCs in the test session|gen2 GCs in the test session", name, "|")
+      for (c = 1; c <= 9; c++) printf "      %-34s %+8.1f  [%+.1f, %+.1f]\n", name[c] ":", at(c, 0.5), at(c, 0.25), at(c, 0.75)
     }'
 }
 for measure in wall cpu; do

@@ -9,7 +9,9 @@ namespace AgentTestGuard.Benchmarks;
 /// during the session (until its end is announced, before any extension's end-of-session work:
 /// the platform tells the handlers that consume no data first, in the order they registered, and
 /// the generated registration calls the project's own hook before a package's), and from then to
-/// exit; then the wall ms of the last two.
+/// exit; then the wall ms of the last two; then, for the session, the collector's pause in ms and
+/// its gen0, gen1 and gen2 collections (what a run keeps alive shows there, where the session's
+/// time varies too much to show it).
 /// </summary>
 internal static class PhaseProbeSource
 {
@@ -48,6 +50,8 @@ internal static class PhaseProbeSource
             private double _cpuAtEnd;
             private long _wallAtStart;
             private long _wallAtEnd;
+            private GcMark _gcAtStart;
+            private GcMark _gcAtEnd;
 
             public string Uid => "Bench.PhaseProbe";
 
@@ -63,6 +67,7 @@ internal static class PhaseProbeSource
             {
                 _cpuAtStart = CpuMs();
                 _wallAtStart = Stopwatch.GetTimestamp();
+                _gcAtStart = GcMark.Now();
                 return Task.CompletedTask;
             }
 
@@ -70,6 +75,7 @@ internal static class PhaseProbeSource
             {
                 _cpuAtEnd = CpuMs();
                 _wallAtEnd = Stopwatch.GetTimestamp();
+                _gcAtEnd = GcMark.Now();
                 return Task.CompletedTask;
             }
 
@@ -84,7 +90,13 @@ internal static class PhaseProbeSource
                 var cpu = CpuMs();
                 var now = Stopwatch.GetTimestamp();
                 File.AppendAllText(file, string.Create(CultureInfo.InvariantCulture,
-                    $"{_cpuAtStart:F1} {_cpuAtEnd - _cpuAtStart:F1} {cpu - _cpuAtEnd:F1} {Stopwatch.GetElapsedTime(_wallAtStart, _wallAtEnd).TotalMilliseconds:F1} {Stopwatch.GetElapsedTime(_wallAtEnd, now).TotalMilliseconds:F1}\n"));
+                    $"{_cpuAtStart:F1} {_cpuAtEnd - _cpuAtStart:F1} {cpu - _cpuAtEnd:F1} {Stopwatch.GetElapsedTime(_wallAtStart, _wallAtEnd).TotalMilliseconds:F1} {Stopwatch.GetElapsedTime(_wallAtEnd, now).TotalMilliseconds:F1} {_gcAtEnd.PauseMs - _gcAtStart.PauseMs:F1} {_gcAtEnd.Gen0 - _gcAtStart.Gen0} {_gcAtEnd.Gen1 - _gcAtStart.Gen1} {_gcAtEnd.Gen2 - _gcAtStart.Gen2}\n"));
+            }
+
+            private readonly record struct GcMark(double PauseMs, int Gen0, int Gen1, int Gen2)
+            {
+                public static GcMark Now() =>
+                    new(GC.GetTotalPauseDuration().TotalMilliseconds, GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
             }
 
             private static double CpuMs()
