@@ -6,7 +6,7 @@
 # What it does:
 #  1. packs the package once, with a unique prerelease version, into a feed in a temporary
 #     directory (its own nuget.config and global.json; the machine's package cache is used, so
-#     nothing else is downloaded);
+#     nothing else is downloaded, and the packed version is removed from it at the end);
 #  2. generates the same xunit v3 test project (Microsoft.Testing.Platform runner; by default
 #     100 classes x 100 trivial [Fact]s) in four variants and builds each in Release:
 #       plain       no AgentTestGuard, no TRX report (the same methods without agent attributes)
@@ -84,6 +84,10 @@ cleanup() {
     echo "kept $work"
   else
     rm -rf "$work"
+    # Restore put the package in the machine's packages folder, under a version only this run used.
+    if [[ -n "${version:-}" ]]; then
+      rm -rf "${NUGET_PACKAGES:-$HOME/.nuget/packages}/agenttestguard/$version"
+    fi
   fi
 }
 trap cleanup EXIT
