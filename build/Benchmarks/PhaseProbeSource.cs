@@ -46,12 +46,8 @@ internal static class PhaseProbeSource
 
         internal sealed class PhaseProbe(string file) : ITestSessionLifetimeHandler
         {
-            private double _cpuAtStart = -1;
-            private double _cpuAtEnd;
-            private long _wallAtStart;
-            private long _wallAtEnd;
-            private GcMark _gcAtStart;
-            private GcMark _gcAtEnd;
+            private Mark? _atStart;
+            private Mark _atEnd;
 
             public string Uid => "Bench.PhaseProbe";
 
@@ -65,44 +61,44 @@ internal static class PhaseProbeSource
 
             public Task OnTestSessionStartingAsync(ITestSessionContext testSessionContext)
             {
-                _cpuAtStart = CpuMs();
-                _wallAtStart = Stopwatch.GetTimestamp();
-                _gcAtStart = GcMark.Now();
+                _atStart = Mark.Now();
                 return Task.CompletedTask;
             }
 
             public Task OnTestSessionFinishingAsync(ITestSessionContext testSessionContext)
             {
-                _cpuAtEnd = CpuMs();
-                _wallAtEnd = Stopwatch.GetTimestamp();
-                _gcAtEnd = GcMark.Now();
+                _atEnd = Mark.Now();
                 return Task.CompletedTask;
             }
 
             // A process without a test session (the controller of a child test host) writes nothing.
             public void WriteAtExit()
             {
-                if (_cpuAtStart < 0)
+                if (_atStart is not { } start)
                 {
                     return;
                 }
 
-                var cpu = CpuMs();
-                var now = Stopwatch.GetTimestamp();
+                var end = _atEnd;
+                var exit = Mark.Now();
                 File.AppendAllText(file, string.Create(CultureInfo.InvariantCulture,
-                    $"{_cpuAtStart:F1} {_cpuAtEnd - _cpuAtStart:F1} {cpu - _cpuAtEnd:F1} {Stopwatch.GetElapsedTime(_wallAtStart, _wallAtEnd).TotalMilliseconds:F1} {Stopwatch.GetElapsedTime(_wallAtEnd, now).TotalMilliseconds:F1} {_gcAtEnd.PauseMs - _gcAtStart.PauseMs:F1} {_gcAtEnd.Gen0 - _gcAtStart.Gen0} {_gcAtEnd.Gen1 - _gcAtStart.Gen1} {_gcAtEnd.Gen2 - _gcAtStart.Gen2}\n"));
+                    $"{start.CpuMs:F1} {end.CpuMs - start.CpuMs:F1} {exit.CpuMs - end.CpuMs:F1} {Stopwatch.GetElapsedTime(start.Wall, end.Wall).TotalMilliseconds:F1} {Stopwatch.GetElapsedTime(end.Wall, exit.Wall).TotalMilliseconds:F1} {end.GcPauseMs - start.GcPauseMs:F1} {end.Gen0 - start.Gen0} {end.Gen1 - start.Gen1} {end.Gen2 - start.Gen2}\n"));
             }
 
-            private readonly record struct GcMark(double PauseMs, int Gen0, int Gen1, int Gen2)
+            /// <summary>The process's CPU ms, a wall-clock timestamp, and the collector's pause ms and collections so far.</summary>
+            private readonly record struct Mark(double CpuMs, long Wall, double GcPauseMs, int Gen0, int Gen1, int Gen2)
             {
-                public static GcMark Now() =>
-                    new(GC.GetTotalPauseDuration().TotalMilliseconds, GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
-            }
-
-            private static double CpuMs()
-            {
-                using var process = Process.GetCurrentProcess();
-                return process.TotalProcessorTime.TotalMilliseconds;
+                public static Mark Now()
+                {
+                    using var process = Process.GetCurrentProcess();
+                    return new(
+                        process.TotalProcessorTime.TotalMilliseconds,
+                        Stopwatch.GetTimestamp(),
+                        GC.GetTotalPauseDuration().TotalMilliseconds,
+                        GC.CollectionCount(0),
+                        GC.CollectionCount(1),
+                        GC.CollectionCount(2));
+                }
             }
         }
 

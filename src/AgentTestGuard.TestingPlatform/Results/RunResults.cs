@@ -98,8 +98,9 @@ internal sealed class RunResults
     private static TestResult[] Merge(Reported[][] blocks, int count)
     {
         var results = new TestResult[count];
-        var hashes = new int[count];
-        var uids = new string[count];
+
+        // For each position in results, which report came first: its uid and hash are read there.
+        var firstReports = new int[count];
         var kept = 0;
 
         // Open addressing: each slot holds a position in results plus one (0 is empty); at least
@@ -108,20 +109,20 @@ internal sealed class RunResults
         var mask = slots.Length - 1;
         for (var i = 0; i < count; i++)
         {
-            ref readonly var reported = ref blocks[i / BlockSize][i % BlockSize];
+            ref readonly var reported = ref At(blocks, i);
             for (var slot = reported.UidHash & mask; ; slot = (slot + 1) & mask)
             {
                 var position = slots[slot] - 1;
                 if (position < 0)
                 {
                     slots[slot] = kept + 1;
-                    hashes[kept] = reported.UidHash;
-                    uids[kept] = reported.Uid;
+                    firstReports[kept] = i;
                     results[kept++] = reported.ToResult(reported.Attempts);
                     break;
                 }
 
-                if (hashes[position] == reported.UidHash && string.Equals(uids[position], reported.Uid, StringComparison.Ordinal))
+                ref readonly var first = ref At(blocks, firstReports[position]);
+                if (first.UidHash == reported.UidHash && string.Equals(first.Uid, reported.Uid, StringComparison.Ordinal))
                 {
                     results[position] = reported.ToResult(results[position].Attempts + 1);
                     break;
@@ -131,6 +132,8 @@ internal sealed class RunResults
 
         return kept == count ? results : results[..kept];
     }
+
+    private static ref readonly Reported At(Reported[][] blocks, int index) => ref blocks[index / BlockSize][index % BlockSize];
 
     /// <summary>A result as it is kept: its fields, inline in a block, rather than an object of its own.</summary>
     private readonly record struct Reported(
