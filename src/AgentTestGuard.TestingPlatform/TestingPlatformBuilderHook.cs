@@ -27,6 +27,7 @@ public static class TestingPlatformBuilderHook
         var gate = new CompositeExtensionFactory<QuarantineGate>(services => QuarantineGate.Create(services, state));
         builder.TestHost.AddDataConsumer(gate);
         builder.TestHost.AddTestSessionLifetimeHandler(gate);
+        builder.TestHost.AddTestHostApplicationLifetime(services => new RecordCompletion(services, state.Records));
 
 #pragma warning disable TPEXP // See UnreviewedTestFilter.
         builder.AddTestExecutionFilterProvider(services => new UnreviewedTestFilter(services, state));

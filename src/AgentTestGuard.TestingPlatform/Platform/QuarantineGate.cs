@@ -129,8 +129,14 @@ internal class QuarantineGate(IServiceProvider services, RunState state)
         IReadOnlyList<AgentTest> notRun = allowed ? [] : NotExecuted(quarantined, results);
 
         // The record is most of the work left at the end of a run, and by now the tests have left
-        // the other cores idle: it is written there while the exit code is settled and the summary shown.
-        var record = Task.Run(() => WriteRecordAsync(results, notRun, verdict, settings, allowed, cancelled));
+        // the other cores idle: it is written there while the exit code is settled, the summary shown
+        // and the platform ends the run (RecordCompletion waits for it before the test app exits).
+        var assembly = state.Inventory?.Assembly
+            ?? System.Reflection.Assembly.GetEntryAssembly()?.GetName().Name
+            ?? "tests";
+        var recordPath = Path.Combine(services.GetConfiguration().GetTestResultDirectory(), RunRecordFile.FileName(assembly, _startedAt));
+        var record = Task.Run(() => WriteRecordAsync(recordPath, assembly, results, notRun, verdict, settings, allowed, cancelled));
+        state.Records.Add(recordPath, record);
 
         if (verdict.IgnoreFailedTestsExitCode)
         {
@@ -160,12 +166,21 @@ internal class QuarantineGate(IServiceProvider services, RunState state)
             await ShowSummaryAsync(results, notRun, verdict, settings, cancellationToken).ConfigureAwait(false);
         }
 
-        var recordPath = await record.ConfigureAwait(false);
+        // Named now, while the session can still publish; the file is complete before the test app exits.
         await services.GetMessageBus().PublishAsync(
             this,
             new SessionFileArtifact(testSessionContext.SessionUid, new FileInfo(recordPath), "AgentTestGuard run record", "Per-test outcomes and classifications of this run."))
             .ConfigureAwait(false);
+
+        // A server (an IDE's test explorer) runs many sessions in one process, and its client may read
+        // the record as soon as the session ends.
+        if (_commandLine.IsOptionSet(ServerOption))
+        {
+            await state.Records.FinishAsync(services.GetOutputDevice(), this).ConfigureAwait(false);
+        }
     }
+
+    private const string ServerOption = "server";
 
     private static List<AgentTest> NotExecuted(IReadOnlyList<AgentTest> quarantined, IReadOnlyList<TestResult> results)
     {
@@ -208,21 +223,14 @@ internal class QuarantineGate(IServiceProvider services, RunState state)
 
     private const string DotnetTestExecutionIdVariable = "TESTINGPLATFORM_DOTNETTEST_EXECUTIONID";
 
-    /// <returns>The record's path.</returns>
-    private async Task<string> WriteRecordAsync(
-        IReadOnlyList<TestResult> results, IReadOnlyList<AgentTest> notRun, RunVerdict verdict, RunSettings settings, bool allowed, bool cancelled)
+    private async Task WriteRecordAsync(
+        string path, string assembly, IReadOnlyList<TestResult> results, IReadOnlyList<AgentTest> notRun, RunVerdict verdict, RunSettings settings, bool allowed, bool cancelled)
     {
         var revision = _codeRevision is null ? null : await _codeRevision.ConfigureAwait(false);
-        var assembly = state.Inventory?.Assembly
-            ?? System.Reflection.Assembly.GetEntryAssembly()?.GetName().Name
-            ?? "tests";
         var context = new RunContext(
             settings.Environment, allowed, settings.Enforce, Environment.MachineName, revision, _startedAt, DateTimeOffset.UtcNow, cancelled);
         var document = RunRecordBuilder.Build(assembly, state.InventoryPath, state.Classifier, results, notRun, verdict, context);
-        var directory = services.GetConfiguration().GetTestResultDirectory();
-        var path = Path.Combine(directory, RunRecordFile.FileName(assembly, _startedAt));
         RunRecordFile.Write(path, document);
-        return path;
     }
 
     private Task WarnAsync(string message, CancellationToken cancellationToken) =>

@@ -38,6 +38,9 @@ internal sealed class RunState
 
     public InventoryDocument? Inventory => Classifier.Inventory;
 
+    /// <summary>Records the gate has started and the test app must wait for (<see cref="RecordCompletion"/>).</summary>
+    public Record.PendingRecords Records { get; } = new();
+
     /// <summary>Why unreviewed tests could not be told apart, so that no test ran; set by the environment filter.</summary>
     public string? ExclusionProblem { get; set; }
 
