@@ -47,7 +47,7 @@ internal sealed class RunState
     public IReadOnlyList<string> AllowedEnvironments =>
         Inventory?.Environments ?? Configuration.Policy.DefaultEnvironments;
 
-    public IReadOnlyList<AgentTest> QuarantinedTests => Classifier.QuarantinedTests.ToList();
+    public IReadOnlyList<AgentTest> QuarantinedTests => Classifier.QuarantinedTests;
 
     public static RunSettings ResolveSettings(Microsoft.Testing.Platform.CommandLine.ICommandLineOptions commandLine)
     {
