@@ -46,8 +46,10 @@
 # session's garbage collections: the collector's pause in ms and its collections of each
 # generation (a collection counts in every generation it includes). These counts hardly vary
 # from run to run, and show what the package keeps alive while the tests run, which the session's
-# time cannot. With the TRX report the tests run in a child test host, and the phases are that
-# process's.
+# time cannot. Last, per phase, the ms the JIT spent and the methods it compiled: a test run
+# compiles code until it ends, and the methods a package's code brings in (or makes other code
+# compile, like reflection's invoke stubs) show as a count that hardly varies from run to run.
+# With the TRX report the tests run in a child test host, and the phases are that process's.
 #
 # Last, the tagging cost: xunit v3's own reads of a test method's attributes, timed warm on one
 # thread for a method tagged each way (part of every run's cost, whatever the extension does).
@@ -230,12 +232,12 @@ phases() {
     return
   fi
   echo "    phases, with minus without (ms or collections per run: median of the rounds, middle half in brackets):"
-  paste -d' ' "$1" "$2" | awk '{ for (i = 1; i <= 9; i++) print i, $i - $(i + 9) }' | sort -k1,1n -k2,2g | awk '
+  paste -d' ' "$1" "$2" | awk '{ for (i = 1; i <= 15; i++) print i, $i - $(i + 15) }' | sort -k1,1n -k2,2g | awk '
     { n[$1]++; v[$1, n[$1]] = $2 }
     function at(c, q,   i, f) { i = 1 + q * (n[c] - 1); f = int(i); return v[c, f] + (i - f) * (v[c, f + 1] - v[c, f]) }
     END {
-      split("CPU until the test session|CPU in the test session|CPU after the test session|wall in the test session|wall after the test session|GC pause in the test session|gen0 GCs in the test session|gen1 GCs in the test session|gen2 GCs in the test session", name, "|")
-      for (c = 1; c <= 9; c++) printf "      %-34s %+8.1f  [%+.1f, %+.1f]\n", name[c] ":", at(c, 0.5), at(c, 0.25), at(c, 0.75)
+      split("CPU until the test session|CPU in the test session|CPU after the test session|wall in the test session|wall after the test session|GC pause in the test session|gen0 GCs in the test session|gen1 GCs in the test session|gen2 GCs in the test session|JIT ms until the test session|JIT ms in the test session|JIT ms after the test session|methods JIT-compiled until the session|methods JIT-compiled in the session|methods JIT-compiled after the session", name, "|")
+      for (c = 1; c <= 15; c++) printf "      %-40s %+8.1f  [%+.1f, %+.1f]\n", name[c] ":", at(c, 0.5), at(c, 0.25), at(c, 0.75)
     }'
 }
 for measure in wall cpu; do

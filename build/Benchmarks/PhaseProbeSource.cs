@@ -11,7 +11,9 @@ namespace AgentTestGuard.Benchmarks;
 /// the generated registration calls the project's own hook before a package's), and from then to
 /// exit; then the wall ms of the last two; then, for the session, the collector's pause in ms and
 /// its gen0, gen1 and gen2 collections (what a run keeps alive shows there, where the session's
-/// time varies too much to show it).
+/// time varies too much to show it); then, for each of the three phases, the ms the JIT spent
+/// compiling and the methods it compiled (in a test run the runtime compiles code until the end,
+/// and code a package brings in or makes run shows there as a count, which hardly varies).
 /// </summary>
 internal static class PhaseProbeSource
 {
@@ -82,11 +84,12 @@ internal static class PhaseProbeSource
                 var end = _atEnd;
                 var exit = Mark.Now();
                 File.AppendAllText(file, string.Create(CultureInfo.InvariantCulture,
-                    $"{start.CpuMs:F1} {end.CpuMs - start.CpuMs:F1} {exit.CpuMs - end.CpuMs:F1} {Stopwatch.GetElapsedTime(start.Wall, end.Wall).TotalMilliseconds:F1} {Stopwatch.GetElapsedTime(end.Wall, exit.Wall).TotalMilliseconds:F1} {end.GcPauseMs - start.GcPauseMs:F1} {end.Gen0 - start.Gen0} {end.Gen1 - start.Gen1} {end.Gen2 - start.Gen2}\n"));
+                    $"{start.CpuMs:F1} {end.CpuMs - start.CpuMs:F1} {exit.CpuMs - end.CpuMs:F1} {Stopwatch.GetElapsedTime(start.Wall, end.Wall).TotalMilliseconds:F1} {Stopwatch.GetElapsedTime(end.Wall, exit.Wall).TotalMilliseconds:F1} {end.GcPauseMs - start.GcPauseMs:F1} {end.Gen0 - start.Gen0} {end.Gen1 - start.Gen1} {end.Gen2 - start.Gen2} "
+                    + $"{start.JitMs:F1} {end.JitMs - start.JitMs:F1} {exit.JitMs - end.JitMs:F1} {start.Jitted} {end.Jitted - start.Jitted} {exit.Jitted - end.Jitted}\n"));
             }
 
-            /// <summary>The process's CPU ms, a wall-clock timestamp, and the collector's pause ms and collections so far.</summary>
-            private readonly record struct Mark(double CpuMs, long Wall, double GcPauseMs, int Gen0, int Gen1, int Gen2)
+            /// <summary>The process's CPU ms, a wall-clock timestamp, the collector's pause ms and collections, and the JIT's ms and methods so far.</summary>
+            private readonly record struct Mark(double CpuMs, long Wall, double GcPauseMs, int Gen0, int Gen1, int Gen2, double JitMs, long Jitted)
             {
                 public static Mark Now()
                 {
@@ -97,7 +100,9 @@ internal static class PhaseProbeSource
                         GC.GetTotalPauseDuration().TotalMilliseconds,
                         GC.CollectionCount(0),
                         GC.CollectionCount(1),
-                        GC.CollectionCount(2));
+                        GC.CollectionCount(2),
+                        System.Runtime.JitInfo.GetCompilationTime().TotalMilliseconds,
+                        System.Runtime.JitInfo.GetCompiledMethodCount());
                 }
             }
         }
