@@ -5,7 +5,8 @@ namespace AgentTestGuard;
 /// or tracker ids accepted by the policy's patterns. On a class, it applies to every test in
 /// it, together with any ids on the method itself.
 /// </summary>
-[AttributeUsage(AttributeTargets.Method | AttributeTargets.Class, AllowMultiple = true, Inherited = false)]
+// Only the named argument repetition needs; see AgentGeneratedAttribute for why no other.
+[AttributeUsage(AttributeTargets.Method | AttributeTargets.Class, AllowMultiple = true)]
 public sealed class AcceptanceCriteriaAttribute : Attribute
 {
     /// <param name="ids">One or more criterion ids, for example <c>"CART-12"</c>.</param>

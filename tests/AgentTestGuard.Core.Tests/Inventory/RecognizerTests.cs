@@ -86,6 +86,32 @@ public sealed class RecognizerTests
     }
 
     [Fact]
+    public void A_tag_on_a_base_class_applies_to_the_tests_it_declares_not_to_those_of_derived_classes()
+    {
+        const string source = """
+            using AgentTestGuard;
+            using Xunit;
+
+            namespace Shop.Tests;
+
+            [AgentGenerated("copilot")]
+            public abstract class TaggedBase
+            {
+                [Fact] public void Declared() { }
+            }
+
+            public class Derived : TaggedBase
+            {
+                [Fact] public void Own() { }
+            }
+            """;
+
+        var ids = TestCompiler.CompileAndScan(source).Tests.Select(test => test.Id);
+
+        Assert.Equal(["Shop.Tests.TaggedBase.Declared"], ids);
+    }
+
+    [Fact]
     public void A_test_attribute_derived_in_the_same_assembly_is_recognized()
     {
         const string source = """
