@@ -42,6 +42,8 @@ internal class QuarantineGate(IServiceProvider services, RunState state)
     [System.Diagnostics.CodeAnalysis.SuppressMessage("Performance", "CA1859", Justification = "The signature must not name InlineQuarantineGate; see above.")]
     private static QuarantineGate CreateInline(IServiceProvider services, RunState state) => new InlineQuarantineGate(services, state);
 
+    private static readonly Task<CodeRevision?> NoCodeRevision = Task.FromResult<CodeRevision?>(null);
+
     private readonly RunResults _results = new();
     private readonly ICommandLineOptions _commandLine = services.GetCommandLineOptions();
     private DateTimeOffset _startedAt;
@@ -135,7 +137,11 @@ internal class QuarantineGate(IServiceProvider services, RunState state)
             ?? System.Reflection.Assembly.GetEntryAssembly()?.GetName().Name
             ?? "tests";
         var recordPath = Path.Combine(services.GetConfiguration().GetTestResultDirectory(), RunRecordFile.FileName(assembly, _startedAt));
-        var record = Task.Run(() => WriteRecordAsync(recordPath, assembly, results, notRun, verdict, settings, allowed, cancelled));
+        var record = (_codeRevision ?? NoCodeRevision).ContinueWith(
+            revision => WriteRecord(recordPath, assembly, results, notRun, verdict, settings, allowed, cancelled, revision.GetAwaiter().GetResult()),
+            CancellationToken.None,
+            TaskContinuationOptions.None,
+            TaskScheduler.Default);
         state.Records.Add(recordPath, record);
 
         if (verdict.IgnoreFailedTestsExitCode)
@@ -203,30 +209,33 @@ internal class QuarantineGate(IServiceProvider services, RunState state)
         await services.GetMessageBus().PublishAsync(this, new TestNodeUpdateMessage(session, node)).ConfigureAwait(false);
     }
 
-    private async Task ShowSummaryAsync(
+    private Task ShowSummaryAsync(
         IReadOnlyList<TestResult> results, IReadOnlyList<AgentTest> notRun, RunVerdict verdict, RunSettings settings, CancellationToken cancellationToken)
     {
         var summary = RunSummary.Format(results, notRun, verdict, settings.Environment);
         var noteworthy = verdict.QuarantinedFailures.Count > 0 || notRun.Count > 0 || verdict.FailsForEnforcement
             || results.Any(r => r.Class.Approval == Approvals.ApprovalState.Stale);
-        IOutputDeviceData data = noteworthy ? new WarningMessageOutputDeviceData(summary) : new SessionMessageOutputDeviceData(summary);
-        await services.GetOutputDevice().DisplayAsync(this, data, cancellationToken).ConfigureAwait(false);
 
         // The .NET 10 SDK's dotnet test (protocol 1.0.0) drops a test app's display messages and
         // shows its standard error only when the app fails; there the summary at least explains
         // the failure. docs/run-time.md says more.
         if (Environment.GetEnvironmentVariable(DotnetTestExecutionIdVariable) is not null)
         {
-            await Console.Error.WriteLineAsync(summary).ConfigureAwait(false);
+            Console.Error.WriteLine(summary);
         }
+
+        IOutputDeviceData data = noteworthy ? new WarningMessageOutputDeviceData(summary) : new SessionMessageOutputDeviceData(summary);
+        return services.GetOutputDevice().DisplayAsync(this, data, cancellationToken);
     }
 
     private const string DotnetTestExecutionIdVariable = "TESTINGPLATFORM_DOTNETTEST_EXECUTIONID";
 
-    private async Task WriteRecordAsync(
-        string path, string assembly, IReadOnlyList<TestResult> results, IReadOnlyList<AgentTest> notRun, RunVerdict verdict, RunSettings settings, bool allowed, bool cancelled)
+    // Written as a continuation of the code revision's task, on a pool thread, rather than by an async
+    // method: every async method of the extension compiles a little of the framework's code over its
+    // state machine at the end of every run.
+    private void WriteRecord(
+        string path, string assembly, IReadOnlyList<TestResult> results, IReadOnlyList<AgentTest> notRun, RunVerdict verdict, RunSettings settings, bool allowed, bool cancelled, CodeRevision? revision)
     {
-        var revision = _codeRevision is null ? null : await _codeRevision.ConfigureAwait(false);
         var context = new RunContext(
             settings.Environment, allowed, settings.Enforce, Environment.MachineName, revision, _startedAt, DateTimeOffset.UtcNow, cancelled);
         var document = RunRecordBuilder.Build(assembly, state.InventoryPath, state.Classifier, results, notRun, verdict, context);

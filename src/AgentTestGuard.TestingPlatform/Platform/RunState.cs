@@ -10,7 +10,7 @@ namespace AgentTestGuard.TestingPlatform.Platform;
 /// </summary>
 internal sealed class RunState
 {
-    private readonly Task<(TestClassifier Classifier, string? Problem)> _inventory;
+    private readonly Task<InventoryRead> _inventory;
 
     /// <summary>
     /// Starts reading the inventory on another thread: the platform spends its first few hundred
@@ -25,11 +25,15 @@ internal sealed class RunState
         _inventory = Task.Run(() =>
         {
             var document = InventoryLocator.TryRead(inventoryPath, out var problem);
-            return (new TestClassifier(document), problem);
+            return new InventoryRead(new TestClassifier(document), problem);
         });
     }
 
     public string? InventoryPath { get; }
+
+    // A class, not a tuple: a task of a reference type runs the framework's precompiled code, where a
+    // task of a value tuple compiles its own in every test run.
+    private sealed record InventoryRead(TestClassifier Classifier, string? Problem);
 
     public TestClassifier Classifier => _inventory.GetAwaiter().GetResult().Classifier;
 
