@@ -5,11 +5,16 @@ using System.Text.Json;
 namespace AgentTestGuard.TestingPlatform.Environments;
 
 /// <summary>
-/// Starts the test app again with the platform's `--list-tests json`, which lists every test's
-/// node uid with its method identity. Node uids are framework-specific and known only after
-/// discovery. Used only where unreviewed agent tests must not execute, so ordinary runs never
-/// pay for it.
+/// Starts the test app again to list every test's node uid with its method identity. Node uids are
+/// framework-specific and known only after discovery. Used only where unreviewed agent tests must
+/// not execute, so ordinary runs never pay for it.
 /// </summary>
+/// <remarks>
+/// The listing is the platform's `--list-tests json`, except for xunit v3: its generated entry point
+/// starts the platform only under `dotnet test` (`--server`) or with UseMicrosoftTestingPlatformRunner,
+/// and otherwise its own console runner, which refuses the platform's options. Its `-list full/json`
+/// works either way and gives the same ids: xunit's test case ids are the platform's node uids.
+/// </remarks>
 internal static class DiscoveryChild
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(5);
@@ -38,8 +43,11 @@ internal static class DiscoveryChild
             start.ArgumentList.Add(assembly);
         }
 
-        start.ArgumentList.Add("--list-tests");
-        start.ArgumentList.Add("json");
+        var xunit = UsesXunitConsoleRunner();
+        foreach (var argument in xunit ? XunitListing : PlatformListing)
+        {
+            start.ArgumentList.Add(argument);
+        }
 
         // The child is a plain console run: not part of dotnet test's or a controller's protocol.
         foreach (var name in start.Environment.Keys.Where(k => k.StartsWith("TESTINGPLATFORM_", StringComparison.OrdinalIgnoreCase)).ToList())
@@ -66,9 +74,13 @@ internal static class DiscoveryChild
             }
 
             await Task.WhenAll(output, error).ConfigureAwait(false);
-            return child.ExitCode == 0
-                ? Parse(await output.ConfigureAwait(false))
-                : (null, $"listing the tests failed with exit code {child.ExitCode}");
+            if (child.ExitCode != 0)
+            {
+                return (null, $"listing the tests failed with exit code {child.ExitCode}");
+            }
+
+            var text = await output.ConfigureAwait(false);
+            return xunit ? ParseXunit(text) : Parse(text);
         }
         catch (Exception e) when (e is System.ComponentModel.Win32Exception or IOException or InvalidOperationException)
         {
@@ -76,10 +88,34 @@ internal static class DiscoveryChild
         }
     }
 
+    private static readonly string[] PlatformListing = ["--list-tests", "json"];
+
+    // "-automated" also sends an app built with UseMicrosoftTestingPlatformRunner to xunit's own runner.
+    private static readonly string[] XunitListing = ["-automated", "-list", "full/json"];
+
+    private static bool UsesXunitConsoleRunner() =>
+        Assembly.GetEntryAssembly()?.GetReferencedAssemblies().Any(name => name.Name == "xunit.v3.runner.inproc.console") == true;
+
+    /// <summary>Reads xunit's listing: [ { "ID", "Class", "Method" } ], the class by its full name.</summary>
+    internal static (IReadOnlyList<(string Uid, string TestId)>? Listing, string? Problem) ParseXunit(string output) =>
+        Read(output, '[', root => root, test =>
+            (test.GetProperty("ID").GetString()!, test.GetProperty("Class").GetString() + "." + test.GetProperty("Method").GetString()));
+
     /// <summary>Reads the platform's listing: { "tests": [ { "uid", "type": { "namespace", "typeName", "methodName" } } ] }.</summary>
-    internal static (IReadOnlyList<(string Uid, string TestId)>? Listing, string? Problem) Parse(string output)
+    internal static (IReadOnlyList<(string Uid, string TestId)>? Listing, string? Problem) Parse(string output) =>
+        Read(output, '{', root => root.GetProperty("tests"), test =>
+            (test.GetProperty("uid").GetString()!,
+             test.TryGetProperty("type", out var type)
+                ? Classification.TestClassifier.TestId(
+                    type.GetProperty("namespace").GetString(), type.GetProperty("typeName").GetString()!, type.GetProperty("methodName").GetString()!)
+                : test.GetProperty("displayName").GetString()!));
+
+    /// <param name="opening">The listing's first character: what the app printed before it is skipped.</param>
+    /// <param name="tests">The array of tests in the listing.</param>
+    private static (IReadOnlyList<(string Uid, string TestId)>? Listing, string? Problem) Read(
+        string output, char opening, Func<JsonElement, JsonElement> tests, Func<JsonElement, (string Uid, string TestId)> entry)
     {
-        var start = output.IndexOf('{', StringComparison.Ordinal);
+        var start = output.IndexOf(opening, StringComparison.Ordinal);
         if (start < 0)
         {
             return (null, "the test listing was empty");
@@ -88,18 +124,7 @@ internal static class DiscoveryChild
         try
         {
             using var document = JsonDocument.Parse(output.AsMemory(start));
-            var listing = new List<(string, string)>();
-            foreach (var test in document.RootElement.GetProperty("tests").EnumerateArray())
-            {
-                var uid = test.GetProperty("uid").GetString()!;
-                var id = test.TryGetProperty("type", out var type)
-                    ? Classification.TestClassifier.TestId(
-                        type.GetProperty("namespace").GetString(), type.GetProperty("typeName").GetString()!, type.GetProperty("methodName").GetString()!)
-                    : test.GetProperty("displayName").GetString()!;
-                listing.Add((uid, id));
-            }
-
-            return (listing, null);
+            return ([.. tests(document.RootElement).EnumerateArray().Select(entry)], null);
         }
         catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException)
         {
