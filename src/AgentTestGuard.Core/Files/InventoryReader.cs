@@ -174,6 +174,7 @@ internal sealed class InventoryReader
         var start = StartObject(ref reader, "a test");
         string? id = null, typeName = null, methodName = null, agent = null, fingerprint = null;
         List<string>? criteria = null;
+        IReadOnlyList<string> inheritedBy = [];
         var evidence = AgentEvidence.None;
         SourceLocation? source = null;
         TestApproval? approval = null;
@@ -190,6 +191,11 @@ internal sealed class InventoryReader
             else if (reader.ValueTextEquals("methodName"u8))
             {
                 methodName = RequiredString(ref reader, "methodName");
+            }
+            else if (reader.ValueTextEquals("inheritedBy"u8))
+            {
+                reader.Read();
+                inheritedBy = reader.TokenType == JsonTokenType.Null ? [] : Strings(ref reader, "inheritedBy", []);
             }
             else if (reader.ValueTextEquals("agent"u8))
             {
@@ -233,6 +239,7 @@ internal sealed class InventoryReader
             source)
         {
             Approval = approval,
+            InheritedBy = inheritedBy,
         };
     }
 

@@ -40,6 +40,11 @@ internal static class InventoryWriter
         json.WriteString("id", test.Id);
         json.WriteString("typeName", test.TypeName);
         json.WriteString("methodName", test.MethodName);
+        if (test.InheritedBy.Count > 0)
+        {
+            json.WriteStrings("inheritedBy", test.InheritedBy);
+        }
+
         json.WriteString("agent", test.Agent);
         json.WriteStartObject("evidence");
         json.WriteOptionalString("model", test.Evidence.Model);

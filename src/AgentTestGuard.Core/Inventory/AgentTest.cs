@@ -21,6 +21,12 @@ public sealed record AgentTest(
 {
     /// <summary>Whether a human approved the test, from the ledger; null where the ledger was not consulted.</summary>
     public Approvals.TestApproval? Approval { get; init; }
+
+    /// <summary>
+    /// The classes of the same assembly that inherit the test and run it as their own, by full name, sorted:
+    /// test frameworks report an inherited test under the derived class's name (<see cref="InheritedTests"/>).
+    /// </summary>
+    public IReadOnlyList<string> InheritedBy { get; init; } = [];
 }
 
 /// <summary>Optional facts an agent test carries about how it was produced.</summary>

@@ -13,6 +13,8 @@ internal sealed class AssemblyScan : IDisposable
     private readonly PdbSourceLocator? pdb;
     private readonly TestFingerprinter fingerprinter;
     private readonly List<AgentTest> tests = [];
+    private readonly List<TypeDefinitionHandle> declaringTypes = []; // of each entry of tests
+    private readonly Dictionary<TypeDefinitionHandle, List<string>> testsByType = [];
     private readonly List<Diagnostic> diagnostics = [];
     private int found;
 
@@ -45,6 +47,7 @@ internal sealed class AssemblyScan : IDisposable
                 $"'{path}' has agent tests but no portable PDB (embedded or beside it), so their source locations are unknown. Build with <DebugType>portable</DebugType> or <DebugType>embedded</DebugType>."));
         }
 
+        AddInheritingClasses();
         tests.Sort((left, right) => string.CompareOrdinal(left.Id, right.Id));
         return new ScanResult(reader.GetString(reader.GetAssemblyDefinition().Name), tests, diagnostics);
     }
@@ -123,5 +126,32 @@ internal sealed class AssemblyScan : IDisposable
             criteria,
             fingerprinter.Compute(method, classAttributes),
             source));
+
+        var declaringType = reader.GetMethodDefinition(method).GetDeclaringType();
+        declaringTypes.Add(declaringType);
+        if (!testsByType.TryGetValue(declaringType, out var methods))
+        {
+            testsByType[declaringType] = methods = [];
+        }
+
+        methods.Add(methodName);
+    }
+
+    private void AddInheritingClasses()
+    {
+        var inherited = InheritedTests.Find(reader, testsByType);
+        if (inherited.Count == 0)
+        {
+            return;
+        }
+
+        for (var i = 0; i < tests.Count; i++)
+        {
+            var test = tests[i];
+            if (inherited.TryGetValue((declaringTypes[i], test.MethodName), out var classes))
+            {
+                tests[i] = test with { InheritedBy = classes };
+            }
+        }
     }
 }

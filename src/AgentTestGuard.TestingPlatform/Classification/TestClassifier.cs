@@ -16,22 +16,26 @@ internal sealed class TestClassifier
     {
         Inventory = inventory;
         _byId = new Dictionary<string, TestClass>(StringComparer.Ordinal);
-        foreach (var test in inventory?.Tests ?? [])
-        {
-            var kind = test.Approval?.State == ApprovalState.Approved ? TestKind.Approved : TestKind.Quarantined;
-            _byId[test.Id] = new TestClass(kind, test);
-        }
 
-        // Made here, where the inventory is read while the platform starts, rather than when the
+        // Listed here, where the inventory is read while the platform starts, rather than when the
         // session ends: sorting a large suite's agent tests takes a few milliseconds. List.Sort over a
         // reference type runs the framework's precompiled code; OrderBy compiled some of its own
         // (vectorized helpers) in every test run.
         var quarantined = new List<AgentTest>();
-        foreach (var testClass in _byId.Values)
+        foreach (var test in inventory?.Tests ?? [])
         {
+            var testClass = new TestClass(test.Approval?.State == ApprovalState.Approved ? TestKind.Approved : TestKind.Quarantined, test);
+            _byId[test.Id] = testClass;
+
+            // A test declared in a base class runs, and is reported, as a test of each class that inherits it.
+            foreach (var inheritingClass in test.InheritedBy)
+            {
+                _byId[inheritingClass + "." + test.MethodName] = testClass;
+            }
+
             if (testClass.IsQuarantined)
             {
-                quarantined.Add(testClass.AgentTest!);
+                quarantined.Add(test);
             }
         }
 
@@ -45,6 +49,7 @@ internal sealed class TestClassifier
     /// <summary>The agent tests without a valid approval (none, or one from before the test was edited), in id order.</summary>
     public IReadOnlyList<AgentTest> QuarantinedTests { get; }
 
+    /// <summary>How a test counts, by the id it ran under: its own, or that of a class inheriting it.</summary>
     public TestClass Classify(string testId) =>
         _byId.TryGetValue(testId, out var found) ? found : TestClass.Gating;
 

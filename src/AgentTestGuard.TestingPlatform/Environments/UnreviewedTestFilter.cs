@@ -43,8 +43,7 @@ internal sealed class UnreviewedTestFilter(IServiceProvider services, RunState s
             return null;
         }
 
-        var quarantined = state.QuarantinedTests.Select(t => t.Id).ToHashSet(StringComparer.Ordinal);
-        if (quarantined.Count == 0)
+        if (state.QuarantinedTests.Count == 0)
         {
             return null;
         }
@@ -57,7 +56,8 @@ internal sealed class UnreviewedTestFilter(IServiceProvider services, RunState s
             return new TestNodeUidListFilter([Nothing]);
         }
 
-        var allowed = listing.Where(l => !quarantined.Contains(l.TestId)).Select(l => new TestNodeUid(l.Uid)).ToArray();
+        // Classified as at run time: a quarantined test inherited by other classes runs under their names too.
+        var allowed = listing.Where(l => !state.Classifier.Classify(l.TestId).IsQuarantined).Select(l => new TestNodeUid(l.Uid)).ToArray();
         return new TestNodeUidListFilter(allowed.Length > 0 ? allowed : [Nothing]);
     }
 }

@@ -72,6 +72,7 @@ internal static class RunRecordBuilder
             },
             testClass.Approval is { } approval ? ApprovalStates.Name(approval) : null,
             agentTest?.Agent,
+            agentTest is not null && agentTest.Id != id ? agentTest.Id : null,
             agentTest?.Fingerprint,
             agentTest?.Criteria);
     }

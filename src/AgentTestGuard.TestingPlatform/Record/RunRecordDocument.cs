@@ -43,6 +43,7 @@ internal sealed record RunRecordVerdict(
 /// <param name="Classification">gating (not an agent test), approved, or quarantined.</param>
 /// <param name="Approval">For agent tests: approved, unapproved or stale.</param>
 /// <param name="Attempts">Results reported for the test: above 1 when it was retried.</param>
+/// <param name="DeclaredAs">For an agent test that ran as a test of a class inheriting it: its id in the inventory, which approvals name.</param>
 internal sealed record RunRecordTest(
     string Id,
     string? DisplayName,
@@ -53,5 +54,6 @@ internal sealed record RunRecordTest(
     string Classification,
     string? Approval,
     string? Agent,
+    string? DeclaredAs,
     string? Fingerprint,
     IReadOnlyList<string>? Criteria);

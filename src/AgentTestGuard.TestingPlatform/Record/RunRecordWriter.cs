@@ -29,6 +29,7 @@ internal static class RunRecordWriter
     private static readonly JsonEncodedText Classification = JsonEncodedText.Encode("classification");
     private static readonly JsonEncodedText Approval = JsonEncodedText.Encode("approval");
     private static readonly JsonEncodedText Agent = JsonEncodedText.Encode("agent");
+    private static readonly JsonEncodedText DeclaredAs = JsonEncodedText.Encode("declaredAs");
     private static readonly JsonEncodedText Fingerprint = JsonEncodedText.Encode("fingerprint");
 
     public static void Write(Utf8JsonWriter json, RunRecordDocument record)
@@ -107,6 +108,7 @@ internal static class RunRecordWriter
         json.WriteString(Classification, test.Classification);
         json.WriteOptionalString(Approval, test.Approval);
         json.WriteOptionalString(Agent, test.Agent);
+        json.WriteOptionalString(DeclaredAs, test.DeclaredAs);
         json.WriteOptionalString(Fingerprint, test.Fingerprint);
         if (test.Criteria is { } criteria)
         {

@@ -37,7 +37,7 @@ internal static class RunSummary
             foreach (var failure in verdict.QuarantinedFailures)
             {
                 text.Append(CultureInfo.InvariantCulture,
-                    $"\n    {Inert.Quote(failure.Id)} ({ApprovalStates.Name(failure.Class.Approval ?? ApprovalState.Unapproved)}, agent {Inert.Quote(failure.Class.AgentTest!.Agent)}): {Headline(failure.FailureMessage)}");
+                    $"\n    {Inert.Quote(failure.Id)} ({ApprovalStates.Name(failure.Class.Approval ?? ApprovalState.Unapproved)}, agent {Inert.Quote(failure.Class.AgentTest!.Agent)}{(DeclaredAs(failure) is { } declared ? $"; declared as {declared}" : "")}): {Headline(failure.FailureMessage)}");
             }
         }
 
@@ -45,7 +45,7 @@ internal static class RunSummary
         {
             var approval = result.Class.AgentTest!.Approval;
             text.Append(CultureInfo.InvariantCulture,
-                $"\n  Stale: {Inert.Quote(result.Id)} was approved by {Inert.Quote(approval?.Approver)} but has changed since; it is quarantined until approved again.");
+                $"\n  Stale: {Inert.Quote(result.Id)}{(DeclaredAs(result) is { } declared ? $" (declared as {declared})" : "")} was approved by {Inert.Quote(approval?.Approver)} but has changed since; it is quarantined until approved again.");
         }
 
         if (notRun.Count > 0)
@@ -92,6 +92,10 @@ internal static class RunSummary
 
         return text.ToString();
     }
+
+    // An agent test that ran as a test of a class inheriting it is approved under the id it was declared with.
+    private static string? DeclaredAs(TestResult result) =>
+        result.Class.AgentTest is { } test && test.Id != result.Id ? Inert.Quote(test.Id) : null;
 
     private static string Plural(int count, string noun) =>
         count == 1 ? $"1 {noun}" : string.Create(CultureInfo.InvariantCulture, $"{count} {noun}s");

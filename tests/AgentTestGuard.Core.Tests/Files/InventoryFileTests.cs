@@ -101,6 +101,28 @@ public sealed class InventoryFileTests : IDisposable
     }
 
     [Fact]
+    public void The_classes_inheriting_a_test_are_written_after_its_name_and_read_back()
+    {
+        var path = Path.Combine(_directory, "T.agenttests.json");
+        var inherited = new AgentTest("N.Base.M", "N.Base", "M", "copilot", AgentEvidence.None, [], "f1", null)
+        {
+            InheritedBy = ["N.Derived", "N.Outer+Nested"],
+        };
+        var document = new InventoryDocument(1, "g", "T", null, null, null, [inherited]);
+
+        InventoryFile.Write(path, document);
+        var read = InventoryFile.Read(path);
+
+        Assert.Contains(
+            // The writer's default encoder writes '+' as \u002B, as in every name the inventory holds.
+            "\"methodName\": \"M\",\n      \"inheritedBy\": [\n        \"N.Derived\",\n        \"N.Outer\\u002BNested\"\n      ],\n      \"agent\"",
+            File.ReadAllText(path).ReplaceLineEndings("\n"),
+            StringComparison.Ordinal);
+        Assert.Equal(["N.Derived", "N.Outer+Nested"], read.Tests.Single().InheritedBy);
+        Assert.Equal(InventoryFile.Serialize(document), InventoryFile.Serialize(read));
+    }
+
+    [Fact]
     public void Reads_a_file_that_starts_with_a_byte_order_mark()
     {
         var path = Path.Combine(_directory, "T.agenttests.json");
@@ -132,6 +154,7 @@ public sealed class InventoryFileTests : IDisposable
     [InlineData("""{ "schemaVersion": 1, "generator": "g", "assembly": "T", "tests": [ { "approval": { "state": "fine" } } ] }""", "(1,94): not a valid agent test inventory: state must be approved, stale or unapproved")]
     [InlineData("""{ "schemaVersion": 1, "generator": "g", "assembly": "T", "tests": [ { "approval": { "state": "stale", "at": "soon" } } ] }""", "(1,109): not a valid agent test inventory: at must be a date and time")]
     [InlineData("""{ "schemaVersion": 1, "generator": "g", "assembly": "T", "tests": [ { "evidence": [] } ] }""", "(1,83): not a valid agent test inventory: evidence must be an object")]
+    [InlineData("""{ "schemaVersion": 1, "generator": "g", "assembly": "T", "tests": [ { "inheritedBy": "N.D" } ] }""", "(1,86): not a valid agent test inventory: inheritedBy must be an array")]
     [InlineData("""{ "schemaVersion": 1, "generator": "g", "assembly": "T", "tests": [] } {}""", "(1,72): not a valid agent test inventory: '{' is invalid after a single JSON value. Expected end of data.")]
     public void Refuses_a_mistyped_or_missing_property_with_its_position(string json, string expected)
     {

@@ -47,6 +47,23 @@ public sealed class TestClassifierTests
     }
 
     [Fact]
+    public void A_test_run_as_a_test_of_a_class_inheriting_it_is_classified_as_the_agent_test_and_listed_once()
+    {
+        var inherited = Make.Test("Shop.Tests.BaseTests.Declared", ApprovalState.Unapproved) with { InheritedBy = ["Shop.Tests.DerivedTests", "Shop.Tests.Outer+Nested"] };
+        var approved = Make.Test("Shop.Tests.BaseTests.Reviewed", ApprovalState.Approved) with { InheritedBy = ["Shop.Tests.DerivedTests"] };
+        var classifier = new TestClassifier(Make.Inventory(inherited, approved));
+
+        Assert.Equal(
+            [inherited, inherited, inherited, approved, approved],
+            new[] { "Shop.Tests.BaseTests.Declared", "Shop.Tests.DerivedTests.Declared", "Shop.Tests.Outer+Nested.Declared", "Shop.Tests.BaseTests.Reviewed", "Shop.Tests.DerivedTests.Reviewed" }
+                .Select(id => classifier.Classify(id).AgentTest));
+        Assert.True(classifier.Classify("Shop.Tests.DerivedTests.Declared").IsQuarantined);
+        Assert.Equal(TestKind.Approved, classifier.Classify("Shop.Tests.DerivedTests.Reviewed").Kind);
+        Assert.Same(TestClass.Gating, classifier.Classify("Shop.Tests.DerivedTests.Own"));
+        Assert.Equal([inherited], classifier.QuarantinedTests);
+    }
+
+    [Fact]
     public void Without_an_inventory_every_test_gates()
     {
         var classifier = new TestClassifier(null);

@@ -147,6 +147,27 @@ public sealed class RunRecordTests
     }
 
     [Fact]
+    public void A_test_run_as_a_test_of_a_class_inheriting_it_names_the_id_it_was_declared_with()
+    {
+        var declared = Make.Test("Shop.Tests.BaseTests.Declared", ApprovalState.Unapproved) with { InheritedBy = ["Shop.Tests.DerivedTests"] };
+        var classifier = new TestClassifier(Make.Inventory(declared));
+        TestResult[] results =
+        [
+            Make.Result("Shop.Tests.DerivedTests.Declared", TestOutcome.Failed, classifier.Classify("Shop.Tests.DerivedTests.Declared"), "boom"),
+            Make.Result("Shop.Tests.BaseTests.Declared", TestOutcome.Passed, classifier.Classify("Shop.Tests.BaseTests.Declared")),
+        ];
+        var verdict = RunVerdict.Decide(results, classifier.QuarantinedTests, 1, enforce: false, ownerNamed: true, cancelled: false);
+
+        var json = RunRecordFile.Serialize(RunRecordBuilder.Build("Shop.Tests", InventoryPath, classifier, results, [], verdict, Context));
+
+        Assert.Contains(
+            "{\"id\":\"Shop.Tests.DerivedTests.Declared\",\"outcome\":\"failed\",\"failureMessage\":\"boom\",\"attempts\":1,\"classification\":\"quarantined\",\"approval\":\"unapproved\",\"agent\":\"copilot\",\"declaredAs\":\"Shop.Tests.BaseTests.Declared\",\"fingerprint\":",
+            json,
+            StringComparison.Ordinal);
+        Assert.Equal(1, Regex.Count(json, "declaredAs"));
+    }
+
+    [Fact]
     public void The_json_uses_camel_case_names_and_omits_nulls()
     {
         var json = RunRecordFile.Serialize(BuildRecord(out _));

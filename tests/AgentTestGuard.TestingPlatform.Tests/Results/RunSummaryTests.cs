@@ -40,6 +40,23 @@ public sealed class RunSummaryTests
     }
 
     [Fact]
+    public void A_test_run_as_a_test_of_a_class_inheriting_it_is_shown_with_the_id_to_approve()
+    {
+        var declared = Make.Test("Shop.Tests.BaseTests.Declared", ApprovalState.Stale) with { InheritedBy = ["Shop.Tests.DerivedTests"] };
+        var testClass = new AgentTestGuard.TestingPlatform.Classification.TestClassifier(Make.Inventory(declared)).Classify("Shop.Tests.DerivedTests.Declared");
+        TestResult[] results = [Make.Result("Shop.Tests.DerivedTests.Declared", TestOutcome.Failed, testClass, "boom")];
+
+        var summary = RunSummary.Format(results, [], Decide(results, quarantined: [declared]), "local");
+
+        Assert.Equal(
+            "AgentTestGuard: 1 agent test ran: 0 approved, 1 quarantined; 1 quarantined failure; 1 stale approval.\n"
+            + "  Quarantined failures (reported, not failing the run: no gating test failed):\n"
+            + "    Shop.Tests.DerivedTests.Declared (stale, agent copilot; declared as Shop.Tests.BaseTests.Declared): boom\n"
+            + "  Stale: Shop.Tests.DerivedTests.Declared (declared as Shop.Tests.BaseTests.Declared) was approved by Dana Lee <dana@example.com> but has changed since; it is quarantined until approved again.",
+            summary);
+    }
+
+    [Fact]
     public void An_enforced_run_with_a_gating_failure_and_tests_not_run()
     {
         TestResult[] results =
