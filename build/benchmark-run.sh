@@ -27,7 +27,9 @@
 # The median is the figure to quote; the min shows the cost on an undisturbed run; "round by
 # round" is the median of the ratios of runs made in the same round, the steadiest on a shared
 # machine. With few runs on a busy machine, differences of 1-2% are within noise: raise
-# AGT_BENCH_RUNS to check.
+# AGT_BENCH_RUNS to check. For the round-by-round median, a 95% interval (bootstrap) says whether
+# the runs decide the target: within it with confidence (the whole interval at or below 1.03),
+# above it with confidence, or not decided.
 #
 # Then the paired measurement, which a busy shared machine disturbs far less: each with-package
 # variant runs at the same time as its without-package pair, each pinned to a core of its own
@@ -222,6 +224,26 @@ paired() {
     END { printf "%.3f", (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
 }
 verdict() { awk -v r="$1" -v t="$target" 'BEGIN { print (r <= t) ? "within target" : "ABOVE target" }'; }
+# 95% interval of the median of a file of numbers (one a line), by bootstrap: the median of 2,000
+# resamples drawn with replacement, their 2.5th and 97.5th percentiles. A fixed seed keeps the
+# output of the same runs the same.
+interval() {
+  awk 'BEGIN { srand(20261202) } { v[NR] = $1 }
+    function median(a, n,   i, j, x) {
+      for (i = 2; i <= n; i++) { x = a[i]; for (j = i - 1; j >= 1 && a[j] > x; j--) a[j + 1] = a[j]; a[j + 1] = x }
+      return (n % 2) ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2
+    }
+    END {
+      for (b = 1; b <= 2000; b++) { for (i = 1; i <= NR; i++) s[i] = v[int(rand() * NR) + 1]; m[b] = median(s, NR) }
+      median(m, 2000)
+      printf "%.3f %.3f", m[50], m[1951]
+    }' "$1"
+}
+# What an interval says of the target.
+decided() {
+  awk -v lo="$1" -v hi="$2" -v t="$target" 'BEGIN {
+    print (hi <= t) ? "within target with confidence" : (lo > t) ? "ABOVE target with confidence" : "not decided: the interval contains the target" }'
+}
 # Where in a run the difference falls: the suite's phase probe wrote one line per run to $1 (with
 # the package) and $2 (without), round by round. Per phase, the median and middle half of the
 # rounds' differences (with minus without), in ms. The phases before and after the test session
@@ -262,6 +284,9 @@ for measure in wall cpu; do
     rn_=$(ratio "${min_of[$with]}" "${min_of[$without]}")
     rp_=$(paired "$work/$measure-${with/+/-}.txt" "$work/$measure-${without/+/-}.txt")
     printf '    %-18s median %s (%s)   min %s (%s)   round by round %s (%s)\n' "$with / $without:" "$rm_" "$(verdict "$rm_")" "$rn_" "$(verdict "$rn_")" "$rp_" "$(verdict "$rp_")"
+    paste "$work/$measure-${with/+/-}.txt" "$work/$measure-${without/+/-}.txt" | awk '{ print $1 / $2 }' >"$work/ratios.txt"
+    read -r lo hi < <(interval "$work/ratios.txt")
+    printf '    %-18s round by round, 95%% interval of the median: %s to %s (%s)\n' "" "$lo" "$hi" "$(decided "$lo" "$hi")"
   done
 done
 echo
@@ -299,6 +324,8 @@ if (( paired_runs > 0 )) && (( $(nproc) >= 2 )) && command -v taskset >/dev/null
     done
     read -r q1 q2 q3 < <(quartiles "$ratios")
     printf '  %-18s round by round: median %s (%s), middle half %s to %s\n' "$with / $without:" "$q2" "$(verdict "$q2")" "$q1" "$q3"
+    read -r lo hi < <(interval "$ratios")
+    printf '  %-18s 95%% interval of the median: %s to %s (%s)\n' "" "$lo" "$hi" "$(decided "$lo" "$hi")"
     phases "$work/phases-paired-${with/+/-}.txt" "$work/phases-paired-${without/+/-}.txt"
   done
 else
