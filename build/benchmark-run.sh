@@ -236,7 +236,7 @@ interval() {
     END {
       for (b = 1; b <= 2000; b++) { for (i = 1; i <= NR; i++) s[i] = v[int(rand() * NR) + 1]; m[b] = median(s, NR) }
       median(m, 2000)
-      printf "%.3f %.3f", m[50], m[1951]
+      printf "%.3f %.3f\n", m[50], m[1951]
     }' "$1"
 }
 # What an interval says of the target.
