@@ -14,7 +14,6 @@ internal sealed class AssemblyScan : IDisposable
     private readonly TestFingerprinter fingerprinter;
     private readonly List<AgentTest> tests = [];
     private readonly List<TypeDefinitionHandle> declaringTypes = []; // of each entry of tests
-    private readonly Dictionary<TypeDefinitionHandle, List<string>> testsByType = [];
     private readonly List<Diagnostic> diagnostics = [];
     private int found;
 
@@ -127,18 +126,22 @@ internal sealed class AssemblyScan : IDisposable
             fingerprinter.Compute(method, classAttributes),
             source));
 
-        var declaringType = reader.GetMethodDefinition(method).GetDeclaringType();
-        declaringTypes.Add(declaringType);
-        if (!testsByType.TryGetValue(declaringType, out var methods))
-        {
-            testsByType[declaringType] = methods = [];
-        }
-
-        methods.Add(methodName);
+        declaringTypes.Add(reader.GetMethodDefinition(method).GetDeclaringType());
     }
 
     private void AddInheritingClasses()
     {
+        var testsByType = new Dictionary<TypeDefinitionHandle, List<string>>();
+        for (var i = 0; i < tests.Count; i++)
+        {
+            if (!testsByType.TryGetValue(declaringTypes[i], out var methods))
+            {
+                testsByType[declaringTypes[i]] = methods = [];
+            }
+
+            methods.Add(tests[i].MethodName);
+        }
+
         var inherited = InheritedTests.Find(reader, testsByType);
         if (inherited.Count == 0)
         {
