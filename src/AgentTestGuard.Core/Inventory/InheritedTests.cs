@@ -27,6 +27,7 @@ internal static class InheritedTests
             return inherited;
         }
 
+        var chain = new List<TypeDefinitionHandle>();
         foreach (var handle in reader.TypeDefinitions)
         {
             var type = reader.GetTypeDefinition(handle);
@@ -37,30 +38,31 @@ internal static class InheritedTests
                 continue;
             }
 
-            HashSet<string>? declared = null;
-            var current = type;
-            for (var depth = 0; depth < MaxDepth && BaseDefinition(reader, current) is { IsNil: false } baseHandle; depth++)
+            // Method names are gathered only for a class with agent tests somewhere above it: this runs
+            // in every build, and most test classes derive from none or from a base without them.
+            BaseChain(reader, type, chain);
+            if (!chain.Exists(testsByType.ContainsKey))
             {
-                declared ??= MethodNames(reader, type);
+                continue;
+            }
+
+            var declared = MethodNames(reader, type);
+            foreach (var baseHandle in chain)
+            {
                 if (testsByType.TryGetValue(baseHandle, out var methods))
                 {
-                    foreach (var method in methods)
+                    foreach (var method in methods.Where(method => !declared.Contains(method)))
                     {
-                        if (!declared.Contains(method))
+                        if (!inherited.TryGetValue((baseHandle, method), out var classes))
                         {
-                            var key = (baseHandle, method);
-                            if (!inherited.TryGetValue(key, out var classes))
-                            {
-                                inherited[key] = classes = [];
-                            }
-
-                            classes.Add(MetadataNames.TypeDefinition(reader, handle));
+                            inherited[(baseHandle, method)] = classes = [];
                         }
+
+                        classes.Add(MetadataNames.TypeDefinition(reader, handle));
                     }
                 }
 
-                current = reader.GetTypeDefinition(baseHandle);
-                declared.UnionWith(MethodNames(reader, current));
+                declared.UnionWith(MethodNames(reader, reader.GetTypeDefinition(baseHandle)));
             }
         }
 
@@ -70,6 +72,17 @@ internal static class InheritedTests
         }
 
         return inherited;
+    }
+
+    /// <summary>The type's base classes defined in this assembly, nearest first, up to the first one defined elsewhere.</summary>
+    private static void BaseChain(MetadataReader reader, TypeDefinition type, List<TypeDefinitionHandle> chain)
+    {
+        chain.Clear();
+        for (var current = type; chain.Count < MaxDepth && BaseDefinition(reader, current) is { IsNil: false } baseHandle;)
+        {
+            chain.Add(baseHandle);
+            current = reader.GetTypeDefinition(baseHandle);
+        }
     }
 
     /// <summary>The base class when it is defined in this assembly (itself, or the generic class it instantiates); nil otherwise.</summary>
