@@ -8,8 +8,11 @@
 #     directory (its own nuget.config and global.json; the machine's package cache is used, so
 #     nothing else is downloaded, and the packed version is removed from it at the end);
 #  2. generates the same xunit v3 test project (Microsoft.Testing.Platform runner; by default
-#     100 classes x 100 trivial [Fact]s) in four variants and builds each in Release:
+#     100 classes x 100 trivial [Fact]s) in five variants and builds each in Release:
 #       plain       no AgentTestGuard, no TRX report (the same methods without agent attributes)
+#       tags        no AgentTestGuard, but the same agent tests tagged: the package's attribute
+#                   sources are compiled into the project. What tagging costs by itself (xunit
+#                   reads every attribute of a test, whoever made it), apart from the extension
 #       agt         AgentTestGuard; 2,000 of the tests are agent tests (copilot, CART-1)
 #       trx         no AgentTestGuard, Microsoft.Testing.Extensions.TrxReport, run with --report-trx
 #       agt+trx     AgentTestGuard and the TRX report, run with --report-trx
@@ -24,6 +27,8 @@
 # Reading the output: for wall time, then for CPU time (user + system), one line per variant with
 # min / median / mean / max in ms, then the ratios with-package / without-package (median and min)
 # for the plain pair (agt / plain) and the TRX pair (agt+trx / trx). A ratio of 1.020 means the package adds 2%; the target is <= 1.03.
+# Two more ratios split the plain pair's: tags / plain is what the tags cost by themselves, agt / tags
+# what the package adds to tagged tests (its extension, and its attributes living in another assembly).
 # The median is the figure to quote; the min shows the cost on an undisturbed run; "round by
 # round" is the median of the ratios of runs made in the same round, the steadiest on a shared
 # machine. With few runs on a busy machine, differences of 1-2% are within noise: raise
@@ -34,6 +39,10 @@
 # Then the paired measurement, which a busy shared machine disturbs far less: each with-package
 # variant runs at the same time as its without-package pair, each pinned to a core of its own
 # (taskset), the two swapping cores every round, so both runs of a round meet the same neighbours.
+# The two cores of a virtual machine need not be equally fast (on this one, runs on one took up to
+# 20% longer than on the other, for hours), so a single round's ratio says as much about the cores as
+# about the package: each ratio counted is that of two consecutive rounds, one each way round (the
+# geometric mean of their ratios), and the rounds are rounded up to an even number.
 # A run on one core measures the package's whole cost (its work on other threads included), which
 # is also the wall time of a one-core CI agent. It prints the median of the per-round ratios and
 # their middle half (quartiles) to show how steady they were.
@@ -131,11 +140,11 @@ echo '<Project />' > "$work/Directory.Build.props"
 echo '<Project />' > "$work/Directory.Build.targets"
 echo '<Project />' > "$work/Directory.Packages.props"
 
-variants=(plain agt trx agt+trx)
+variants=(plain tags agt trx agt+trx)
 declare -A dir_of pkg_of trx_of
 for v in "${variants[@]}"; do
   dir_of[$v]="$work/${v/+/-}"
-  case $v in *agt*) pkg_of[$v]=$version ;; *) pkg_of[$v]=none ;; esac
+  case $v in *agt*) pkg_of[$v]=$version ;; tags) pkg_of[$v]=tags ;; *) pkg_of[$v]=none ;; esac
   case $v in *trx*) trx_of[$v]=$trx_version ;; *) trx_of[$v]=none ;; esac
 done
 
@@ -254,12 +263,12 @@ phases() {
     return
   fi
   echo "    phases, with minus without (ms or collections per run: median of the rounds, middle half in brackets):"
-  paste -d' ' "$1" "$2" | awk '{ for (i = 1; i <= 15; i++) print i, $i - $(i + 15) }' | sort -k1,1n -k2,2g | awk '
+  paste -d' ' "$1" "$2" | awk '{ for (i = 1; i <= 17; i++) print i, $i - $(i + 17) }' | sort -k1,1n -k2,2g | awk '
     { n[$1]++; v[$1, n[$1]] = $2 }
     function at(c, q,   i, f) { i = 1 + q * (n[c] - 1); f = int(i); return v[c, f] + (i - f) * (v[c, f + 1] - v[c, f]) }
     END {
-      split("CPU until the test session|CPU in the test session|CPU after the test session|wall in the test session|wall after the test session|GC pause in the test session|gen0 GCs in the test session|gen1 GCs in the test session|gen2 GCs in the test session|JIT ms until the test session|JIT ms in the test session|JIT ms after the test session|methods JIT-compiled until the session|methods JIT-compiled in the session|methods JIT-compiled after the session", name, "|")
-      for (c = 1; c <= 15; c++) printf "      %-40s %+8.1f  [%+.1f, %+.1f]\n", name[c] ":", at(c, 0.5), at(c, 0.25), at(c, 0.75)
+      split("CPU until the test session|CPU in the test session|CPU after the test session|wall in the test session|wall after the test session|GC pause in the test session|gen0 GCs in the test session|gen1 GCs in the test session|gen2 GCs in the test session|JIT ms until the test session|JIT ms in the test session|JIT ms after the test session|methods JIT-compiled until the session|methods JIT-compiled in the session|methods JIT-compiled after the session|MB allocated in the test session|MB allocated after the test session", name, "|")
+      for (c = 1; c <= 17; c++) printf "      %-40s %+8.1f  [%+.1f, %+.1f]\n", name[c] ":", at(c, 0.5), at(c, 0.25), at(c, 0.75)
     }'
 }
 for measure in wall cpu; do
@@ -277,8 +286,8 @@ for measure in wall cpu; do
     median_of[$v]=$md
     printf '  %-10s %9d %9.1f %9.1f %9d\n' "$v" "$mn" "$md" "$mean" "$mx"
   done
-  echo "  ratios with-package / without-package (target <= $target):"
-  for pair in "agt plain" "agt+trx trx"; do
+  echo "  ratios with-package / without-package (target <= $target; tags / plain and agt / tags split agt / plain):"
+  for pair in "agt plain" "agt+trx trx" "tags plain" "agt tags"; do
     read -r with without <<<"$pair"
     rm_=$(ratio "${median_of[$with]}" "${median_of[$without]}")
     rn_=$(ratio "${min_of[$with]}" "${min_of[$without]}")
@@ -291,7 +300,7 @@ for measure in wall cpu; do
 done
 echo
 echo "== where the difference falls, interleaved runs (each run on both cores) =="
-for pair in "agt plain" "agt+trx trx"; do
+for pair in "agt plain" "agt+trx trx" "tags plain" "agt tags"; do
   read -r with without <<<"$pair"
   echo "  $with / $without:"
   phases "$work/phases-${with/+/-}.txt" "$work/phases-${without/+/-}.txt"
@@ -305,12 +314,15 @@ quartiles() {
 }
 
 if (( paired_runs > 0 )) && (( $(nproc) >= 2 )) && command -v taskset >/dev/null; then
+  paired_runs=$(( paired_runs + paired_runs % 2 ))
   echo
   echo "== paired: $paired_runs rounds, with and without the package at the same time, each on one core (wall ms) =="
-  for pair in "agt plain" "agt+trx trx"; do
+  for pair in "agt plain" "agt+trx trx" "tags plain" "agt tags"; do
     read -r with without <<<"$pair"
-    ratios="$work/paired-${with/+/-}.txt"
+    ratios="$work/paired-${with/+/-}-${without/+/-}.txt"
     : >"$ratios"
+    round_ratios="$work/paired-rounds.txt"
+    : >"$round_ratios"
     for ((i = 0; i < paired_runs; i++)); do
       run_once "$with" $((i % 2)) "$work/phases-paired-${with/+/-}.txt" >"$work/paired-with.txt" & with_pid=$!
       run_once "$without" $(((i + 1) % 2)) "$work/phases-paired-${without/+/-}.txt" >"$work/paired-without.txt" & without_pid=$!
@@ -318,15 +330,18 @@ if (( paired_runs > 0 )) && (( $(nproc) >= 2 )) && command -v taskset >/dev/null
       read -r with_ms _ <"$work/paired-with.txt"
       read -r without_ms _ <"$work/paired-without.txt"
       [[ -n "${with_ms:-}" && -n "${without_ms:-}" ]] || exit 1
-      ratio "$with_ms" "$without_ms" >>"$ratios"
-      echo >>"$ratios"
-      echo "  round $((i + 1)): $with=$with_ms $without=$without_ms"
+      ratio "$with_ms" "$without_ms" >>"$round_ratios"
+      echo >>"$round_ratios"
+      echo "  round $((i + 1)): $with=$with_ms $without=$without_ms (on core $((i % 2)) and $(((i + 1) % 2)))"
     done
+    # One ratio per two rounds, the package's run on each core once.
+    awk '{ r[NR] = $1 } END { for (i = 1; i < NR; i += 2) printf "%.4f\n", sqrt(r[i] * r[i + 1]) }' "$round_ratios" >"$ratios"
     read -r q1 q2 q3 < <(quartiles "$ratios")
-    printf '  %-18s round by round: median %s (%s), middle half %s to %s\n' "$with / $without:" "$q2" "$(verdict "$q2")" "$q1" "$q3"
+    printf '  %-18s two rounds at a time: median %s (%s), middle half %s to %s\n' "$with / $without:" "$q2" "$(verdict "$q2")" "$q1" "$q3"
     read -r lo hi < <(interval "$ratios")
     printf '  %-18s 95%% interval of the median: %s to %s (%s)\n' "" "$lo" "$hi" "$(decided "$lo" "$hi")"
     phases "$work/phases-paired-${with/+/-}.txt" "$work/phases-paired-${without/+/-}.txt"
+    rm -f "$work/phases-paired-${with/+/-}.txt" "$work/phases-paired-${without/+/-}.txt"
   done
 else
   echo

@@ -13,7 +13,9 @@ namespace AgentTestGuard.Benchmarks;
 /// its gen0, gen1 and gen2 collections (what a run keeps alive shows there, where the session's
 /// time varies too much to show it); then, for each of the three phases, the ms the JIT spent
 /// compiling and the methods it compiled (in a test run the runtime compiles code until the end,
-/// and code a package brings in or makes run shows there as a count, which hardly varies).
+/// and code a package brings in or makes run shows there as a count, which hardly varies); last,
+/// the MB the process allocated in the session and after it (what a package makes the collector
+/// do, as a figure that, unlike time, a busy machine does not disturb).
 /// </summary>
 internal static class PhaseProbeSource
 {
@@ -85,11 +87,12 @@ internal static class PhaseProbeSource
                 var exit = Mark.Now();
                 File.AppendAllText(file, string.Create(CultureInfo.InvariantCulture,
                     $"{start.CpuMs:F1} {end.CpuMs - start.CpuMs:F1} {exit.CpuMs - end.CpuMs:F1} {Stopwatch.GetElapsedTime(start.Wall, end.Wall).TotalMilliseconds:F1} {Stopwatch.GetElapsedTime(end.Wall, exit.Wall).TotalMilliseconds:F1} {end.GcPauseMs - start.GcPauseMs:F1} {end.Gen0 - start.Gen0} {end.Gen1 - start.Gen1} {end.Gen2 - start.Gen2} "
-                    + $"{start.JitMs:F1} {end.JitMs - start.JitMs:F1} {exit.JitMs - end.JitMs:F1} {start.Jitted} {end.Jitted - start.Jitted} {exit.Jitted - end.Jitted}\n"));
+                    + $"{start.JitMs:F1} {end.JitMs - start.JitMs:F1} {exit.JitMs - end.JitMs:F1} {start.Jitted} {end.Jitted - start.Jitted} {exit.Jitted - end.Jitted} "
+                    + $"{(end.Allocated - start.Allocated) / 1048576.0:F2} {(exit.Allocated - end.Allocated) / 1048576.0:F2}\n"));
             }
 
-            /// <summary>The process's CPU ms, a wall-clock timestamp, the collector's pause ms and collections, and the JIT's ms and methods so far.</summary>
-            private readonly record struct Mark(double CpuMs, long Wall, double GcPauseMs, int Gen0, int Gen1, int Gen2, double JitMs, long Jitted)
+            /// <summary>The process's CPU ms, a wall-clock timestamp, the collector's pause ms and collections, the JIT's ms and methods, and the bytes allocated so far.</summary>
+            private readonly record struct Mark(double CpuMs, long Wall, double GcPauseMs, int Gen0, int Gen1, int Gen2, double JitMs, long Jitted, long Allocated)
             {
                 public static Mark Now()
                 {
@@ -102,7 +105,8 @@ internal static class PhaseProbeSource
                         GC.CollectionCount(1),
                         GC.CollectionCount(2),
                         System.Runtime.JitInfo.GetCompilationTime().TotalMilliseconds,
-                        System.Runtime.JitInfo.GetCompiledMethodCount());
+                        System.Runtime.JitInfo.GetCompiledMethodCount(),
+                        GC.GetTotalAllocatedBytes(precise: true));
                 }
             }
         }

@@ -7,7 +7,7 @@ using AgentTestGuard.Benchmarks;
 // Used by build/benchmark-run.sh ("none" for a package the project does not reference):
 //   measure-attributes [rounds] [agent-tests]                times xunit v3's reads of a test's attributes, tagged each way
 //   measure-inventory-read <inventory> [iterations]          times reading an inventory, as each test run does
-//   generate-run <dir> <classes> <tests-per-class> <agent-tests> <package-version|none> <trxreport-version|none> [one|two]
+//   generate-run <dir> <classes> <tests-per-class> <agent-tests> <package-version|none|tags> <trxreport-version|none> [one|two]
 return args switch
 {
     ["generate", var directory, var tests, var agentTests, var version] =>
@@ -34,6 +34,6 @@ return args switch
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: generate <dir> <tests> <agent-tests> <package-version> | generate-run <dir> <classes> <tests-per-class> <agent-tests> <package-version|none> <trxreport-version|none> [one|two] | measure <test-assembly> <policy> <catalog> [iterations] | measure-attributes [rounds] [agent-tests] | measure-inventory-read <inventory> [iterations]");
+    Console.Error.WriteLine("usage: generate <dir> <tests> <agent-tests> <package-version> | generate-run <dir> <classes> <tests-per-class> <agent-tests> <package-version|none|tags> <trxreport-version|none> [one|two] | measure <test-assembly> <policy> <catalog> [iterations] | measure-attributes [rounds] [agent-tests] | measure-inventory-read <inventory> [iterations]");
     return 2;
 }

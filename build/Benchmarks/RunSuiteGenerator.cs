@@ -13,12 +13,24 @@ namespace AgentTestGuard.Benchmarks;
 /// or, when asked, in two (<c>[AgentGenerated("copilot"), AcceptanceCriteria("CART-1")]</c>):
 /// xunit v3 reads every attribute of a test four times, so the second form costs more. Every variant
 /// also carries the same phase probe (<see cref="PhaseProbeSource"/>).
+/// <para>
+/// A third kind of variant has the agent tests tagged but no package: the package's attribute
+/// sources are compiled into the project itself (<see cref="TagsOnly"/>). Its run costs what the
+/// tags cost xunit's reflection and nothing else, so the benchmark can tell that part of the
+/// package's cost from the extension's.
+/// </para>
 /// </summary>
 internal static class RunSuiteGenerator
 {
     public const string ProjectName = "Bench.Tests";
 
-    /// <param name="packageVersion">AgentTestGuard's version, or null for a project without it.</param>
+    /// <summary>The package version that asks for tagged tests without the package.</summary>
+    public const string TagsOnly = "tags";
+
+    /// <summary>The package's attribute sources, embedded in this harness by its project file.</summary>
+    private static readonly string[] AttributeSources = ["AgentGeneratedAttribute.cs", "AcceptanceCriteriaAttribute.cs"];
+
+    /// <param name="packageVersion">AgentTestGuard's version; null for a project without it; <see cref="TagsOnly"/> for a project without it whose agent tests are tagged all the same.</param>
     /// <param name="trxVersion">Microsoft.Testing.Extensions.TrxReport's version, or null for none.</param>
     public static int Write(string directory, int classes, int testsPerClass, int agentTests, string? packageVersion, string? trxVersion, bool twoAttributes)
     {
@@ -29,15 +41,24 @@ internal static class RunSuiteGenerator
         }
 
         Directory.CreateDirectory(directory);
-        var withPackage = packageVersion is not null;
+        var tagsOnly = packageVersion == TagsOnly;
+        var withPackage = packageVersion is not null && !tagsOnly;
+        var tagged = withPackage || tagsOnly;
         for (var c = 0; c < classes; c++)
         {
             // Class c gets its even share of the agent tests; the first (agentTests % classes) classes one more.
-            var agentInClass = withPackage ? agentTests / classes + (c < agentTests % classes ? 1 : 0) : 0;
+            var agentInClass = tagged ? agentTests / classes + (c < agentTests % classes ? 1 : 0) : 0;
             File.WriteAllText(Path.Combine(directory, $"Run{c:D4}Tests.cs"), Class(c, testsPerClass, agentInClass, twoAttributes));
         }
 
         File.WriteAllText(Path.Combine(directory, PhaseProbeSource.FileName), PhaseProbeSource.Text);
+        if (tagsOnly)
+        {
+            foreach (var name in AttributeSources)
+            {
+                File.WriteAllText(Path.Combine(directory, name), "#nullable enable\n" + EmbeddedSource(name));
+            }
+        }
 
         var references = new StringBuilder();
         references.AppendLine(CultureInfo.InvariantCulture, $"""    <PackageReference Include="xunit.v3" Version="{PackageVersions.XunitV3}" />""");
@@ -83,8 +104,16 @@ internal static class RunSuiteGenerator
         }
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"wrote {classes * testsPerClass} tests in {classes} classes ({(withPackage ? agentTests : 0)} agent tests; AgentTestGuard {packageVersion ?? "none"}; TrxReport {trxVersion ?? "none"}) to {directory}"));
+            $"wrote {classes * testsPerClass} tests in {classes} classes ({(tagged ? agentTests : 0)} agent tests; AgentTestGuard {(tagsOnly ? "none, its attributes compiled in" : packageVersion ?? "none")}; TrxReport {trxVersion ?? "none"}) to {directory}"));
         return 0;
+    }
+
+    private static string EmbeddedSource(string name)
+    {
+        using var stream = typeof(RunSuiteGenerator).Assembly.GetManifestResourceStream(name)
+            ?? throw new InvalidOperationException($"the harness has no embedded {name}");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
     }
 
     private static string Class(int index, int tests, int agentTests, bool twoAttributes)
