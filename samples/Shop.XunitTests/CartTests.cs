@@ -33,4 +33,13 @@ public class CartTests
         var cart = await Task.Run(() => new Cart(Taxes, "EU"));
         Assert.Equal(0m, cart.Total);
     }
+
+    // xunit v3's [AgentFact] is [Fact] with the tag built in: one attribute, which costs a test run
+    // what an untagged [Fact] does. The package compiles it into xunit v3 test projects.
+    [AgentFact("copilot", "CART-13")]
+    public void Empty_cart_totals_zero_in_a_region_without_tax()
+    {
+        var cart = new Cart(Taxes, "US-OR");
+        Assert.Equal(0m, cart.Total);
+    }
 }

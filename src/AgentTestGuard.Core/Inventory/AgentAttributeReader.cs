@@ -4,11 +4,11 @@ using System.Reflection.Metadata;
 namespace AgentTestGuard.Inventory;
 
 /// <summary>The AgentTestGuard attributes one method or class carries.</summary>
-/// <param name="AgentGenerated">The <c>[AgentGenerated]</c> attribute, if any.</param>
+/// <param name="AgentGenerated">The <c>[AgentGenerated]</c> attribute, or the <c>[AgentFact]</c> or <c>[AgentTheory]</c> that carries the tag itself, if any.</param>
 /// <param name="Agent">Its agent argument, as written (null when the attribute is absent or passed null).</param>
 /// <param name="CriteriaAttributes">Every <c>[AcceptanceCriteria]</c> attribute, in metadata order.</param>
-/// <param name="CriterionIds">The ids of all of them and of <c>[AgentGenerated]</c>'s <c>Criteria</c>, as written.</param>
-/// <param name="AgentGeneratedNamesCriteria">Whether <c>[AgentGenerated]</c> has a <c>Criteria</c> argument.</param>
+/// <param name="CriterionIds">The ids of all of them and of <c>[AgentGenerated]</c>'s <c>Criteria</c> (or <c>[AgentFact]</c>'s criteria), as written.</param>
+/// <param name="AgentGeneratedNamesCriteria">Whether <c>[AgentGenerated]</c> has a <c>Criteria</c> argument (<c>[AgentFact]</c> always names criteria).</param>
 internal sealed record AgentAttributes(
     CustomAttributeHandle? AgentGenerated,
     string? Agent,
@@ -17,7 +17,10 @@ internal sealed record AgentAttributes(
     IReadOnlyList<string> CriterionIds,
     bool AgentGeneratedNamesCriteria);
 
-/// <summary>Reads <c>[AgentGenerated]</c> and <c>[AcceptanceCriteria]</c>, matched by full name whatever assembly defines them.</summary>
+/// <summary>
+/// Reads <c>[AgentGenerated]</c>, <c>[AcceptanceCriteria]</c>, and xunit v3's <c>[AgentFact]</c> and
+/// <c>[AgentTheory]</c>, matched by full name whatever assembly defines them.
+/// </summary>
 internal static class AgentAttributeReader
 {
     private static readonly AgentAttributes None = new(null, null, AgentEvidence.None, [], [], false);
@@ -53,6 +56,20 @@ internal static class AgentAttributeReader
                     }
 
                     break;
+                case KnownAttributes.AgentFact:
+                case KnownAttributes.AgentTheory:
+                    // The test attribute and the tag in one: [AgentFact("copilot", "CART-1")] or ("copilot", ["CART-1", "CART-2"]).
+                    var tag = attribute.DecodeValue(SignatureNameProvider.Instance);
+                    agentGenerated = handle;
+                    agent = tag.FixedArguments.Length > 0 ? tag.FixedArguments[0].Value as string : null;
+                    evidence = ReadEvidence(tag);
+                    agentNamesCriteria = true;
+                    if (tag.FixedArguments.Length > 1)
+                    {
+                        ids.AddRange(ReadIds(tag.FixedArguments[1].Value));
+                    }
+
+                    break;
                 case KnownAttributes.AcceptanceCriteria:
                     criteriaAttributes.Add(handle);
                     foreach (var argument in attribute.DecodeValue(SignatureNameProvider.Instance).FixedArguments)
@@ -82,7 +99,9 @@ internal static class AgentAttributeReader
 
     private static bool IsAgentTestGuardAttribute(MetadataReader reader, CustomAttribute attribute) =>
         MetadataNames.IsAttribute(reader, attribute, KnownAttributes.AgentTestGuardNamespace, KnownAttributes.AgentGeneratedName)
-        || MetadataNames.IsAttribute(reader, attribute, KnownAttributes.AgentTestGuardNamespace, KnownAttributes.AcceptanceCriteriaName);
+        || MetadataNames.IsAttribute(reader, attribute, KnownAttributes.AgentTestGuardNamespace, KnownAttributes.AcceptanceCriteriaName)
+        || MetadataNames.IsAttribute(reader, attribute, KnownAttributes.AgentTestGuardNamespace, KnownAttributes.AgentFactName)
+        || MetadataNames.IsAttribute(reader, attribute, KnownAttributes.AgentTestGuardNamespace, KnownAttributes.AgentTheoryName);
 
     private static AgentEvidence ReadEvidence(CustomAttributeValue<string> value)
     {

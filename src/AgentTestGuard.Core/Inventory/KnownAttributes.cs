@@ -15,6 +15,13 @@ internal static class KnownAttributes
     /// <summary>The named argument of <c>[AgentGenerated]</c> that lists criterion ids.</summary>
     public const string AgentGeneratedCriteria = "Criteria";
 
+    // xunit v3's fact and theory with the tag built in; the package compiles them into xunit v3 test
+    // projects (build/AgentTestGuard.Xunit.cs). Their arguments: the agent, then the criteria.
+    public const string AgentFactName = "AgentFactAttribute";
+    public const string AgentTheoryName = "AgentTheoryAttribute";
+    public const string AgentFact = AgentTestGuardNamespace + "." + AgentFactName;
+    public const string AgentTheory = AgentTestGuardNamespace + "." + AgentTheoryName;
+
     /// <summary>Attributes that make a method a test, directly or through a derived attribute.</summary>
     public static readonly HashSet<string> TestMethod = new(StringComparer.Ordinal)
     {

@@ -137,7 +137,7 @@ internal static class Initializer
 
         steps.Add("Name the workflow's owner and the agents allowed to write tests in agenttestguard.policy.json.");
         steps.Add("List the acceptance criteria agent tests check in agenttestguard.criteria.json.");
-        steps.Add("Tag each test an agent writes: [Fact, AgentGenerated(\"copilot\", Criteria = [\"CART-12\"])].");
+        steps.Add("Tag each test an agent writes: [AgentFact(\"copilot\", \"CART-12\")] in xunit v3, [TestMethod, AgentGenerated(\"copilot\", Criteria = [\"CART-12\"])] elsewhere.");
         steps.Add("`dotnet build`, then `dotnet agt status`. Commit the new files: they are reviewed like code.");
         for (var i = 0; i < steps.Count; i++)
         {

@@ -28,6 +28,9 @@ public sealed record CompileOptions
 
     public IReadOnlyList<string> References { get; init; } = [];
 
+    /// <summary>More source files compiled in, each with its own path (for example the package's xunit attributes).</summary>
+    public IReadOnlyList<(string Path, string Text)> ExtraSources { get; init; } = [];
+
     public static CompileOptions Release { get; } = new() { Optimization = OptimizationLevel.Release };
 
     public static CompileOptions For(OptimizationLevel optimization) => new() { Optimization = optimization };

@@ -24,6 +24,8 @@ public static class TestCompiler
             trees.Add(Parse(StandInFrameworks.Source, "/_/tests/Shop.Tests/Frameworks.cs"));
         }
 
+        trees.AddRange(options.ExtraSources.Select(extra => Parse(extra.Text, extra.Path)));
+
         var compilation = CSharpCompilation.Create(
             options.AssemblyName,
             trees,

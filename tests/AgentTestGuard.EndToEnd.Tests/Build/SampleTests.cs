@@ -30,7 +30,7 @@ public sealed class SampleTests
         Assert.True(result.ExitCode == 0, result.Output);
         Assert.DoesNotContain("AGT0", result.Output, StringComparison.Ordinal);
         var xunit = Inventory(root, "Shop.XunitTests");
-        Assert.Equal(4, xunit.Tests.Count);
+        Assert.Equal(5, xunit.Tests.Count);
         Assert.Equal(2, Inventory(root, "Shop.MSTestTests").Tests.Count);
 
         // The committed approval was made on another machine, in another folder: it still holds.

@@ -71,7 +71,7 @@ public sealed class InitCommandTests : TempFolder
             Next:
               1. Name the workflow's owner and the agents allowed to write tests in agenttestguard.policy.json.
               2. List the acceptance criteria agent tests check in agenttestguard.criteria.json.
-              3. Tag each test an agent writes: [Fact, AgentGenerated("copilot", Criteria = ["CART-12"])].
+              3. Tag each test an agent writes: [AgentFact("copilot", "CART-12")] in xunit v3, [TestMethod, AgentGenerated("copilot", Criteria = ["CART-12"])] elsewhere.
               4. `dotnet build`, then `dotnet agt status`. Commit the new files: they are reviewed like code.
 
             """, Printed);
