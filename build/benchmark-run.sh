@@ -72,9 +72,11 @@
 #   AGT_BENCH_CLASSES=N     test classes (default 100)
 #   AGT_BENCH_TESTS=N       tests per class (default 100)
 #   AGT_BENCH_AGENT=N       agent tests in the AgentTestGuard variants (default 2000)
-#   AGT_BENCH_TAGS=one|two  how agent tests are tagged: one attribute, [AgentGenerated("copilot",
-#                           Criteria = ["CART-1"])] (default, the README's form), or two,
-#                           [AgentGenerated("copilot"), AcceptanceCriteria("CART-1")]
+#   AGT_BENCH_TAGS=fact|one|two  how agent tests are tagged: fact, [AgentFact("copilot", "CART-1")]
+#                           (default, the README's form for xunit v3: the test attribute with the tag
+#                           built in); one, [Fact, AgentGenerated("copilot", Criteria = ["CART-1"])]
+#                           (the form for any framework); two, [Fact, AgentGenerated("copilot"),
+#                           AcceptanceCriteria("CART-1")]
 #   AGT_BENCH_PAIRED=N      rounds of the paired measurement (default 15; 0 skips it; needs taskset)
 #   AGT_KEEP_BENCH=1        keep the temporary directory (its path is printed)
 set -euo pipefail
@@ -84,8 +86,8 @@ paired_runs=${AGT_BENCH_PAIRED:-15}
 classes=${AGT_BENCH_CLASSES:-100}
 per_class=${AGT_BENCH_TESTS:-100}
 agent_tests=${AGT_BENCH_AGENT:-2000}
-tags=${AGT_BENCH_TAGS:-one}
-[[ $tags == one || $tags == two ]] || { echo "AGT_BENCH_TAGS must be one or two"; exit 2; }
+tags=${AGT_BENCH_TAGS:-fact}
+[[ $tags == fact || $tags == one || $tags == two ]] || { echo "AGT_BENCH_TAGS must be fact, one or two"; exit 2; }
 # The TRX report version the repository's own tests use.
 trx_version=$(sed -n 's:.*<TrxReportVersion>\(.*\)</TrxReportVersion>.*:\1:p' "$root/Directory.Packages.props")
 target=1.03
@@ -354,7 +356,7 @@ echo "  nproc:   $(nproc)"
 echo "  cpu:     $(grep -m1 'model name' /proc/cpuinfo 2>/dev/null | sed 's/.*: //' || echo unknown)"
 echo "  sdk:     $(cd "$work" && dotnet --version)"
 echo "  runtime: $(dotnet --list-runtimes | grep -m1 'Microsoft.NETCore.App 10\.' | awk '{print $2}')"
-echo "  suite:   $tests tests ($classes classes x $per_class), $agent_tests agent tests tagged with $tags attribute(s) each; AgentTestGuard $version; TrxReport $trx_version"
+echo "  suite:   $tests tests ($classes classes x $per_class), $agent_tests agent tests tagged in form '$tags' (AGT_BENCH_TAGS); AgentTestGuard $version; TrxReport $trx_version"
 
 # Part of the package's cost is xunit's reflection over the tags, in every test run: shown apart.
 echo

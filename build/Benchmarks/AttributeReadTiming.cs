@@ -20,7 +20,7 @@ internal static class AttributeReadTiming
     /// <param name="agentTests">How many agent tests the totals are given for.</param>
     public static int Run(int rounds, int agentTests)
     {
-        var methods = new[] { nameof(Tagged.Untagged), nameof(Tagged.OneAttribute), nameof(Tagged.TwoAttributes) }
+        var methods = new[] { nameof(Tagged.Untagged), nameof(Tagged.AgentFact), nameof(Tagged.OneAttribute), nameof(Tagged.TwoAttributes) }
             .Select(name => typeof(Tagged).GetMethod(name)!)
             .ToArray();
         var micros = methods.ToDictionary(m => m.Name, _ => new List<double>());
@@ -71,6 +71,7 @@ internal static class AttributeReadTiming
     private static string Describe(string name) => name switch
     {
         nameof(Tagged.Untagged) => "[Fact]",
+        nameof(Tagged.AgentFact) => "[AgentFact(\"copilot\", \"CART-1\")]",
         nameof(Tagged.OneAttribute) => "[Fact, AgentGenerated(\"copilot\", Criteria = [\"CART-1\"])]",
         _ => "[Fact, AgentGenerated(\"copilot\"), AcceptanceCriteria(\"CART-1\")]",
     };
@@ -79,6 +80,11 @@ internal static class AttributeReadTiming
     {
         [Fact]
         public void Untagged()
+        {
+        }
+
+        [AgentFact("copilot", "CART-1")]
+        public void AgentFact()
         {
         }
 

@@ -7,12 +7,12 @@ using AgentTestGuard.Benchmarks;
 // Used by build/benchmark-run.sh ("none" for a package the project does not reference):
 //   measure-attributes [rounds] [agent-tests]                times xunit v3's reads of a test's attributes, tagged each way
 //   measure-inventory-read <inventory> [iterations]          times reading an inventory, as each test run does
-//   generate-run <dir> <classes> <tests-per-class> <agent-tests> <package-version|none|tags> <trxreport-version|none> [one|two]
+//   generate-run <dir> <classes> <tests-per-class> <agent-tests> <package-version|none|tags> <trxreport-version|none> [fact|one|two]
 return args switch
 {
     ["generate", var directory, var tests, var agentTests, var version] =>
         SuiteGenerator.Write(directory, int.Parse(tests, CultureInfo.InvariantCulture), int.Parse(agentTests, CultureInfo.InvariantCulture), version),
-    ["generate-run", var directory, var classes, var testsPerClass, var agentTests, var version, var trxVersion, .. var tagForm] when tagForm is [] or ["one"] or ["two"] =>
+    ["generate-run", var directory, var classes, var testsPerClass, var agentTests, var version, var trxVersion, .. var tagForm] when tagForm is [] or ["fact"] or ["one"] or ["two"] =>
         RunSuiteGenerator.Write(
             directory,
             int.Parse(classes, CultureInfo.InvariantCulture),
@@ -20,7 +20,7 @@ return args switch
             int.Parse(agentTests, CultureInfo.InvariantCulture),
             version == "none" ? null : version,
             trxVersion == "none" ? null : trxVersion,
-            tagForm is ["two"]),
+            tagForm switch { ["one"] => TagForm.One, ["two"] => TagForm.Two, _ => TagForm.Fact }),
     ["measure-attributes", .. var rest] =>
         AttributeReadTiming.Run(
             rest.Length > 0 ? int.Parse(rest[0], CultureInfo.InvariantCulture) : 300,
@@ -34,6 +34,6 @@ return args switch
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: generate <dir> <tests> <agent-tests> <package-version> | generate-run <dir> <classes> <tests-per-class> <agent-tests> <package-version|none|tags> <trxreport-version|none> [one|two] | measure <test-assembly> <policy> <catalog> [iterations] | measure-attributes [rounds] [agent-tests] | measure-inventory-read <inventory> [iterations]");
+    Console.Error.WriteLine("usage: generate <dir> <tests> <agent-tests> <package-version> | generate-run <dir> <classes> <tests-per-class> <agent-tests> <package-version|none|tags> <trxreport-version|none> [fact|one|two] | measure <test-assembly> <policy> <catalog> [iterations] | measure-attributes [rounds] [agent-tests] | measure-inventory-read <inventory> [iterations]");
     return 2;
 }

@@ -9,10 +9,12 @@ namespace AgentTestGuard.Benchmarks;
 /// in their package references. With AgentTestGuard, a share of the tests are agent tests
 /// (tagged per method, spread evenly over the classes); without it, the same methods carry no
 /// AgentTestGuard attribute, as in a project that does not use the package. Agent tests are tagged
-/// the way the README shows first, in one attribute (<c>[AgentGenerated("copilot", Criteria = ["CART-1"])]</c>),
-/// or, when asked, in two (<c>[AgentGenerated("copilot"), AcceptanceCriteria("CART-1")]</c>):
-/// xunit v3 reads every attribute of a test four times, so the second form costs more. Every variant
-/// also carries the same phase probe (<see cref="PhaseProbeSource"/>).
+/// the way the README shows first for xunit v3, <c>[AgentFact("copilot", "CART-1")]</c> (the test
+/// attribute and the tag in one), or, when asked (<see cref="TagForm"/>), beside <c>[Fact]</c> in one
+/// attribute (<c>[AgentGenerated("copilot", Criteria = ["CART-1"])]</c>) or two
+/// (<c>[AgentGenerated("copilot"), AcceptanceCriteria("CART-1")]</c>): xunit v3 reads every attribute
+/// of a test four times, so each attribute beside <c>[Fact]</c> costs the run. Every variant also
+/// carries the same phase probe (<see cref="PhaseProbeSource"/>).
 /// <para>
 /// A third kind of variant has the agent tests tagged but no package: the package's attribute
 /// sources are compiled into the project itself (<see cref="TagsOnly"/>). Its run costs what the
@@ -28,11 +30,11 @@ internal static class RunSuiteGenerator
     public const string TagsOnly = "tags";
 
     /// <summary>The package's attribute sources, embedded in this harness by its project file.</summary>
-    private static readonly string[] AttributeSources = ["AgentGeneratedAttribute.cs", "AcceptanceCriteriaAttribute.cs"];
+    private static readonly string[] AttributeSources = ["AgentGeneratedAttribute.cs", "AcceptanceCriteriaAttribute.cs", "AgentTestGuard.Xunit.cs"];
 
     /// <param name="packageVersion">AgentTestGuard's version; null for a project without it; <see cref="TagsOnly"/> for a project without it whose agent tests are tagged all the same.</param>
     /// <param name="trxVersion">Microsoft.Testing.Extensions.TrxReport's version, or null for none.</param>
-    public static int Write(string directory, int classes, int testsPerClass, int agentTests, string? packageVersion, string? trxVersion, bool twoAttributes)
+    public static int Write(string directory, int classes, int testsPerClass, int agentTests, string? packageVersion, string? trxVersion, TagForm tagForm)
     {
         if (classes <= 0 || testsPerClass <= 0 || agentTests < 0 || agentTests > classes * testsPerClass)
         {
@@ -48,7 +50,7 @@ internal static class RunSuiteGenerator
         {
             // Class c gets its even share of the agent tests; the first (agentTests % classes) classes one more.
             var agentInClass = tagged ? agentTests / classes + (c < agentTests % classes ? 1 : 0) : 0;
-            File.WriteAllText(Path.Combine(directory, $"Run{c:D4}Tests.cs"), Class(c, testsPerClass, agentInClass, twoAttributes));
+            File.WriteAllText(Path.Combine(directory, $"Run{c:D4}Tests.cs"), Class(c, testsPerClass, agentInClass, tagForm));
         }
 
         File.WriteAllText(Path.Combine(directory, PhaseProbeSource.FileName), PhaseProbeSource.Text);
@@ -116,9 +118,14 @@ internal static class RunSuiteGenerator
         return reader.ReadToEnd();
     }
 
-    private static string Class(int index, int tests, int agentTests, bool twoAttributes)
+    private static string Class(int index, int tests, int agentTests, TagForm tagForm)
     {
-        var agentTag = twoAttributes ? "Fact, AgentGenerated(\"copilot\"), AcceptanceCriteria(\"CART-1\")" : "Fact, AgentGenerated(\"copilot\", Criteria = [\"CART-1\"])";
+        var agentTag = tagForm switch
+        {
+            TagForm.Fact => "AgentFact(\"copilot\", \"CART-1\")",
+            TagForm.One => "Fact, AgentGenerated(\"copilot\", Criteria = [\"CART-1\"])",
+            _ => "Fact, AgentGenerated(\"copilot\"), AcceptanceCriteria(\"CART-1\")",
+        };
         var source = new StringBuilder();
         if (agentTests > 0)
         {
@@ -138,4 +145,17 @@ internal static class RunSuiteGenerator
 
         return source.AppendLine("}").ToString();
     }
+}
+
+/// <summary>How the suite's agent tests are tagged (build/benchmark-run.sh's AGT_BENCH_TAGS).</summary>
+internal enum TagForm
+{
+    /// <summary><c>[AgentFact("copilot", "CART-1")]</c>: xunit v3's fact with the tag built in.</summary>
+    Fact,
+
+    /// <summary><c>[Fact, AgentGenerated("copilot", Criteria = ["CART-1"])]</c>.</summary>
+    One,
+
+    /// <summary><c>[Fact, AgentGenerated("copilot"), AcceptanceCriteria("CART-1")]</c>.</summary>
+    Two,
 }
