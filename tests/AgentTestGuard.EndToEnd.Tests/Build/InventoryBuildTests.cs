@@ -105,9 +105,10 @@ public sealed class InventoryBuildTests
     public async Task The_skip_switch_and_design_time_builds_turn_everything_off()
     {
         var project = TestProject.Create(TestFramework.XunitV3, "Skipped.Tests");
-        project.Write("T.cs", "using Xunit;\nusing AgentTestGuard;\npublic class T { [Fact, AgentGenerated(\"copilot\")] public void NoCriteria() { } }\n");
+        project.Write("T.cs", "using Xunit;\nusing AgentTestGuard;\npublic class T { [Fact, AgentGenerated(\"copilot\")] public void NoCriteria() { } [AgentFact(\"copilot\", \"CART-1\")] public void Fact() { } }\n");
         project.ReferencePackage();
 
+        // The attributes stay: tagged tests, [AgentFact] among them, still compile.
         var build = await project.BuildAsync("-p:AgentTestGuardSkip=true");
 
         Assert.True(build.ExitCode == 0, build.Output);
