@@ -45,28 +45,24 @@ internal static class AgentAttributeReader
             switch (MetadataNames.AttributeTypeName(reader, attribute))
             {
                 case KnownAttributes.AgentGenerated:
+                case KnownAttributes.AgentFact:
+                case KnownAttributes.AgentTheory:
                     var value = attribute.DecodeValue(SignatureNameProvider.Instance);
                     agentGenerated = handle;
                     agent = value.FixedArguments.Length > 0 ? value.FixedArguments[0].Value as string : null;
                     evidence = ReadEvidence(value);
+
+                    // [AgentGenerated("copilot", Criteria = ["CART-1"])]; xunit v3's test attribute and tag in
+                    // one, [AgentFact("copilot", "CART-1")] or ("copilot", ["CART-1", "CART-2"]), always names them.
                     if (TryGetNamed(value, KnownAttributes.AgentGeneratedCriteria, out var criteria))
                     {
                         agentNamesCriteria = true;
                         ids.AddRange(ReadIds(criteria));
                     }
-
-                    break;
-                case KnownAttributes.AgentFact:
-                case KnownAttributes.AgentTheory:
-                    // The test attribute and the tag in one: [AgentFact("copilot", "CART-1")] or ("copilot", ["CART-1", "CART-2"]).
-                    var tag = attribute.DecodeValue(SignatureNameProvider.Instance);
-                    agentGenerated = handle;
-                    agent = tag.FixedArguments.Length > 0 ? tag.FixedArguments[0].Value as string : null;
-                    evidence = ReadEvidence(tag);
-                    agentNamesCriteria = true;
-                    if (tag.FixedArguments.Length > 1)
+                    else if (value.FixedArguments.Length > 1)
                     {
-                        ids.AddRange(ReadIds(tag.FixedArguments[1].Value));
+                        agentNamesCriteria = true;
+                        ids.AddRange(ReadIds(value.FixedArguments[1].Value));
                     }
 
                     break;
