@@ -39,13 +39,13 @@
 # Then the paired measurement, which a busy shared machine disturbs far less: each with-package
 # variant runs at the same time as its without-package pair, each pinned to a core of its own
 # (taskset), the two swapping cores every round, so both runs of a round meet the same neighbours.
-# The two cores of a virtual machine need not be equally fast (on this one, runs on one took up to
-# 20% longer than on the other, for hours), so a single round's ratio says as much about the cores as
+# The two cores of a virtual machine need not be equally fast (on this one, runs on one took 20 to
+# 45% longer than on the other, for hours), so a single round's ratio says as much about the cores as
 # about the package: each ratio counted is that of two consecutive rounds, one each way round (the
 # geometric mean of their ratios), and the rounds are rounded up to an even number.
 # A run on one core measures the package's whole cost (its work on other threads included), which
-# is also the wall time of a one-core CI agent. It prints the median of the per-round ratios and
-# their middle half (quartiles) to show how steady they were.
+# is also the wall time of a one-core CI agent. It prints the median of those two-round ratios and
+# their middle half (quartiles) to show how steady they were, and a 95% interval of the median.
 #
 # After each measurement, where the difference falls: every variant of the suite carries the same
 # small Microsoft.Testing.Platform extension (the phase probe; inert unless AGT_BENCH_PHASES is set,
