@@ -6,7 +6,8 @@ using AgentTestGuard.Benchmarks;
 //   measure <test-assembly> <policy> <catalog> [iterations]  times inventory + validation
 // Used by build/benchmark-run.sh ("none" for a package the project does not reference):
 //   measure-attributes [rounds] [agent-tests]                times xunit v3's reads of a test's attributes, tagged each way
-//   measure-inventory-read <inventory> [iterations]          times reading an inventory, as each test run does
+//   measure-inventory-read <inventory> [iterations]          times reading an inventory, the reader compiled here
+//   measure-inventory-read-in-app <app-dir> <inventory> [reads]  the same with the app's precompiled reader, first read first
 //   generate-run <dir> <classes> <tests-per-class> <agent-tests> <package-version|none|tags> <trxreport-version|none> [fact|one|two]
 return args switch
 {
@@ -27,6 +28,8 @@ return args switch
             rest.Length > 1 ? int.Parse(rest[1], CultureInfo.InvariantCulture) : 2000),
     ["measure-inventory-read", var inventory, .. var rest] =>
         InventoryReadTiming.Run(inventory, rest.Length > 0 ? int.Parse(rest[0], CultureInfo.InvariantCulture) : 50),
+    ["measure-inventory-read-in-app", var appDirectory, var inventory, .. var rest] =>
+        PrecompiledInventoryReadTiming.Run(appDirectory, inventory, rest.Length > 0 ? int.Parse(rest[0], CultureInfo.InvariantCulture) : 4),
     ["measure", var assembly, var policy, var catalog, .. var rest] =>
         InventoryTiming.Run(assembly, policy, catalog, rest.Length > 0 ? int.Parse(rest[0], CultureInfo.InvariantCulture) : 20),
     _ => Usage(),
@@ -34,6 +37,6 @@ return args switch
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: generate <dir> <tests> <agent-tests> <package-version> | generate-run <dir> <classes> <tests-per-class> <agent-tests> <package-version|none|tags> <trxreport-version|none> [fact|one|two] | measure <test-assembly> <policy> <catalog> [iterations] | measure-attributes [rounds] [agent-tests] | measure-inventory-read <inventory> [iterations]");
+    Console.Error.WriteLine("usage: generate <dir> <tests> <agent-tests> <package-version> | generate-run <dir> <classes> <tests-per-class> <agent-tests> <package-version|none|tags> <trxreport-version|none> [fact|one|two] | measure <test-assembly> <policy> <catalog> [iterations] | measure-attributes [rounds] [agent-tests] | measure-inventory-read <inventory> [iterations] | measure-inventory-read-in-app <app-dir> <inventory> [reads]");
     return 2;
 }
