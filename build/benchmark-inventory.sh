@@ -16,8 +16,11 @@ unset CI ContinuousIntegrationBuild TF_BUILD GITHUB_ACTIONS
 
 version="0.0.0-bench.$(date +%s)"
 echo "packing AgentTestGuard $version"
-dotnet pack "$root/src/AgentTestGuard/AgentTestGuard.csproj" -c Release -o "$work/feed" -p:PackageVersion="$version" -tl:off -v:q -nologo >/dev/null
-dotnet build "$root/build/Benchmarks" -c Release -tl:off -v:q -nologo >/dev/null
+# Their output is shown only when they fail: with set -e, a failure would otherwise end the script silently.
+dotnet pack "$root/src/AgentTestGuard/AgentTestGuard.csproj" -c Release -o "$work/feed" -p:PackageVersion="$version" -tl:off -v:q -nologo >"$work/pack.log" 2>&1 \
+  || { cat "$work/pack.log"; exit 1; }
+dotnet build "$root/build/Benchmarks" -c Release -tl:off -v:q -nologo >"$work/harness.log" 2>&1 \
+  || { cat "$work/harness.log"; exit 1; }
 bench="$root/build/Benchmarks/bin/Release/net10.0/AgentTestGuard.Benchmarks.dll"
 
 suite="$work/suite"
