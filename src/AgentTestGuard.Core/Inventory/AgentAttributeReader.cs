@@ -93,11 +93,34 @@ internal static class AgentAttributeReader
         return false;
     }
 
-    private static bool IsAgentTestGuardAttribute(MetadataReader reader, CustomAttribute attribute) =>
-        MetadataNames.IsAttribute(reader, attribute, KnownAttributes.AgentTestGuardNamespace, KnownAttributes.AgentGeneratedName)
-        || MetadataNames.IsAttribute(reader, attribute, KnownAttributes.AgentTestGuardNamespace, KnownAttributes.AcceptanceCriteriaName)
-        || MetadataNames.IsAttribute(reader, attribute, KnownAttributes.AgentTestGuardNamespace, KnownAttributes.AgentFactName)
-        || MetadataNames.IsAttribute(reader, attribute, KnownAttributes.AgentTestGuardNamespace, KnownAttributes.AgentTheoryName);
+    // The attributes the scan reads, by simple name in AgentTestGuard's namespace.
+    private static readonly string[] OwnAttributeNames =
+    [
+        KnownAttributes.AgentGeneratedName,
+        KnownAttributes.AcceptanceCriteriaName,
+        KnownAttributes.AgentFactName,
+        KnownAttributes.AgentTheoryName,
+    ];
+
+    /// <summary>Whether the attribute is one of the package's: its type is resolved once, whichever name it has.</summary>
+    private static bool IsAgentTestGuardAttribute(MetadataReader reader, CustomAttribute attribute)
+    {
+        var name = MetadataNames.AttributeNameIn(reader, attribute, KnownAttributes.AgentTestGuardNamespace);
+        if (name.IsNil)
+        {
+            return false;
+        }
+
+        foreach (var ownName in OwnAttributeNames)
+        {
+            if (reader.StringComparer.Equals(name, ownName))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private static AgentEvidence ReadEvidence(CustomAttributeValue<string> value)
     {

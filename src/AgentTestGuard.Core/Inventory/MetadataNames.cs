@@ -62,23 +62,23 @@ internal static class MetadataNames
     };
 
     /// <summary>
-    /// Whether the attribute's type is the top-level type <paramref name="ns"/>.<paramref name="name"/>,
-    /// compared in the metadata's string heap without building the name: this runs for every attribute
-    /// of every method in the assembly.
+    /// The simple name of the attribute's type when it is a top-level type of namespace
+    /// <paramref name="ns"/>, as a handle into the metadata's string heap (nil otherwise): compared
+    /// there without building the name, since this runs for every attribute of every method.
     /// </summary>
-    public static bool IsAttribute(MetadataReader reader, CustomAttribute attribute, string ns, string name)
+    public static StringHandle AttributeNameIn(MetadataReader reader, CustomAttribute attribute, string ns)
     {
         var type = AttributeType(reader, attribute);
         var comparer = reader.StringComparer;
         return type.Kind switch
         {
-            HandleKind.TypeReference => reader.GetTypeReference((TypeReferenceHandle)type) is var reference
+            HandleKind.TypeReference when reader.GetTypeReference((TypeReferenceHandle)type) is var reference
                 && reference.ResolutionScope.Kind != HandleKind.TypeReference
-                && comparer.Equals(reference.Name, name) && comparer.Equals(reference.Namespace, ns),
-            HandleKind.TypeDefinition => reader.GetTypeDefinition((TypeDefinitionHandle)type) is var definition
+                && comparer.Equals(reference.Namespace, ns) => reference.Name,
+            HandleKind.TypeDefinition when reader.GetTypeDefinition((TypeDefinitionHandle)type) is var definition
                 && definition.GetDeclaringType().IsNil
-                && comparer.Equals(definition.Name, name) && comparer.Equals(definition.Namespace, ns),
-            _ => false,
+                && comparer.Equals(definition.Namespace, ns) => definition.Name,
+            _ => default,
         };
     }
 
