@@ -78,6 +78,8 @@
 #                           built in); one, [Fact, AgentGenerated("copilot", Criteria = ["CART-1"])]
 #                           (the form for any framework); two, [Fact, AgentGenerated("copilot"),
 #                           AcceptanceCriteria("CART-1")]
+#   AGT_BENCH_VARIANTS="..."  the variants to build and run (default "plain tags agt trx agt+trx";
+#                           agt always among them); pairs of which one is left out are not compared
 #   AGT_BENCH_PAIRED=N      rounds of the paired measurement (default 15; 0 skips it; needs taskset)
 #   AGT_KEEP_BENCH=1        keep the temporary directory (its path is printed)
 set -euo pipefail
@@ -89,6 +91,19 @@ per_class=${AGT_BENCH_TESTS:-100}
 agent_tests=${AGT_BENCH_AGENT:-2000}
 tags=${AGT_BENCH_TAGS:-fact}
 [[ $tags == fact || $tags == one || $tags == two ]] || { echo "AGT_BENCH_TAGS must be fact, one or two"; exit 2; }
+# AGT_BENCH_VARIANTS picks some of the five variants (agt always among them), for a longer series of the pairs
+# that matter: each variant left out shortens every round by a run.
+read -r -a variants <<<"${AGT_BENCH_VARIANTS:-plain tags agt trx agt+trx}"
+for v in "${variants[@]}"; do
+  [[ " plain tags agt trx agt+trx " == *" $v "* ]] || { echo "AGT_BENCH_VARIANTS: unknown variant '$v' (plain, tags, agt, trx, agt+trx)"; exit 2; }
+done
+[[ " ${variants[*]} " == *" agt "* ]] || { echo "AGT_BENCH_VARIANTS must include agt"; exit 2; }
+# The pairs compared: with / without the package, then the plain pair split at the tags.
+pairs=()
+for pair in "agt plain" "agt+trx trx" "tags plain" "agt tags"; do
+  read -r with without <<<"$pair"
+  [[ " ${variants[*]} " == *" $with "* && " ${variants[*]} " == *" $without "* ]] && pairs+=("$pair")
+done
 # The TRX report version the repository's own tests use.
 trx_version=$(sed -n 's:.*<TrxReportVersion>\(.*\)</TrxReportVersion>.*:\1:p' "$root/Directory.Packages.props")
 target=1.03
@@ -143,7 +158,6 @@ echo '<Project />' > "$work/Directory.Build.props"
 echo '<Project />' > "$work/Directory.Build.targets"
 echo '<Project />' > "$work/Directory.Packages.props"
 
-variants=(plain tags agt trx agt+trx)
 declare -A dir_of pkg_of trx_of
 for v in "${variants[@]}"; do
   dir_of[$v]="$work/${v/+/-}"
@@ -290,7 +304,7 @@ for measure in wall cpu; do
     printf '  %-10s %9d %9.1f %9.1f %9d\n' "$v" "$mn" "$md" "$mean" "$mx"
   done
   echo "  ratios with-package / without-package (target <= $target; tags / plain and agt / tags split agt / plain):"
-  for pair in "agt plain" "agt+trx trx" "tags plain" "agt tags"; do
+  for pair in "${pairs[@]}"; do
     read -r with without <<<"$pair"
     rm_=$(ratio "${median_of[$with]}" "${median_of[$without]}")
     rn_=$(ratio "${min_of[$with]}" "${min_of[$without]}")
@@ -303,7 +317,7 @@ for measure in wall cpu; do
 done
 echo
 echo "== where the difference falls, interleaved runs (each run on both cores) =="
-for pair in "agt plain" "agt+trx trx" "tags plain" "agt tags"; do
+for pair in "${pairs[@]}"; do
   read -r with without <<<"$pair"
   echo "  $with / $without:"
   phases "$work/phases-${with/+/-}.txt" "$work/phases-${without/+/-}.txt"
@@ -320,7 +334,7 @@ if (( paired_runs > 0 )) && (( $(nproc) >= 2 )) && command -v taskset >/dev/null
   paired_runs=$(( paired_runs + paired_runs % 2 ))
   echo
   echo "== paired: $paired_runs rounds, with and without the package at the same time, each on one core (wall ms) =="
-  for pair in "agt plain" "agt+trx trx" "tags plain" "agt tags"; do
+  for pair in "${pairs[@]}"; do
     read -r with without <<<"$pair"
     ratios="$work/paired-${with/+/-}-${without/+/-}.txt"
     : >"$ratios"
