@@ -19,12 +19,22 @@ public static class TestingPlatformBuilderHook
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(args);
-        var state = new RunState(InventoryLocator.PathForEntryAssembly());
+
+        // Where the platform may run the tests in a child test host (the TRX report, say), this
+        // process may be its controller, which runs no test: the read waits until a test host's
+        // extension is made, here or in the child (whose arguments are the same).
+        var mayControlAChild = TestHostRelay.MayBeNeeded(args)
+            && Environment.GetEnvironmentVariable(DecisionFile.ControlledHostVariable) is null;
+        var state = new RunState(InventoryLocator.PathForEntryAssembly(), readNow: !mayControlAChild);
 
         builder.CommandLine.AddProvider(() => new CommandLineOptions());
 
         // One object is both consumer and session handler, so it sees every result before it decides.
-        var gate = new CompositeExtensionFactory<QuarantineGate>(services => QuarantineGate.Create(services, state));
+        var gate = new CompositeExtensionFactory<QuarantineGate>(services =>
+        {
+            state.StartReading();
+            return QuarantineGate.Create(services, state);
+        });
         builder.TestHost.AddDataConsumer(gate);
         builder.TestHost.AddTestSessionLifetimeHandler(gate);
         builder.TestHost.AddTestHostApplicationLifetime(services => new RecordCompletion(services, state.Records));

@@ -10,23 +10,49 @@ namespace AgentTestGuard.TestingPlatform.Platform;
 /// </summary>
 internal sealed class RunState
 {
-    private readonly Task<InventoryRead> _inventory;
+    private Task<InventoryRead>? _inventory;
 
     /// <summary>
-    /// Starts reading the inventory on another thread: the platform spends its first few hundred
-    /// milliseconds starting up, mostly on one core, and the inventory of a large suite takes tens
-    /// of milliseconds to read, which would otherwise delay the first test. (In the controller
-    /// process of a run with a child test host the read is not needed; it costs that run a little
-    /// CPU on an idle core.)
+    /// With <paramref name="readNow"/>, starts reading the inventory on another thread: the platform
+    /// spends its first few hundred milliseconds starting up, mostly on one core, and the inventory of
+    /// a large suite takes tens of milliseconds to read, which would otherwise delay the first test.
+    /// Without it, the read starts when the test host first needs the inventory (<see cref="StartReading"/>).
     /// </summary>
-    public RunState(string? inventoryPath)
+    public RunState(string? inventoryPath, bool readNow = true)
     {
         InventoryPath = inventoryPath;
-        _inventory = Task.Run(() =>
+        if (readNow)
         {
-            var document = InventoryLocator.TryRead(inventoryPath, out var problem);
+            StartReading();
+        }
+    }
+
+    /// <summary>
+    /// Starts the read on another thread, unless it has started. The test host's extensions call it
+    /// when the platform makes them; a controller process, which runs no test, never does.
+    /// </summary>
+    public void StartReading()
+    {
+        if (Volatile.Read(ref _inventory) is not null)
+        {
+            return;
+        }
+
+        var read = new Task<InventoryRead>(() =>
+        {
+            var document = InventoryLocator.TryRead(InventoryPath, out var problem);
             return new InventoryRead(new TestClassifier(document), problem);
         });
+        if (Interlocked.CompareExchange(ref _inventory, read, null) is null)
+        {
+            read.Start(TaskScheduler.Default);
+        }
+    }
+
+    private InventoryRead Read()
+    {
+        StartReading();
+        return _inventory!.GetAwaiter().GetResult();
     }
 
     public string? InventoryPath { get; }
@@ -35,10 +61,10 @@ internal sealed class RunState
     // task of a value tuple compiles its own in every test run.
     private sealed record InventoryRead(TestClassifier Classifier, string? Problem);
 
-    public TestClassifier Classifier => _inventory.GetAwaiter().GetResult().Classifier;
+    public TestClassifier Classifier => Read().Classifier;
 
     /// <summary>Why there is no inventory, when there is none.</summary>
-    public string? InventoryProblem => _inventory.GetAwaiter().GetResult().Problem;
+    public string? InventoryProblem => Read().Problem;
 
     public InventoryDocument? Inventory => Classifier.Inventory;
 
