@@ -23,7 +23,8 @@ public static class TestingPlatformBuilderHook
         // Where the platform may run the tests in a child test host (the TRX report, say), this
         // process may be its controller, which runs no test: the read waits until a test host's
         // extension is made, here or in the child (whose arguments are the same).
-        var mayControlAChild = TestHostRelay.MayBeNeeded(args)
+        var relayMayBeNeeded = TestHostRelay.MayBeNeeded(args);
+        var mayControlAChild = relayMayBeNeeded
             && Environment.GetEnvironmentVariable(DecisionFile.ControlledHostVariable) is null;
         var state = new RunState(InventoryLocator.PathForEntryAssembly(), readNow: !mayControlAChild);
 
@@ -43,7 +44,7 @@ public static class TestingPlatformBuilderHook
         builder.AddTestExecutionFilterProvider(services => new UnreviewedTestFilter(services, state));
 #pragma warning restore TPEXP
 
-        if (TestHostRelay.MayBeNeeded(args))
+        if (relayMayBeNeeded)
         {
             var relay = new CompositeExtensionFactory<TestHostRelay>(services => new TestHostRelay(services));
             builder.TestHostControllers.AddEnvironmentVariableProvider(relay);
