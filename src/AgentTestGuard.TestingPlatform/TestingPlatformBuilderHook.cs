@@ -22,11 +22,14 @@ public static class TestingPlatformBuilderHook
 
         // Where the platform may run the tests in a child test host (the TRX report, say), this
         // process may be its controller, which runs no test: the read waits until a test host's
-        // extension is made, here or in the child (whose arguments are the same).
-        var relayMayBeNeeded = TestHostRelay.MayBeNeeded(args);
-        var mayControlAChild = relayMayBeNeeded
-            && Environment.GetEnvironmentVariable(DecisionFile.ControlledHostVariable) is null;
-        var state = new RunState(InventoryLocator.PathForEntryAssembly(), readNow: !mayControlAChild);
+        // extension is made. The child itself (same arguments, plus the platform's own) reads at once,
+        // and registers no relay: it never controls a child, and registering costs its start-up time.
+        var isControlledChild = ControlledTestHost.IsChild(args);
+        var relayMayBeNeeded = !isControlledChild && TestHostRelay.MayBeNeeded(args);
+        var state = new RunState(InventoryLocator.PathForEntryAssembly(), readNow: !relayMayBeNeeded)
+        {
+            IsControlledChild = isControlledChild,
+        };
 
         builder.CommandLine.AddProvider(() => new CommandLineOptions());
 

@@ -11,7 +11,4 @@ internal static class DecisionFile
     public const string Variable = "AGENTTESTGUARD_DECISION_FILE";
 
     public const string IgnoreFailedTests = "ignore-failed-tests";
-
-    /// <summary>Set by the platform in a test host it controls.</summary>
-    public const string ControlledHostVariable = "TESTINGPLATFORM_TESTHOSTCONTROLLER_PIPENAME";
 }

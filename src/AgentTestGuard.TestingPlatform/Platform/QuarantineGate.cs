@@ -98,8 +98,7 @@ internal class QuarantineGate(IServiceProvider services, RunState state)
             await WarnAsync($"AgentTestGuard: every test gates in this run: {problem}", testSessionContext.CancellationToken).ConfigureAwait(false);
         }
 
-        if (Environment.GetEnvironmentVariable(DecisionFile.ControlledHostVariable) is not null
-            && Environment.GetEnvironmentVariable(DecisionFile.Variable) is null)
+        if (state.IsControlledChild && Environment.GetEnvironmentVariable(DecisionFile.Variable) is null)
         {
             await WarnAsync(
                 "AgentTestGuard: an extension runs the tests in a child process that AgentTestGuard does not relay; "

@@ -57,6 +57,9 @@ internal sealed class RunState
 
     public string? InventoryPath { get; }
 
+    /// <summary>Whether a controller process started this test host (<see cref="ControlledTestHost"/>).</summary>
+    public bool IsControlledChild { get; init; }
+
     // A class, not a tuple: a task of a reference type runs the framework's precompiled code, where a
     // task of a value tuple compiles its own in every test run.
     private sealed record InventoryRead(TestClassifier Classifier, string? Problem);

@@ -139,6 +139,9 @@ public sealed class QuarantineRunTests(RunFixture fixture) : IClassFixture<RunFi
         Assert.True(quarantined.ExitCode == 0, quarantined.Output);
         Assert.Equal(["Failed", "Passed", "Passed"], TrxOutcomes(results));
 
+        // The tests ran in a child test host, which knows it is one, and which the relay serves.
+        Assert.DoesNotContain("does not relay", quarantined.Output, StringComparison.Ordinal);
+
         (results, _, environment) = RunFixture.NewRun(project, (FailGating, "1"), (FailUnapproved, "1"));
         var gating = await project.TestAsync(results, environment, "--report-trx");
         Assert.True(gating.ExitCode == 2, gating.Output);
