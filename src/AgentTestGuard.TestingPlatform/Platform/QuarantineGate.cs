@@ -212,8 +212,7 @@ internal class QuarantineGate(IServiceProvider services, RunState state)
         IReadOnlyList<TestResult> results, IReadOnlyList<AgentTest> notRun, RunVerdict verdict, RunSettings settings, CancellationToken cancellationToken)
     {
         var summary = RunSummary.Format(results, notRun, verdict, settings.Environment);
-        var noteworthy = verdict.QuarantinedFailures.Count > 0 || notRun.Count > 0 || verdict.FailsForEnforcement
-            || results.Any(r => r.Class.Approval == Approvals.ApprovalState.Stale);
+        var noteworthy = RunSummary.IsNoteworthy(results, notRun, verdict);
 
         // The .NET 10 SDK's dotnet test (protocol 1.0.0) drops a test app's display messages and
         // shows its standard error only when the app fails; there the summary at least explains

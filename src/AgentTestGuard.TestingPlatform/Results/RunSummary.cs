@@ -17,15 +17,26 @@ internal static class RunSummary
         RunVerdict verdict,
         string environment)
     {
-        var agentResults = results.Where(r => r.Class.AgentTest is not null).ToList();
-        var approved = agentResults.Count(r => !r.Class.IsQuarantined);
-        var quarantined = agentResults.Count - approved;
-        var stale = agentResults.Where(r => r.Class.Approval == ApprovalState.Stale).ToList();
+        var approved = 0;
+        var quarantined = 0;
+        foreach (var result in results)
+        {
+            if (result.Class.IsQuarantined)
+            {
+                quarantined++;
+            }
+            else if (result.Class.AgentTest is not null)
+            {
+                approved++;
+            }
+        }
+
+        var stale = StaleResults(results);
         stale.Sort(ReportOrder.Results);
 
         var text = new StringBuilder();
         text.Append(CultureInfo.InvariantCulture,
-            $"AgentTestGuard: {Plural(agentResults.Count, "agent test")} ran: {approved} approved, {quarantined} quarantined");
+            $"AgentTestGuard: {Plural(approved + quarantined, "agent test")} ran: {approved} approved, {quarantined} quarantined");
         text.Append(CultureInfo.InvariantCulture, $"; {Plural(verdict.QuarantinedFailures.Count, "quarantined failure")}");
         text.Append(CultureInfo.InvariantCulture, $"; {Plural(stale.Count, "stale approval")}.");
 
@@ -64,6 +75,25 @@ internal static class RunSummary
         }
 
         return text.ToString();
+    }
+
+    /// <summary>Whether the summary says more than its counts: something for a reviewer to act on.</summary>
+    public static bool IsNoteworthy(IReadOnlyList<TestResult> results, IReadOnlyList<AgentTest> notRun, RunVerdict verdict) =>
+        verdict.QuarantinedFailures.Count > 0 || notRun.Count > 0 || verdict.FailsForEnforcement || StaleResults(results).Count > 0;
+
+    // Loops rather than LINQ: the summary is made while the run waits, over every result of the run.
+    private static List<TestResult> StaleResults(IReadOnlyList<TestResult> results)
+    {
+        var stale = new List<TestResult>();
+        foreach (var result in results)
+        {
+            if (result.Class.Approval == ApprovalState.Stale)
+            {
+                stale.Add(result);
+            }
+        }
+
+        return stale;
     }
 
     /// <summary>Why enforce mode fails the run, and how to fix each cause.</summary>

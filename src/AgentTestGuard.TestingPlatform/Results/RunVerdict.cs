@@ -31,8 +31,17 @@ internal sealed record RunVerdict(
         bool ownerNamed,
         bool cancelled)
     {
-        var gating = results.Where(r => r.IsGatingFailure).ToList();
-        var quarantined = results.Where(r => r.IsQuarantinedFailure).ToList();
+        // One pass, while the run waits: a large run has tens of thousands of results and few failures.
+        var gating = new List<TestResult>();
+        var quarantined = new List<TestResult>();
+        foreach (var result in results)
+        {
+            if (result.Outcome.IsFailure())
+            {
+                (result.Class.IsQuarantined ? quarantined : gating).Add(result);
+            }
+        }
+
         gating.Sort(ReportOrder.Results);
         quarantined.Sort(ReportOrder.Results);
         var unreviewed = enforce ? quarantinedInInventory : [];
