@@ -69,7 +69,8 @@ internal static class RunRecordWriter
 
     /// <summary>
     /// Each test as one line of compact JSON, made in a buffer of its own (the document's writer
-    /// indents) and copied in as a raw value.
+    /// indents) and copied in as a raw value: by <see cref="PlainRecordLine"/> where no string needs
+    /// escaping, else by the JSON writer.
     /// </summary>
     private static void WriteTests(Utf8JsonWriter json, IReadOnlyList<RunRecordTest> tests)
     {
@@ -81,9 +82,13 @@ internal static class RunRecordWriter
             // The buffer is reused as it is; clearing would zero the bytes just copied out, every line.
             line.ResetWrittenCount();
             line.Write(LineStart);
-            lineJson.Reset(line);
-            WriteTest(lineJson, test);
-            lineJson.Flush();
+            if (!PlainRecordLine.TryWrite(line, test))
+            {
+                lineJson.Reset(line);
+                WriteTest(lineJson, test);
+                lineJson.Flush();
+            }
+
             json.WriteRawValue(line.WrittenSpan, skipInputValidation: true);
             if (json.BytesPending >= FlushAtBytes)
             {
@@ -92,7 +97,7 @@ internal static class RunRecordWriter
         }
     }
 
-    private static void WriteTest(Utf8JsonWriter json, RunRecordTest test)
+    internal static void WriteTest(Utf8JsonWriter json, RunRecordTest test)
     {
         json.WriteStartObject();
         json.WriteString(Id, test.Id);
