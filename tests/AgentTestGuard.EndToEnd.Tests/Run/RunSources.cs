@@ -63,7 +63,8 @@ internal static class RunSources
     /// platform when started directly only with UseMicrosoftTestingPlatformRunner; it also gets the
     /// platform's TRX report, which MSTest brings itself.
     /// </summary>
-    public static async Task<TestProject> BuildApprovedAsync(TestFramework framework, string? policy = null)
+    /// <param name="customize">Changes to the project before its first build.</param>
+    public static async Task<TestProject> BuildApprovedAsync(TestFramework framework, string? policy = null, Action<TestProject>? customize = null)
     {
         var project = TestProject.Create(framework, "Shop.Tests");
         project.WriteRootFile("agenttestguard.policy.json", policy ?? Build.Sources.Policy);
@@ -77,6 +78,8 @@ internal static class RunSources
                 .Replace("</ItemGroup>", $"  <PackageReference Include=\"Microsoft.Testing.Extensions.TrxReport\" Version=\"{BuildInfo.TrxReportVersion}\" />\n  </ItemGroup>", StringComparison.Ordinal);
             File.WriteAllText(project.ProjectFile, file);
         }
+
+        customize?.Invoke(project);
 
         var first = await project.BuildAsync();
         Assert.True(first.ExitCode == 0, first.Output);
