@@ -11,7 +11,7 @@ namespace AgentTestGuard.TestingPlatform.Record;
 /// </summary>
 /// <remarks>
 /// The writer checks every string with the runtime's vectorized search, which a test run compiles
-/// afresh (the runtime does not use its precompiled vector code on every processor) and, never
+/// afresh (it is on the JIT's list of what a run compiled, DOTNET_JitDisasmSummary) and, never
 /// reaching the optimized tiers, runs unoptimized. The record is written while the platform ends
 /// the run, on the other core, where the TRX report writes its own file. Each string is checked as
 /// it is copied, in one loop over locals that the package's precompiled code keeps in registers.
