@@ -36,9 +36,13 @@ internal sealed record RunVerdict(
         var quarantined = new List<TestResult>();
         foreach (var result in results)
         {
-            if (result.Outcome.IsFailure())
+            if (result.IsQuarantinedFailure)
             {
-                (result.Class.IsQuarantined ? quarantined : gating).Add(result);
+                quarantined.Add(result);
+            }
+            else if (result.IsGatingFailure)
+            {
+                gating.Add(result);
             }
         }
 
