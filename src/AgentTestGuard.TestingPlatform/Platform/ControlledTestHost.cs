@@ -1,3 +1,5 @@
+using AgentTestGuard.TestingPlatform.Settings;
+
 namespace AgentTestGuard.TestingPlatform.Platform;
 
 /// <summary>
@@ -14,6 +16,6 @@ internal static class ControlledTestHost
     public const string ControllerOption = "internal-testhostcontroller-pid";
 
     /// <summary>Whether the test app's arguments, as the process received them, are a controlled child's.</summary>
-    public static bool IsChild(IEnumerable<string> args) => args.Any(arg =>
-        arg.StartsWith('-') && arg.TrimStart('-').Split(':', '=')[0].Equals(ControllerOption, StringComparison.OrdinalIgnoreCase));
+    public static bool IsChild(IEnumerable<string> args) =>
+        args.Any(arg => string.Equals(RawArgument.OptionName(arg), ControllerOption, StringComparison.OrdinalIgnoreCase));
 }

@@ -43,7 +43,7 @@ internal sealed class TestHostRelay(IServiceProvider services) : ITestHostEnviro
     /// </summary>
     public static bool MayBeNeeded(IEnumerable<string> args) => args.Any(arg =>
         arg.StartsWith('@')
-        || (arg.StartsWith('-') && OptionsThatNeedIt.Contains(arg.TrimStart('-').Split(':', '=')[0], StringComparer.OrdinalIgnoreCase)));
+        || (RawArgument.OptionName(arg) is { } option && OptionsThatNeedIt.Contains(option, StringComparer.OrdinalIgnoreCase)));
 
     public Task<bool> IsEnabledAsync() =>
         Task.FromResult(OptionsThatNeedIt.Any(_commandLine.IsOptionSet));

@@ -34,9 +34,10 @@ internal static class PlainRecordLine
     public static bool TryWrite(IBufferWriter<byte> output, RunRecordTest test)
     {
         // Every character takes one byte or stops the line; names, punctuation and numbers fit in the rest.
+        var criteria = test.Criteria;
         var length = 256 + test.Id.Length + Length(test.DisplayName) + test.Outcome.Length + Length(test.FailureMessage)
             + test.Classification.Length + Length(test.Approval) + Length(test.Agent) + Length(test.DeclaredAs) + Length(test.Fingerprint);
-        if (test.Criteria is { } criteria)
+        if (criteria is not null)
         {
             for (var i = 0; i < criteria.Count; i++)
             {
@@ -65,17 +66,17 @@ internal static class PlainRecordLine
         line.Optional(",\"agent\":"u8, test.Agent);
         line.Optional(",\"declaredAs\":"u8, test.DeclaredAs);
         line.Optional(",\"fingerprint\":"u8, test.Fingerprint);
-        if (test.Criteria is { } list)
+        if (criteria is not null)
         {
             line.Raw(",\"criteria\":["u8);
-            for (var i = 0; i < list.Count; i++)
+            for (var i = 0; i < criteria.Count; i++)
             {
                 if (i > 0)
                 {
                     line.Raw(","u8);
                 }
 
-                line.String(list[i]);
+                line.String(criteria[i]);
             }
 
             line.Raw("]"u8);
