@@ -14,6 +14,9 @@
 #                   sources are compiled into the project. What tagging costs by itself (xunit
 #                   reads every attribute of a test, whoever made it), apart from the extension
 #       agt         AgentTestGuard; 2,000 of the tests are agent tests (copilot, CART-1)
+#       hooks       no AgentTestGuard, no tags, but an inert extension registered at the extension
+#                   points the package's uses, the same way, doing nothing: what the platform charges
+#                   for hosting such an extension (only when AGT_BENCH_VARIANTS names it)
 #       trx         no AgentTestGuard, Microsoft.Testing.Extensions.TrxReport, run with --report-trx
 #       agt+trx     AgentTestGuard and the TRX report, run with --report-trx
 #     (the TRX report makes the platform run the tests in a child test host, so its pair is
@@ -29,6 +32,8 @@
 # for the plain pair (agt / plain) and the TRX pair (agt+trx / trx). A ratio of 1.020 means the package adds 2%; the target is <= 1.03.
 # Two more ratios split the plain pair's: tags / plain is what the tags cost by themselves, agt / tags
 # what the package adds to tagged tests (its extension, and its attributes living in another assembly).
+# With the hooks variant, hooks / plain is what the platform charges for an extension shaped like
+# the package's, whatever it does: the rest of agt / plain is the package's own work.
 # The median is the figure to quote; the min shows the cost on an undisturbed run; "round by
 # round" is the median of the ratios of runs made in the same round, the steadiest on a shared
 # machine. With few runs on a busy machine, differences of 1-2% are within noise: raise
@@ -79,6 +84,7 @@
 #                           (the form for any framework); two, [Fact, AgentGenerated("copilot"),
 #                           AcceptanceCriteria("CART-1")]
 #   AGT_BENCH_VARIANTS="..."  the variants to build and run (default "plain tags agt trx agt+trx";
+#                           hooks only when named here;
 #                           agt always among them); pairs of which one is left out are not compared
 #   AGT_BENCH_PAIRED=N      rounds of the paired measurement (default 15; 0 skips it; needs taskset)
 #   AGT_KEEP_BENCH=1        keep the temporary directory (its path is printed)
@@ -95,12 +101,12 @@ tags=${AGT_BENCH_TAGS:-fact}
 # that matter: each variant left out shortens every round by a run.
 read -r -a variants <<<"${AGT_BENCH_VARIANTS:-plain tags agt trx agt+trx}"
 for v in "${variants[@]}"; do
-  [[ " plain tags agt trx agt+trx " == *" $v "* ]] || { echo "AGT_BENCH_VARIANTS: unknown variant '$v' (plain, tags, agt, trx, agt+trx)"; exit 2; }
+  [[ " plain tags hooks agt trx agt+trx " == *" $v "* ]] || { echo "AGT_BENCH_VARIANTS: unknown variant '$v' (plain, tags, hooks, agt, trx, agt+trx)"; exit 2; }
 done
 [[ " ${variants[*]} " == *" agt "* ]] || { echo "AGT_BENCH_VARIANTS must include agt"; exit 2; }
 # The pairs compared: with / without the package, then the plain pair split at the tags.
 pairs=()
-for pair in "agt plain" "agt+trx trx" "tags plain" "agt tags"; do
+for pair in "agt plain" "agt+trx trx" "tags plain" "agt tags" "hooks plain"; do
   read -r with without <<<"$pair"
   [[ " ${variants[*]} " == *" $with "* && " ${variants[*]} " == *" $without "* ]] && pairs+=("$pair")
 done
@@ -161,7 +167,7 @@ echo '<Project />' > "$work/Directory.Packages.props"
 declare -A dir_of pkg_of trx_of
 for v in "${variants[@]}"; do
   dir_of[$v]="$work/${v/+/-}"
-  case $v in *agt*) pkg_of[$v]=$version ;; tags) pkg_of[$v]=tags ;; *) pkg_of[$v]=none ;; esac
+  case $v in *agt*) pkg_of[$v]=$version ;; tags | hooks) pkg_of[$v]=$v ;; *) pkg_of[$v]=none ;; esac
   case $v in *trx*) trx_of[$v]=$trx_version ;; *) trx_of[$v]=none ;; esac
 done
 
@@ -303,7 +309,7 @@ for measure in wall cpu; do
     median_of[$v]=$md
     printf '  %-10s %9d %9.1f %9.1f %9d\n' "$v" "$mn" "$md" "$mean" "$mx"
   done
-  echo "  ratios with-package / without-package (target <= $target; tags / plain and agt / tags split agt / plain):"
+  echo "  ratios with-package / without-package (target <= $target; tags / plain and agt / tags split agt / plain; hooks / plain is the platform's charge):"
   for pair in "${pairs[@]}"; do
     read -r with without <<<"$pair"
     rm_=$(ratio "${median_of[$with]}" "${median_of[$without]}")

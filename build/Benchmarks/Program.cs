@@ -8,7 +8,7 @@ using AgentTestGuard.Benchmarks;
 //   measure-attributes [rounds] [agent-tests]                times xunit v3's reads of a test's attributes, tagged each way
 //   measure-inventory-read <inventory> [iterations]          times reading an inventory, the reader compiled here
 //   measure-inventory-read-in-app <app-dir> <inventory> [reads]  the same with the app's precompiled reader, first read first
-//   generate-run <dir> <classes> <tests-per-class> <agent-tests> <package-version|none|tags> <trxreport-version|none> [fact|one|two]
+//   generate-run <dir> <classes> <tests-per-class> <agent-tests> <package-version|none|tags|hooks> <trxreport-version|none> [fact|one|two]
 return args switch
 {
     ["generate", var directory, var tests, var agentTests, var version] =>
@@ -37,6 +37,6 @@ return args switch
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: generate <dir> <tests> <agent-tests> <package-version> | generate-run <dir> <classes> <tests-per-class> <agent-tests> <package-version|none|tags> <trxreport-version|none> [fact|one|two] | measure <test-assembly> <policy> <catalog> [iterations] | measure-attributes [rounds] [agent-tests] | measure-inventory-read <inventory> [iterations] | measure-inventory-read-in-app <app-dir> <inventory> [reads]");
+    Console.Error.WriteLine("usage: generate <dir> <tests> <agent-tests> <package-version> | generate-run <dir> <classes> <tests-per-class> <agent-tests> <package-version|none|tags|hooks> <trxreport-version|none> [fact|one|two] | measure <test-assembly> <policy> <catalog> [iterations] | measure-attributes [rounds] [agent-tests] | measure-inventory-read <inventory> [iterations] | measure-inventory-read-in-app <app-dir> <inventory> [reads]");
     return 2;
 }

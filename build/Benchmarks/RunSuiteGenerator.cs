@@ -21,6 +21,11 @@ namespace AgentTestGuard.Benchmarks;
 /// tags cost xunit's reflection and nothing else, so the benchmark can tell that part of the
 /// package's cost from the extension's.
 /// </para>
+/// <para>
+/// A fourth has no package and no tags, but an inert extension registered the way the package
+/// registers its own (<see cref="HooksOnly"/>, <see cref="InertExtensionSource"/>): what the platform
+/// charges for hosting such an extension, apart from anything the package's extension does.
+/// </para>
 /// </summary>
 internal static class RunSuiteGenerator
 {
@@ -29,10 +34,13 @@ internal static class RunSuiteGenerator
     /// <summary>The package version that asks for tagged tests without the package.</summary>
     public const string TagsOnly = "tags";
 
+    /// <summary>The package version that asks for the inert extension without the package or tags.</summary>
+    public const string HooksOnly = "hooks";
+
     /// <summary>The package's attribute sources, embedded in this harness by its project file.</summary>
     private static readonly string[] AttributeSources = ["AgentGeneratedAttribute.cs", "AcceptanceCriteriaAttribute.cs", "AgentTestGuard.Xunit.cs"];
 
-    /// <param name="packageVersion">AgentTestGuard's version; null for a project without it; <see cref="TagsOnly"/> for a project without it whose agent tests are tagged all the same.</param>
+    /// <param name="packageVersion">AgentTestGuard's version; null for a project without it; <see cref="TagsOnly"/> for a project without it whose agent tests are tagged all the same; <see cref="HooksOnly"/> for one without it that carries the inert extension.</param>
     /// <param name="trxVersion">Microsoft.Testing.Extensions.TrxReport's version, or null for none.</param>
     public static int Write(string directory, int classes, int testsPerClass, int agentTests, string? packageVersion, string? trxVersion, TagForm tagForm)
     {
@@ -44,7 +52,8 @@ internal static class RunSuiteGenerator
 
         Directory.CreateDirectory(directory);
         var tagsOnly = packageVersion == TagsOnly;
-        var withPackage = packageVersion is not null && !tagsOnly;
+        var hooksOnly = packageVersion == HooksOnly;
+        var withPackage = packageVersion is not null && !tagsOnly && !hooksOnly;
         var tagged = withPackage || tagsOnly;
         for (var c = 0; c < classes; c++)
         {
@@ -60,6 +69,19 @@ internal static class RunSuiteGenerator
             {
                 File.WriteAllText(Path.Combine(directory, name), "#nullable enable\n" + EmbeddedSource(name));
             }
+        }
+
+        var hooks = new StringBuilder();
+        if (hooksOnly)
+        {
+            File.WriteAllText(Path.Combine(directory, InertExtensionSource.FileName), InertExtensionSource.Text);
+            hooks.Append(CultureInfo.InvariantCulture, $"""
+
+                    <TestingPlatformBuilderHook Include="5B1D7E2C-9A4F-4E63-8C0B-3F6A2D9E7B14">
+                      <DisplayName>Benchmark inert extension</DisplayName>
+                      <TypeFullName>{InertExtensionSource.HookTypeFullName}</TypeFullName>
+                    </TestingPlatformBuilderHook>
+                """);
         }
 
         var references = new StringBuilder();
@@ -91,7 +113,7 @@ internal static class RunSuiteGenerator
                 <TestingPlatformBuilderHook Include="0E6C3F0A-4B8D-4C41-9A57-7D2B1E9F3C60">
                   <DisplayName>Benchmark phase probe</DisplayName>
                   <TypeFullName>{PhaseProbeSource.HookTypeFullName}</TypeFullName>
-                </TestingPlatformBuilderHook>
+                </TestingPlatformBuilderHook>{hooks}
               </ItemGroup>
             </Project>
 
@@ -106,7 +128,7 @@ internal static class RunSuiteGenerator
         }
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"wrote {classes * testsPerClass} tests in {classes} classes ({(tagged ? agentTests : 0)} agent tests; AgentTestGuard {(tagsOnly ? "none, its attributes compiled in" : packageVersion ?? "none")}; TrxReport {trxVersion ?? "none"}) to {directory}"));
+            $"wrote {classes * testsPerClass} tests in {classes} classes ({(tagged ? agentTests : 0)} agent tests; AgentTestGuard {(tagsOnly ? "none, its attributes compiled in" : hooksOnly ? "none, an inert extension registered like it" : packageVersion ?? "none")}; TrxReport {trxVersion ?? "none"}) to {directory}"));
         return 0;
     }
 
