@@ -8,14 +8,14 @@
 #     directory (its own nuget.config and global.json; the machine's package cache is used, so
 #     nothing else is downloaded, and the packed version is removed from it at the end);
 #  2. generates the same xunit v3 test project (Microsoft.Testing.Platform runner; by default
-#     100 classes x 100 trivial [Fact]s) in five variants and builds each in Release:
+#     100 classes x 100 trivial [Fact]s) in five variants (six with hooks) and builds each in Release:
 #       plain       no AgentTestGuard, no TRX report (the same methods without agent attributes)
 #       tags        no AgentTestGuard, but the same agent tests tagged: the package's attribute
 #                   sources are compiled into the project. What tagging costs by itself (xunit
 #                   reads every attribute of a test, whoever made it), apart from the extension
 #       agt         AgentTestGuard; 2,000 of the tests are agent tests (copilot, CART-1)
 #       hooks       no AgentTestGuard, no tags, but an inert extension registered at the extension
-#                   points the package's uses, the same way, doing nothing: what the platform charges
+#                   points the package's extension uses, the same way, doing nothing: what the platform charges
 #                   for hosting such an extension (only when AGT_BENCH_VARIANTS names it)
 #       trx         no AgentTestGuard, Microsoft.Testing.Extensions.TrxReport, run with --report-trx
 #       agt+trx     AgentTestGuard and the TRX report, run with --report-trx
@@ -97,7 +97,7 @@ per_class=${AGT_BENCH_TESTS:-100}
 agent_tests=${AGT_BENCH_AGENT:-2000}
 tags=${AGT_BENCH_TAGS:-fact}
 [[ $tags == fact || $tags == one || $tags == two ]] || { echo "AGT_BENCH_TAGS must be fact, one or two"; exit 2; }
-# AGT_BENCH_VARIANTS picks some of the five variants (agt always among them), for a longer series of the pairs
+# AGT_BENCH_VARIANTS picks some of the variants (agt always among them; hooks only when named), for a longer series of the pairs
 # that matter: each variant left out shortens every round by a run.
 read -r -a variants <<<"${AGT_BENCH_VARIANTS:-plain tags agt trx agt+trx}"
 for v in "${variants[@]}"; do
