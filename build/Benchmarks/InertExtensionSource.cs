@@ -47,7 +47,11 @@ internal static class InertExtensionSource
 
         internal abstract class InertExtension : IExtension
         {
-            public string Uid => "Bench." + GetType().Name;
+            // Made once: the platform reads a consumer's Uid for every update it delivers, and the
+            // package's is a constant.
+            protected InertExtension() => Uid = "Bench." + GetType().Name;
+
+            public string Uid { get; }
 
             public string Version => "1";
 
