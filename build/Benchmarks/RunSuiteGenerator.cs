@@ -71,17 +71,17 @@ internal static class RunSuiteGenerator
             }
         }
 
-        var hooks = new StringBuilder();
+        var inertHook = "";
         if (hooksOnly)
         {
             File.WriteAllText(Path.Combine(directory, InertExtensionSource.FileName), InertExtensionSource.Text);
-            hooks.Append(CultureInfo.InvariantCulture, $"""
+            inertHook = $"""
 
                     <TestingPlatformBuilderHook Include="5B1D7E2C-9A4F-4E63-8C0B-3F6A2D9E7B14">
                       <DisplayName>Benchmark inert extension</DisplayName>
                       <TypeFullName>{InertExtensionSource.HookTypeFullName}</TypeFullName>
                     </TestingPlatformBuilderHook>
-                """);
+                """;
         }
 
         var references = new StringBuilder();
@@ -113,7 +113,7 @@ internal static class RunSuiteGenerator
                 <TestingPlatformBuilderHook Include="0E6C3F0A-4B8D-4C41-9A57-7D2B1E9F3C60">
                   <DisplayName>Benchmark phase probe</DisplayName>
                   <TypeFullName>{PhaseProbeSource.HookTypeFullName}</TypeFullName>
-                </TestingPlatformBuilderHook>{hooks}
+                </TestingPlatformBuilderHook>{inertHook}
               </ItemGroup>
             </Project>
 

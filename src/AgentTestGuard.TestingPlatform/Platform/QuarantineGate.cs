@@ -211,8 +211,7 @@ internal class QuarantineGate(IServiceProvider services, RunState state)
     private Task ShowSummaryAsync(
         IReadOnlyList<TestResult> results, IReadOnlyList<AgentTest> notRun, RunVerdict verdict, RunSettings settings, CancellationToken cancellationToken)
     {
-        var summary = RunSummary.Format(results, notRun, verdict, settings.Environment);
-        var noteworthy = RunSummary.IsNoteworthy(results, notRun, verdict);
+        var (summary, noteworthy) = RunSummary.Describe(results, notRun, verdict, settings.Environment);
 
         // The .NET 10 SDK's dotnet test (protocol 1.0.0) drops a test app's display messages and
         // shows its standard error only when the app fails; there the summary at least explains

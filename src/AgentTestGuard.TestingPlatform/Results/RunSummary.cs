@@ -15,10 +15,23 @@ internal static class RunSummary
         IReadOnlyList<TestResult> results,
         IReadOnlyList<AgentTest> notRun,
         RunVerdict verdict,
+        string environment) =>
+        Describe(results, notRun, verdict, environment).Text;
+
+    /// <summary>
+    /// The summary, and whether it says more than its counts (something for a reviewer to act on:
+    /// quarantined failures, stale approvals, tests not run, enforcement), which makes it a warning.
+    /// </summary>
+    public static Summary Describe(
+        IReadOnlyList<TestResult> results,
+        IReadOnlyList<AgentTest> notRun,
+        RunVerdict verdict,
         string environment)
     {
+        // One loop rather than LINQ: the summary is made while the run waits, over every result of the run.
         var approved = 0;
         var quarantined = 0;
+        var stale = new List<TestResult>();
         foreach (var result in results)
         {
             if (result.Class.IsQuarantined)
@@ -29,9 +42,13 @@ internal static class RunSummary
             {
                 approved++;
             }
+
+            if (result.Class.Approval == ApprovalState.Stale)
+            {
+                stale.Add(result);
+            }
         }
 
-        var stale = StaleResults(results);
         stale.Sort(ReportOrder.Results);
 
         var text = new StringBuilder();
@@ -74,27 +91,12 @@ internal static class RunSummary
             text.Append('\n').Append(EnforcementMessage(verdict));
         }
 
-        return text.ToString();
+        var noteworthy = verdict.QuarantinedFailures.Count > 0 || notRun.Count > 0 || verdict.FailsForEnforcement || stale.Count > 0;
+        return new Summary(text.ToString(), noteworthy);
     }
 
-    /// <summary>Whether the summary says more than its counts: something for a reviewer to act on.</summary>
-    public static bool IsNoteworthy(IReadOnlyList<TestResult> results, IReadOnlyList<AgentTest> notRun, RunVerdict verdict) =>
-        verdict.QuarantinedFailures.Count > 0 || notRun.Count > 0 || verdict.FailsForEnforcement || StaleResults(results).Count > 0;
-
-    // Loops rather than LINQ: the summary is made while the run waits, over every result of the run.
-    private static List<TestResult> StaleResults(IReadOnlyList<TestResult> results)
-    {
-        var stale = new List<TestResult>();
-        foreach (var result in results)
-        {
-            if (result.Class.Approval == ApprovalState.Stale)
-            {
-                stale.Add(result);
-            }
-        }
-
-        return stale;
-    }
+    /// <summary>The summary's text, and whether it is shown as a warning.</summary>
+    public readonly record struct Summary(string Text, bool IsNoteworthy);
 
     /// <summary>Why enforce mode fails the run, and how to fix each cause.</summary>
     public static string EnforcementMessage(RunVerdict verdict)
