@@ -31,7 +31,7 @@ internal static class PlainRecordLine
     /// Appends the test as one compact JSON object, with the property names and order of
     /// RunRecordWriter; false, having written nothing, when a string needs the writer.
     /// </summary>
-    public static bool TryWrite(IBufferWriter<byte> output, RunRecordTest test)
+    public static bool TryWrite(IBufferWriter<byte> output, in RunRecordTest test)
     {
         // Every character takes one byte or stops the line; names, punctuation and numbers fit in the rest.
         var criteria = test.Criteria;

@@ -44,7 +44,8 @@ internal sealed record RunRecordVerdict(
 /// <param name="Approval">For agent tests: approved, unapproved or stale.</param>
 /// <param name="Attempts">Results reported for the test: above 1 when it was retried.</param>
 /// <param name="DeclaredAs">For an agent test that ran as a test of a class inheriting it: its id in the inventory, which approvals name.</param>
-internal sealed record RunRecordTest(
+/// <remarks>A value, made as each line is written (<see cref="RunRecordBuilder"/>), not an object per test.</remarks>
+internal readonly record struct RunRecordTest(
     string Id,
     string? DisplayName,
     string Outcome,

@@ -13,8 +13,10 @@ namespace AgentTestGuard.TestingPlatform.Record;
 internal static class RunRecordWriter
 {
     // The writer keeps what it writes until flushed: a large record is handed to the file in pieces
-    // of about this size rather than held whole (a 10,000-test record is over a megabyte).
-    private const int FlushAtBytes = 64 * 1024;
+    // of about this size rather than held whole (a 10,000-test record is over a megabyte). The
+    // writer's buffer doubles to hold a piece, and a piece of 64 KB made it 128 KB, an array on the
+    // large object heap, whose budget, once spent, costs a full collection.
+    private const int FlushAtBytes = 16 * 1024;
 
     // A test's line inside the "tests" array, which is two levels deep.
     private static ReadOnlySpan<byte> LineStart => "\n    "u8;
@@ -76,16 +78,18 @@ internal static class RunRecordWriter
     {
         var line = new ArrayBufferWriter<byte>(512);
         using var lineJson = new Utf8JsonWriter(line);
-        foreach (var test in tests)
+        // By index: each test is described as it is read (RunRecordBuilder), into a local.
+        for (var i = 0; i < tests.Count; i++)
         {
+            var test = tests[i];
             // The writer does not indent raw values: each line brings its own break and indentation.
             // The buffer is reused as it is; clearing would zero the bytes just copied out, every line.
             line.ResetWrittenCount();
             line.Write(LineStart);
-            if (!PlainRecordLine.TryWrite(line, test))
+            if (!PlainRecordLine.TryWrite(line, in test))
             {
                 lineJson.Reset(line);
-                WriteTest(lineJson, test);
+                WriteTest(lineJson, in test);
                 lineJson.Flush();
             }
 
@@ -97,7 +101,7 @@ internal static class RunRecordWriter
         }
     }
 
-    internal static void WriteTest(Utf8JsonWriter json, RunRecordTest test)
+    internal static void WriteTest(Utf8JsonWriter json, in RunRecordTest test)
     {
         json.WriteStartObject();
         json.WriteString(Id, test.Id);

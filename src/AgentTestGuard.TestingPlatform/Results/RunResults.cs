@@ -104,8 +104,11 @@ internal sealed class RunResults
         var kept = 0;
 
         // Open addressing: each slot holds a position in results plus one (0 is empty); at least
-        // half the slots stay empty, so a search ends after a slot or two.
-        var slots = new int[BitOperations.RoundUpToPowerOf2((uint)Math.Max(2 * count, 16))];
+        // half the slots stay empty, so a search ends after a slot or two. A table of up to 128 KB
+        // (a 16,384-test run) is kept on the stack: an array of that size goes to the large object
+        // heap, whose budget, once spent, costs a full collection, here while the run waits.
+        var length = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(2 * count, 16));
+        Span<int> slots = length <= MaxSlotsOnStack ? stackalloc int[length] : new int[length];
         var mask = slots.Length - 1;
         for (var i = 0; i < count; i++)
         {
@@ -132,6 +135,8 @@ internal sealed class RunResults
 
         return kept == count ? results : results[..kept];
     }
+
+    private const int MaxSlotsOnStack = 32 * 1024;
 
     private static ref readonly Reported At(Reported[][] blocks, int index) => ref blocks[index / BlockSize][index % BlockSize];
 
