@@ -30,24 +30,36 @@ internal sealed class UnreviewedTestFilter(IServiceProvider services, RunState s
 
     public Task<bool> IsEnabledAsync() => Task.FromResult(true);
 
-    public async Task<ITestExecutionFilter?> GetFilterAsync(TestExecutionFilterContext context, CancellationToken cancellationToken)
+    /// <remarks>
+    /// Not an async method: it decides without waiting in every run but one that must exclude tests,
+    /// and an async method compiles a little of the framework's code for its state machine in every
+    /// test run, code that cannot be precompiled with the extension.
+    /// </remarks>
+    public Task<ITestExecutionFilter?> GetFilterAsync(TestExecutionFilterContext context, CancellationToken cancellationToken)
     {
         if (context.RequestKind != TestExecutionRequestKind.Run || context.Origin != TestExecutionRequestOrigin.Console)
         {
-            return null;
+            return NoFilter;
         }
 
         var settings = RunState.ResolveSettings(_commandLine);
         if (settings.AllowsUnreviewedTests(state.AllowedEnvironments))
         {
-            return null;
+            return NoFilter;
         }
 
         if (state.QuarantinedTests.Count == 0)
         {
-            return null;
+            return NoFilter;
         }
 
+        return ExcludeUnreviewedAsync(cancellationToken);
+    }
+
+    private static readonly Task<ITestExecutionFilter?> NoFilter = Task.FromResult<ITestExecutionFilter?>(null);
+
+    private async Task<ITestExecutionFilter?> ExcludeUnreviewedAsync(CancellationToken cancellationToken)
+    {
         var (listing, problem) = await DiscoveryChild.ListAsync(cancellationToken).ConfigureAwait(false);
         if (listing is null)
         {

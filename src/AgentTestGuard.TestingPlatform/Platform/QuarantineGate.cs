@@ -80,12 +80,16 @@ internal class QuarantineGate(IServiceProvider services, RunState state)
         return Task.CompletedTask;
     }
 
-    public async Task OnTestSessionStartingAsync(ITestSessionContext testSessionContext)
+    /// <remarks>
+    /// Not an async method: most runs have nothing to warn about, and an async method compiles a
+    /// little of the framework's code for its state machine in every test run (see <see cref="WriteRecord"/>).
+    /// </remarks>
+    public Task OnTestSessionStartingAsync(ITestSessionContext testSessionContext)
     {
         _startedAt = DateTimeOffset.UtcNow;
         if (IsListingTests)
         {
-            return;
+            return Task.CompletedTask;
         }
 
         // Started now, awaited at the end: git takes a few milliseconds the tests can cover.
@@ -93,17 +97,27 @@ internal class QuarantineGate(IServiceProvider services, RunState state)
             ? Task.FromResult<CodeRevision?>(fromCi)
             : CodeRevisionReader.FromGitAsync(Environment.CurrentDirectory, testSessionContext.CancellationToken);
 
+        List<string>? warnings = null;
         if (state.InventoryProblem is { } problem)
         {
-            await WarnAsync($"AgentTestGuard: every test gates in this run: {problem}", testSessionContext.CancellationToken).ConfigureAwait(false);
+            (warnings ??= []).Add($"AgentTestGuard: every test gates in this run: {problem}");
         }
 
         if (state.IsControlledChild && Environment.GetEnvironmentVariable(DecisionFile.Variable) is null)
         {
-            await WarnAsync(
+            (warnings ??= []).Add(
                 "AgentTestGuard: an extension runs the tests in a child process that AgentTestGuard does not relay; "
-                + "failures of quarantined tests will fail this run. Add --agt-relay to the test command line.",
-                testSessionContext.CancellationToken).ConfigureAwait(false);
+                + "failures of quarantined tests will fail this run. Add --agt-relay to the test command line.");
+        }
+
+        return warnings is null ? Task.CompletedTask : WarnAllAsync(warnings, testSessionContext.CancellationToken);
+    }
+
+    private async Task WarnAllAsync(List<string> warnings, CancellationToken cancellationToken)
+    {
+        foreach (var warning in warnings)
+        {
+            await WarnAsync(warning, cancellationToken).ConfigureAwait(false);
         }
     }
 

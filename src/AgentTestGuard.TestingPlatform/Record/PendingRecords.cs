@@ -11,18 +11,39 @@ namespace AgentTestGuard.TestingPlatform.Record;
 /// </summary>
 internal sealed class PendingRecords
 {
-    private readonly List<(string Path, Task Writing)> _pending = [];
+    // A class, not a tuple: a list of a reference type runs the framework's precompiled code.
+    private readonly List<PendingRecord> _pending = [];
+
+    private sealed record PendingRecord(string Path, Task Writing);
 
     public void Add(string path, Task writing)
     {
         lock (_pending)
         {
-            _pending.Add((path, writing));
+            _pending.Add(new PendingRecord(path, writing));
         }
     }
 
     /// <summary>Waits for every record started so far, and shows an error for each one that could not be written.</summary>
-    public async Task FinishAsync(IOutputDevice output, IOutputDeviceDataProducer producer)
+    /// <remarks>
+    /// Usually every record is written by the time the test app ends, and then no async method runs:
+    /// each compiles a little of the framework's code for its state machine in every test run.
+    /// </remarks>
+    public Task FinishAsync(IOutputDevice output, IOutputDeviceDataProducer producer)
+    {
+        lock (_pending)
+        {
+            if (_pending.TrueForAll(static record => record.Writing.IsCompletedSuccessfully))
+            {
+                _pending.Clear();
+                return Task.CompletedTask;
+            }
+        }
+
+        return WaitThenShowFailuresAsync(output, producer);
+    }
+
+    private async Task WaitThenShowFailuresAsync(IOutputDevice output, IOutputDeviceDataProducer producer)
     {
         foreach (var failure in await WaitAsync().ConfigureAwait(false))
         {
@@ -35,7 +56,7 @@ internal sealed class PendingRecords
     /// <returns>One message per record that could not be written, naming its path and the reason.</returns>
     public async Task<IReadOnlyList<string>> WaitAsync()
     {
-        (string Path, Task Writing)[] pending;
+        PendingRecord[] pending;
         lock (_pending)
         {
             pending = [.. _pending];

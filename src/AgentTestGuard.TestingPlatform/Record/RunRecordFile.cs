@@ -1,3 +1,4 @@
+using System.Globalization;
 using AgentTestGuard.Files;
 
 namespace AgentTestGuard.TestingPlatform.Record;
@@ -12,8 +13,12 @@ internal static class RunRecordFile
     /// A name that sorts by time and does not collide with a parallel run of the same assembly
     /// (another target framework, another configuration).
     /// </summary>
+    /// <remarks>
+    /// The time is formatted by itself: formatted inside the interpolated string, it made every test
+    /// run compile the framework's generic formatting of a DateTime, which is not precompiled.
+    /// </remarks>
     public static string FileName(string assembly, DateTimeOffset startedAt) =>
-        $"{assembly}.{startedAt.UtcDateTime:yyyyMMdd'T'HHmmss'Z'}.{Guid.NewGuid().ToString("N")[..8]}{RunRecordDocument.FileSuffix}";
+        $"{assembly}.{startedAt.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture)}.{Guid.NewGuid().ToString("N")[..8]}{RunRecordDocument.FileSuffix}";
 
     /// <summary>
     /// Streams the record to the file: a 10,000-test run's record is megabytes, and building it
