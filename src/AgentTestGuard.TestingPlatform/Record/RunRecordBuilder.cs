@@ -62,7 +62,7 @@ internal static class RunRecordBuilder
     // Left out where it repeats the id (xunit's default): a quarter of a large record's bytes.
     private static string? RecordedDisplayName(TestResult result) => result.DisplayName == result.Id ? null : result.DisplayName;
 
-    internal static RunRecordTest Describe(TestResult result)
+    private static RunRecordTest Describe(TestResult result)
     {
         var testClass = result.Class;
         var agentTest = testClass.AgentTest;
