@@ -1,3 +1,5 @@
+using System.Reflection;
+using System.Runtime.Loader;
 using AgentTestGuard.Core.Tests.TestSupport;
 using AgentTestGuard.Diagnostics;
 using AgentTestGuard.Inventory;
@@ -139,6 +141,59 @@ public sealed class XunitAgentAttributeTests
         Assert.Equal(original, Fingerprint(source.Edit("public class CartTests\n{\n", "public class CartTests\n{\n    // a comment\n\n")));
         Assert.NotEqual(original, Fingerprint(source.Edit("\"CART-1\"", "\"CART-2\"")));
     }
+
+    [Fact]
+    public void Reflection_reads_back_what_the_test_attribute_was_given()
+    {
+        const string source = """
+            using AgentTestGuard;
+            using Xunit;
+
+            namespace Shop.Tests;
+
+            public class CartTests
+            {
+                [AgentFact("claude", new[] { "CART-1", "CART-2" }, Model = "gpt-5", Session = "pr-42", Prompt = "docs/cart.md")]
+                public void Fact() { }
+
+                [AgentTheory("copilot", "CART-3", Session = "run-7")]
+                public void Theory(int quantity) { }
+            }
+            """;
+
+        using var compiled = TestCompiler.Compile(source, WithXunitAttributes);
+        var context = new AssemblyLoadContext(nameof(Reflection_reads_back_what_the_test_attribute_was_given), isCollectible: true);
+        try
+        {
+            var tests = context.LoadFromAssemblyPath(compiled.Path).GetType("Shop.Tests.CartTests")!;
+            var fact = Attribute(tests.GetMethod("Fact")!, "AgentFactAttribute");
+            var theory = Attribute(tests.GetMethod("Theory")!, "AgentTheoryAttribute");
+
+            Assert.Equal("claude", Value(fact, "Agent"));
+            Assert.Equal(new[] { "CART-1", "CART-2" }, Value(fact, "Criteria"));
+            Assert.Equal(["gpt-5", "pr-42", "docs/cart.md"], [Value(fact, "Model"), Value(fact, "Session"), Value(fact, "Prompt")]);
+            Assert.Equal("copilot", Value(theory, "Agent"));
+            Assert.Equal(new[] { "CART-3" }, Value(theory, "Criteria"));
+            Assert.Equal([null, "run-7", null], [Value(theory, "Model"), Value(theory, "Session"), Value(theory, "Prompt")]);
+
+            // xunit describes every instance field and property of a test attribute's class in each of its
+            // four reads per test: the attributes keep all they hold in one field (see the package source).
+            foreach (var attribute in new object[] { fact, theory })
+            {
+                Assert.Single(attribute.GetType().GetFields(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic));
+            }
+        }
+        finally
+        {
+            context.Unload();
+        }
+    }
+
+    private static object? Value(object attribute, string property) =>
+        attribute.GetType().GetProperty(property)!.GetValue(attribute);
+
+    private static object Attribute(MethodInfo method, string typeName) =>
+        Assert.Single(method.GetCustomAttributes(inherit: false), attribute => attribute.GetType().Name == typeName);
 
     private static string PackageSource()
     {
