@@ -166,8 +166,8 @@ public sealed class XunitAgentAttributeTests
         try
         {
             var tests = context.LoadFromAssemblyPath(compiled.Path).GetType("Shop.Tests.CartTests")!;
-            var fact = Attribute(tests.GetMethod("Fact")!, "AgentFactAttribute");
-            var theory = Attribute(tests.GetMethod("Theory")!, "AgentTheoryAttribute");
+            var fact = AttributeOfType(tests.GetMethod("Fact")!, "AgentFactAttribute");
+            var theory = AttributeOfType(tests.GetMethod("Theory")!, "AgentTheoryAttribute");
 
             Assert.Equal("claude", Value(fact, "Agent"));
             Assert.Equal(new[] { "CART-1", "CART-2" }, Value(fact, "Criteria"));
@@ -192,7 +192,7 @@ public sealed class XunitAgentAttributeTests
     private static object? Value(object attribute, string property) =>
         attribute.GetType().GetProperty(property)!.GetValue(attribute);
 
-    private static object Attribute(MethodInfo method, string typeName) =>
+    private static object AttributeOfType(MethodInfo method, string typeName) =>
         Assert.Single(method.GetCustomAttributes(inherit: false), attribute => attribute.GetType().Name == typeName);
 
     private static string PackageSource()
