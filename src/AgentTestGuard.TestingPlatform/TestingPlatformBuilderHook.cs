@@ -34,11 +34,14 @@ public static class TestingPlatformBuilderHook
         builder.CommandLine.AddProvider(() => new CommandLineOptions());
 
         // One object is both consumer and session handler, so it sees every result before it decides.
+        // RecordStart, registered first and consuming no data, has it decide before other consumers end.
+        QuarantineGate? made = null;
         var gate = new CompositeExtensionFactory<QuarantineGate>(services =>
         {
             state.StartReading();
-            return QuarantineGate.Create(services, state);
+            return made = QuarantineGate.Create(services, state);
         });
+        builder.TestHost.AddTestSessionLifetimeHandler(_ => new RecordStart(() => made));
         builder.TestHost.AddDataConsumer(gate);
         builder.TestHost.AddTestSessionLifetimeHandler(gate);
         builder.TestHost.AddTestHostApplicationLifetime(services => new RecordCompletion(services, state.Records));

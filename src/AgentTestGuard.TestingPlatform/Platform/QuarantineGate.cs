@@ -48,6 +48,7 @@ internal class QuarantineGate(IServiceProvider services, RunState state)
     private readonly ICommandLineOptions _commandLine = services.GetCommandLineOptions();
     private DateTimeOffset _startedAt;
     private Task<CodeRevision?>? _codeRevision;
+    private SessionEnd? _end;
 
     public string Uid => $"{ExtensionIdentity.Prefix}.QuarantineGate";
 
@@ -121,15 +122,25 @@ internal class QuarantineGate(IServiceProvider services, RunState state)
         }
     }
 
-    public async Task OnTestSessionFinishingAsync(ITestSessionContext testSessionContext)
+    /// <summary>
+    /// Decides what the session's results mean and starts writing its run record, once per session.
+    /// <see cref="RecordStart"/> calls it before the data consumers' end-of-session work, so that the
+    /// record is written on another core while they do theirs; the gate's own end of the session
+    /// then finds it made. Null when the session only lists tests.
+    /// </summary>
+    internal SessionEnd? Conclude(ITestSessionContext testSessionContext)
     {
         if (IsListingTests)
         {
-            return;
+            return null;
         }
 
-        var cancellationToken = testSessionContext.CancellationToken;
-        var cancelled = cancellationToken.IsCancellationRequested;
+        if (_end is { } made && made.Session == testSessionContext.SessionUid.Value)
+        {
+            return made;
+        }
+
+        var cancelled = testSessionContext.CancellationToken.IsCancellationRequested;
         var settings = RunState.ResolveSettings(_commandLine);
         var allowed = settings.AllowsUnreviewedTests(state.AllowedEnvironments);
         var results = _results.Snapshot();
@@ -157,6 +168,19 @@ internal class QuarantineGate(IServiceProvider services, RunState state)
             TaskScheduler.Default);
         state.Records.Add(recordPath, record);
 
+        _end = new SessionEnd(testSessionContext.SessionUid.Value, results, notRun, verdict, settings, cancelled, recordPath);
+        return _end;
+    }
+
+    public async Task OnTestSessionFinishingAsync(ITestSessionContext testSessionContext)
+    {
+        if (Conclude(testSessionContext) is not { } end)
+        {
+            return;
+        }
+
+        var (_, results, notRun, verdict, settings, cancelled, recordPath) = end;
+        var cancellationToken = testSessionContext.CancellationToken;
         if (verdict.IgnoreFailedTestsExitCode)
         {
             _commandLine.TryGetOptionArgumentList("ignore-exit-code", out var userCodes);

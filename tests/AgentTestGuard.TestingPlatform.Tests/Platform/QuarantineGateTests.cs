@@ -1,7 +1,10 @@
 using System.Diagnostics.CodeAnalysis;
 using AgentTestGuard.TestingPlatform.Platform;
 using Microsoft.Testing.Platform.CommandLine;
+using Microsoft.Testing.Platform.Configurations;
 using Microsoft.Testing.Platform.Extensions;
+using Microsoft.Testing.Platform.Services;
+using Microsoft.Testing.Platform.TestHost;
 using Xunit;
 
 namespace AgentTestGuard.TestingPlatform.Tests.Platform;
@@ -20,10 +23,60 @@ public sealed class QuarantineGateTests
         Assert.Equal(["Microsoft.Testing.Platform.Extensions.Messages.TestNodeUpdateMessage"], gate.DataTypesConsumed.Select(t => t.FullName));
     }
 
-    /// <summary>The one service the gate asks for when it is made.</summary>
-    private sealed class CommandLineOnly : IServiceProvider, ICommandLineOptions
+    [Fact]
+    public async Task The_session_is_concluded_once_whether_the_record_start_or_the_gate_asks_first()
     {
-        public object? GetService(Type serviceType) => serviceType == typeof(ICommandLineOptions) ? this : null;
+        var results = Directory.CreateTempSubdirectory("agt-gate-");
+        try
+        {
+            var state = new RunState(inventoryPath: null);
+            var gate = QuarantineGate.Create(new CommandLineOnly(results.FullName), state);
+            var first = new Session("session-1");
+
+            // As the platform ends a session: the record start (it consumes no data) before the gate.
+            await new RecordStart(() => gate).OnTestSessionFinishingAsync(first);
+            var concluded = gate.Conclude(first);
+            var again = gate.Conclude(first);
+            var next = gate.Conclude(new Session("session-2"));
+
+            Assert.NotNull(concluded);
+            Assert.Same(concluded, again);
+            Assert.NotNull(next);
+            Assert.NotSame(concluded, next);
+            Assert.Equal("session-2", next.Session);
+            Assert.Empty(await state.Records.WaitAsync());
+            Assert.True(File.Exists(concluded.RecordPath));
+            Assert.Equal(results.FullName, Path.GetDirectoryName(concluded.RecordPath));
+        }
+        finally
+        {
+            results.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task A_record_start_before_the_platform_made_the_gate_does_nothing()
+    {
+        var started = new RecordStart(() => null).OnTestSessionFinishingAsync(new Session("session-1"));
+
+        Assert.True(started.IsCompletedSuccessfully);
+        await started;
+    }
+
+    private sealed class Session(string uid) : ITestSessionContext
+    {
+        public SessionUid SessionUid { get; } = new(uid);
+
+        public CancellationToken CancellationToken => CancellationToken.None;
+    }
+
+    /// <summary>The services the gate asks for: the command line (no option set) and the results directory.</summary>
+    private sealed class CommandLineOnly(string? resultsDirectory = null) : IServiceProvider, ICommandLineOptions, IConfiguration
+    {
+        public object? GetService(Type serviceType) =>
+            serviceType == typeof(ICommandLineOptions) || serviceType == typeof(IConfiguration) ? this : null;
+
+        public string? this[string key] => key == "platformOptions:resultDirectory" ? resultsDirectory : null;
 
         public bool IsOptionSet(string optionName) => false;
 

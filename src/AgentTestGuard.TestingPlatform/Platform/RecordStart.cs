@@ -1,0 +1,34 @@
+using Microsoft.Testing.Platform.Extensions.TestHost;
+using Microsoft.Testing.Platform.Services;
+
+namespace AgentTestGuard.TestingPlatform.Platform;
+
+/// <summary>
+/// Starts the end of the session's work (<see cref="QuarantineGate.Conclude"/>: the verdict and
+/// the run record) before any data consumer's end-of-session work. The platform tells the session
+/// handlers that consume no data first, then the consumers in the order they were registered; the
+/// gate is a consumer, and the TRX report, registered before it, writes its report there. Started
+/// only after that, the record kept the test host waiting at exit; started here, it is written on
+/// another core meanwhile.
+/// </summary>
+/// <param name="gate">The gate, once the platform has made it; the platform makes this handler first.</param>
+internal sealed class RecordStart(Func<QuarantineGate?> gate) : ITestSessionLifetimeHandler
+{
+    public string Uid => $"{ExtensionIdentity.Prefix}.RecordStart";
+
+    public string Version => ExtensionIdentity.Version;
+
+    public string DisplayName => "AgentTestGuard run record start";
+
+    public string Description => "Starts the run record when the session ends, before other extensions write their reports.";
+
+    public Task<bool> IsEnabledAsync() => Task.FromResult(true);
+
+    public Task OnTestSessionStartingAsync(ITestSessionContext testSessionContext) => Task.CompletedTask;
+
+    public Task OnTestSessionFinishingAsync(ITestSessionContext testSessionContext)
+    {
+        gate()?.Conclude(testSessionContext);
+        return Task.CompletedTask;
+    }
+}
