@@ -63,6 +63,20 @@ public sealed class QuarantineGateTests
         await started;
     }
 
+    [Fact]
+    public async Task A_record_start_that_cannot_conclude_leaves_the_failure_to_the_gate_after_the_other_extensions()
+    {
+        // No results directory: the platform's configuration throws when asked for it.
+        var gate = QuarantineGate.Create(new CommandLineOnly(), new RunState(inventoryPath: null));
+        var session = new Session("session-1");
+
+        var started = new RecordStart(() => gate).OnTestSessionFinishingAsync(session);
+
+        Assert.True(started.IsCompletedSuccessfully);
+        await started;
+        Assert.ThrowsAny<Exception>(() => gate.Conclude(session));
+    }
+
     private sealed class Session(string uid) : ITestSessionContext
     {
         public SessionUid SessionUid { get; } = new(uid);
