@@ -155,8 +155,9 @@ internal class QuarantineGate(IServiceProvider services, RunState state)
         IReadOnlyList<AgentTest> notRun = allowed ? [] : NotExecuted(quarantined, results);
 
         // The record is most of the work left at the end of a run, and by now the tests have left
-        // the other cores idle: it is written there while the exit code is settled, the summary shown
-        // and the platform ends the run (RecordCompletion waits for it before the test app exits).
+        // the other cores idle: it is written there while other extensions write their reports, the
+        // exit code is settled, the summary shown and the platform ends the run (RecordCompletion
+        // waits for it before the test app exits).
         var assembly = state.Inventory?.Assembly
             ?? System.Reflection.Assembly.GetEntryAssembly()?.GetName().Name
             ?? "tests";

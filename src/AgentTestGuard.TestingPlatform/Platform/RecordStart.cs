@@ -11,7 +11,7 @@ namespace AgentTestGuard.TestingPlatform.Platform;
 /// only after that, the record kept the test host waiting at exit; started here, it is written on
 /// another core meanwhile.
 /// </summary>
-/// <param name="gate">The gate, once the platform has made it; the platform makes this handler first.</param>
+/// <param name="gate">The gate, once the platform has made it: the platform may make this handler before the gate.</param>
 internal sealed class RecordStart(Func<QuarantineGate?> gate) : ITestSessionLifetimeHandler
 {
     public string Uid => $"{ExtensionIdentity.Prefix}.RecordStart";
