@@ -14,7 +14,7 @@ public sealed class QuarantineGateTests
     [Fact]
     public void The_platform_this_package_needs_hands_results_to_the_gate_inline()
     {
-        var gate = QuarantineGate.Create(new CommandLineOnly(), new RunState(inventoryPath: null));
+        var gate = QuarantineGate.Create(new GateServices(), new RunState(inventoryPath: null));
 
 #pragma warning disable TPEXP // The interface the factory looks up by name.
         Assert.True(QuarantineGate.PlatformHasInlineDelivery);
@@ -30,13 +30,20 @@ public sealed class QuarantineGateTests
         try
         {
             var state = new RunState(inventoryPath: null);
-            var gate = QuarantineGate.Create(new CommandLineOnly(results.FullName), state);
+            var gate = QuarantineGate.Create(new GateServices(results.FullName), state);
             var first = new Session("session-1");
 
             // As the platform ends a session: the record start (it consumes no data) before the gate.
             await new RecordStart(() => gate).OnTestSessionFinishingAsync(first);
+
+            // The record start alone concluded the session: its record is written before the gate asks.
+            Assert.Empty(await state.Records.WaitAsync());
+            var written = Assert.Single(results.GetFiles());
             var concluded = gate.Conclude(first);
             var again = gate.Conclude(first);
+            Assert.Equal(written.FullName, concluded?.RecordPath);
+            Assert.Empty(await state.Records.WaitAsync());
+            Assert.Single(results.GetFiles());
             var next = gate.Conclude(new Session("session-2"));
 
             Assert.NotNull(concluded);
@@ -67,7 +74,7 @@ public sealed class QuarantineGateTests
     public async Task A_record_start_that_cannot_conclude_leaves_the_failure_to_the_gate_after_the_other_extensions()
     {
         // No results directory: the platform's configuration throws when asked for it.
-        var gate = QuarantineGate.Create(new CommandLineOnly(), new RunState(inventoryPath: null));
+        var gate = QuarantineGate.Create(new GateServices(), new RunState(inventoryPath: null));
         var session = new Session("session-1");
 
         var started = new RecordStart(() => gate).OnTestSessionFinishingAsync(session);
@@ -85,7 +92,7 @@ public sealed class QuarantineGateTests
     }
 
     /// <summary>The services the gate asks for: the command line (no option set) and the results directory.</summary>
-    private sealed class CommandLineOnly(string? resultsDirectory = null) : IServiceProvider, ICommandLineOptions, IConfiguration
+    private sealed class GateServices(string? resultsDirectory = null) : IServiceProvider, ICommandLineOptions, IConfiguration
     {
         public object? GetService(Type serviceType) =>
             serviceType == typeof(ICommandLineOptions) || serviceType == typeof(IConfiguration) ? this : null;
