@@ -31,7 +31,7 @@ internal static class ApproveCommand
 
     private static int Run(string[] patterns, string? note, string? by, string? path, Output output)
     {
-        if (RepositoryWorkspace.Load(path, output) is not { } workspace)
+        if (RepositoryWorkspace.Load(path, output, WorkspaceNeeds.AgentTests) is not { } workspace)
         {
             return ExitCodes.Error;
         }

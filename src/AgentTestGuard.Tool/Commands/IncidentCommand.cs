@@ -72,7 +72,7 @@ internal static class IncidentCommand
                 return ExitCodes.Usage;
             }
 
-            if (RepositoryWorkspace.Load(result.GetValue(path), output) is not { } workspace)
+            if (RepositoryWorkspace.Load(result.GetValue(path), output, WorkspaceNeeds.AgentTests) is not { } workspace)
             {
                 return ExitCodes.Error;
             }
@@ -111,7 +111,7 @@ internal static class IncidentCommand
 
     private static List<Incident>? Load(string? path, Output output)
     {
-        if (RepositoryWorkspace.Load(path, output) is not { } workspace)
+        if (RepositoryWorkspace.Load(path, output, WorkspaceNeeds.ReviewFiles) is not { } workspace)
         {
             return null;
         }

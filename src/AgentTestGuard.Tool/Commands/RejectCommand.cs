@@ -38,7 +38,7 @@ internal static class RejectCommand
             return ExitCodes.Usage;
         }
 
-        if (RepositoryWorkspace.Load(path, output) is not { } workspace)
+        if (RepositoryWorkspace.Load(path, output, WorkspaceNeeds.AgentTests) is not { } workspace)
         {
             return ExitCodes.Error;
         }

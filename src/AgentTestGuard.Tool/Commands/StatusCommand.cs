@@ -22,7 +22,7 @@ internal static class StatusCommand
 
     private static int Run(string? path, bool json, Output output)
     {
-        if (RepositoryWorkspace.Load(path, output) is not { } workspace)
+        if (RepositoryWorkspace.Load(path, output, WorkspaceNeeds.AgentTests) is not { } workspace)
         {
             return ExitCodes.Error;
         }

@@ -22,7 +22,7 @@ internal static class VerifyCommand
 
     private static int Run(string? path, Output output)
     {
-        if (RepositoryWorkspace.Load(path, output) is not { } workspace)
+        if (RepositoryWorkspace.Load(path, output, WorkspaceNeeds.ReviewFiles) is not { } workspace)
         {
             return ExitCodes.Error;
         }

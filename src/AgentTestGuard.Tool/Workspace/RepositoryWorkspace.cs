@@ -7,8 +7,9 @@ using AgentTestGuard.Tool.Cli;
 namespace AgentTestGuard.Tool.Workspace;
 
 /// <summary>
-/// The test projects under a path, with current inventories: evaluated by MSBuild and built when
-/// their inventory is missing or older than their sources, project, policy, catalog or ledger.
+/// The test projects under a path, evaluated by MSBuild. With <see cref="WorkspaceNeeds.AgentTests"/>
+/// each has a current inventory: it is built when its inventory is missing or older than its
+/// sources, project, policy, catalog or ledger.
 /// </summary>
 internal sealed class RepositoryWorkspace
 {
@@ -35,7 +36,7 @@ internal sealed class RepositoryWorkspace
     public IReadOnlyDictionary<string, IReadOnlyList<Incident>> Incidents { get; }
 
     /// <returns>null after reporting why through <paramref name="output"/>.</returns>
-    public static RepositoryWorkspace? Load(string? path, Output output)
+    public static RepositoryWorkspace? Load(string? path, Output output, WorkspaceNeeds needs)
     {
         var target = Path.GetFullPath(path ?? Directory.GetCurrentDirectory());
         if (!File.Exists(target) && !Directory.Exists(target))
@@ -53,7 +54,7 @@ internal sealed class RepositoryWorkspace
         var projects = new List<TestProject>();
         foreach (var file in projectFiles)
         {
-            if (Prepare(file, output, out var failed) is { } project)
+            if (Prepare(file, needs, output, out var failed) is { } project)
             {
                 projects.Add(project);
             }
@@ -82,7 +83,7 @@ internal sealed class RepositoryWorkspace
         }
 
         var rows = new List<AgentTestRow>();
-        foreach (var project in projects)
+        foreach (var project in needs == WorkspaceNeeds.AgentTests ? projects : [])
         {
             var inventory = InventoryFile.Read(project.InventoryFile);
             var incidents = logs.GetValueOrDefault(project.IncidentsFile, []);
@@ -99,7 +100,7 @@ internal sealed class RepositoryWorkspace
         return new RepositoryWorkspace(folder, projects, rows, logs);
     }
 
-    private static TestProject? Prepare(string projectFile, Output output, out bool failed)
+    private static TestProject? Prepare(string projectFile, WorkspaceNeeds needs, Output output, out bool failed)
     {
         failed = false;
         var evaluation = ProjectEvaluator.Evaluate(projectFile);
@@ -109,22 +110,29 @@ internal sealed class RepositoryWorkspace
         }
 
         var project = ToProject(projectFile, evaluation);
-        if (evaluation.UsesPackage && project.InventoryIsCurrent())
+        if (evaluation.UsesPackage && (needs == WorkspaceNeeds.ReviewFiles || project.InventoryIsCurrent()))
         {
             return project;
         }
 
-        // Not restored yet (the package's targets are not imported), or the inventory is stale.
-        output.Progress($"building {Path.GetFileName(projectFile)} (its agent test inventory is missing or out of date)");
-        if (DotNetBuild.Run(projectFile) is { } problem)
+        // Not restored yet (the package's props, which name the files, are not imported), or the
+        // inventory is stale. The review files need only the restore; a build could take minutes.
+        var name = Path.GetFileName(projectFile);
+        var verb = needs == WorkspaceNeeds.AgentTests ? "build" : "restore";
+        output.Progress(needs == WorkspaceNeeds.AgentTests
+            ? $"building {name} (its agent test inventory is missing or out of date)"
+            : $"restoring {name} (until it is, where its review files are is not known)");
+        if (DotNetBuild.Run(verb, projectFile) is { } problem)
         {
-            output.Error($"dotnet build {Output.Inert(projectFile)} failed:\n{string.Join('\n', problem.Split('\n').Select(line => Output.Inert(line.TrimEnd('\r'))))}");
+            output.Error($"dotnet {verb} {Output.Inert(projectFile)} failed:\n{string.Join('\n', problem.Split('\n').Select(line => Output.Inert(line.TrimEnd('\r'))))}");
             failed = true;
             return null;
         }
 
         evaluation = ProjectEvaluator.Evaluate(projectFile);
-        return evaluation is { UsesPackage: true } && File.Exists(evaluation.InventoryFile) ? ToProject(projectFile, evaluation) : null;
+        return evaluation is { UsesPackage: true } && (needs == WorkspaceNeeds.ReviewFiles || File.Exists(evaluation.InventoryFile))
+            ? ToProject(projectFile, evaluation)
+            : null;
     }
 
     private static TestProject ToProject(string projectFile, ProjectEvaluator.Evaluation evaluation)

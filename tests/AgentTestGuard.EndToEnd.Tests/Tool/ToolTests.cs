@@ -149,6 +149,38 @@ public sealed class ToolTests
         Assert.Equal([(Unapproved, "rejected"), (Approved, "approved")], States(status.Output));
     }
 
+    [Fact]
+    public async Task Verify_and_incident_list_read_the_review_files_without_building()
+    {
+        var project = await BuildApprovedAsync(TestFramework.XunitV3);
+        var git = GitRepository.Init(project.Root);
+        await InstallToolAsync(project);
+        var reject = await AgtAsync(project, "reject", Unapproved, "--reason", "checks nothing");
+        Assert.True(reject.ExitCode == 0, reject.Output);
+        git.CommitAll("approve one agent test, reject the other");
+
+        // A fresh CI checkout: nothing restored, nothing built. verify needs the ledger and the
+        // policy, which a restore locates; building the tests could take CI minutes.
+        Directory.Delete(Path.Combine(project.Directory, "bin"), recursive: true);
+        Directory.Delete(Path.Combine(project.Directory, "obj"), recursive: true);
+        var verified = await AgtAsync(project, "verify");
+        Assert.True(verified.ExitCode == 0, verified.Output);
+        Assert.Contains("restoring Shop.Tests.csproj", verified.Output, StringComparison.Ordinal);
+        Assert.Contains("1 approvals verified: each added in a commit by a human author.", verified.Output, StringComparison.Ordinal);
+
+        // Restored, with sources newer than any inventory: still nothing is built.
+        project.Write("CheckoutTests.cs", RunSources.Tests(TestFramework.XunitV3, shippingBody: "Check(\"FAIL_APPROVED\", \"shipping-edited\");"));
+        verified = await AgtAsync(project, "verify");
+        Assert.True(verified.ExitCode == 0, verified.Output);
+        Assert.DoesNotContain("building", verified.Output, StringComparison.Ordinal);
+        var incidents = await AgtAsync(project, "incident", "list", "--json");
+        Assert.True(incidents.ExitCode == 0, incidents.Output);
+        Assert.Equal(Unapproved, Assert.Single(JsonDocument.Parse(Json(incidents.Output)).RootElement.GetProperty("incidents").EnumerateArray()).GetProperty("test").GetString());
+
+        Assert.False(Directory.Exists(Path.Combine(project.Directory, "bin")), "a command built the project");
+        Assert.False(File.Exists(project.InventoryInObj), "a command wrote an inventory");
+    }
+
     internal static async Task InstallToolAsync(TestProject project)
     {
         var manifest = await DotNet.RunAsync(project.Root, ["new", "tool-manifest"]);
