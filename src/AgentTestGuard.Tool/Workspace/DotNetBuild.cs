@@ -1,8 +1,8 @@
 namespace AgentTestGuard.Tool.Workspace;
 
 /// <summary>
-/// Restores or builds a project with the dotnet CLI, so its inventory is written exactly as the
-/// build writes it.
+/// Runs `dotnet restore` or `dotnet build` on a project: the tool leaves both to the CLI, so a
+/// restored project and a written inventory are exactly what the user's own commands make.
 /// </summary>
 internal static class DotNetBuild
 {
