@@ -257,7 +257,7 @@ internal class QuarantineGate(IServiceProvider services, RunState state)
         // the failure. docs/run-time.md says more.
         if (Environment.GetEnvironmentVariable(DotnetTestExecutionIdVariable) is not null)
         {
-            Console.Error.WriteLine(summary);
+            StandardError.WriteLine(summary);
         }
 
         IOutputDeviceData data = noteworthy ? new WarningMessageOutputDeviceData(summary) : new SessionMessageOutputDeviceData(summary);

@@ -13,6 +13,12 @@ internal static class BuildInfo
 
     public static string MSTestVersion => Get(nameof(MSTestVersion));
 
+    public static string NUnitVersion => Get(nameof(NUnitVersion));
+
+    public static string NUnitAdapterVersion => Get(nameof(NUnitAdapterVersion));
+
+    public static string TUnitVersion => Get(nameof(TUnitVersion));
+
     public static string TrxReportVersion => Get(nameof(TrxReportVersion));
 
     private static string Get(string key) =>

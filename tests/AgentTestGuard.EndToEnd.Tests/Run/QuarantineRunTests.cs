@@ -5,7 +5,8 @@ using static AgentTestGuard.EndToEnd.Tests.Run.RunSources;
 namespace AgentTestGuard.EndToEnd.Tests.Run;
 
 /// <summary>
-/// The run-time extension under the real `dotnet test` and the test app run directly: a
+/// The run-time extension under the real `dotnet test` and the test app run directly, for xunit v3
+/// and MSTest, and for NUnit (its platform runner) and TUnit in the core cases: a
 /// quarantined failure never fails the run, a gating one always does, enforce mode fails CI while
 /// agent tests are unreviewed, and every run leaves a record.
 /// </summary>
@@ -14,6 +15,8 @@ public sealed class QuarantineRunTests(RunFixture fixture) : IClassFixture<RunFi
     [Theory]
     [InlineData(TestFramework.XunitV3)]
     [InlineData(TestFramework.MSTest)]
+    [InlineData(TestFramework.NUnit)]
+    [InlineData(TestFramework.TUnit)]
     public async Task Only_a_quarantined_failure_leaves_the_run_green_and_the_summary_names_it(TestFramework framework)
     {
         var project = await fixture.ProjectAsync(framework);
@@ -25,7 +28,8 @@ public sealed class QuarantineRunTests(RunFixture fixture) : IClassFixture<RunFi
         Assert.Equal(
             new Dictionary<string, (string, string)>
             {
-                [Unapproved] = ("failed", "quarantined"),
+                // The record keeps the state the framework reported: TUnit reports a failed assertion as an error.
+                [Unapproved] = (framework == TestFramework.TUnit ? "error" : "failed", "quarantined"),
                 [Approved] = ("passed", "approved"),
                 [Gating] = ("passed", "gating"),
             },
@@ -48,6 +52,8 @@ public sealed class QuarantineRunTests(RunFixture fixture) : IClassFixture<RunFi
     [InlineData(TestFramework.MSTest, FailGating, null)]
     [InlineData(TestFramework.MSTest, FailApproved, null)]
     [InlineData(TestFramework.MSTest, FailGating, FailUnapproved)]
+    [InlineData(TestFramework.NUnit, FailGating, FailUnapproved)]
+    [InlineData(TestFramework.TUnit, FailGating, FailUnapproved)]
     public async Task A_gating_or_approved_failure_fails_the_run_as_without_the_package(TestFramework framework, string fail, string? alsoFail)
     {
         var project = await fixture.ProjectAsync(framework);
@@ -66,6 +72,8 @@ public sealed class QuarantineRunTests(RunFixture fixture) : IClassFixture<RunFi
     [Theory]
     [InlineData(TestFramework.XunitV3)]
     [InlineData(TestFramework.MSTest)]
+    [InlineData(TestFramework.NUnit)]
+    [InlineData(TestFramework.TUnit)]
     public async Task Enforce_mode_runs_every_test_then_fails_listing_the_unreviewed_ones(TestFramework framework)
     {
         var project = await fixture.ProjectAsync(framework);
@@ -97,6 +105,8 @@ public sealed class QuarantineRunTests(RunFixture fixture) : IClassFixture<RunFi
     [Theory]
     [InlineData(TestFramework.XunitV3)]
     [InlineData(TestFramework.MSTest)]
+    [InlineData(TestFramework.NUnit)]
+    [InlineData(TestFramework.TUnit)]
     public async Task Where_the_policy_does_not_allow_them_unreviewed_tests_do_not_execute(TestFramework framework)
     {
         var project = await fixture.ProjectAsync(framework);
