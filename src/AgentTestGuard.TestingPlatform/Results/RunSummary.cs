@@ -32,6 +32,7 @@ internal static class RunSummary
         var approved = 0;
         var quarantined = 0;
         var stale = new List<TestResult>();
+        HashSet<string>? staleIds = null;
         foreach (var result in results)
         {
             if (result.Class.IsQuarantined)
@@ -43,7 +44,8 @@ internal static class RunSummary
                 approved++;
             }
 
-            if (result.Class.Approval == ApprovalState.Stale)
+            // A data-driven test reports a result per case; its approval is one, and stale once.
+            if (result.Class.Approval == ApprovalState.Stale && (staleIds ??= new(StringComparer.Ordinal)).Add(result.Id))
             {
                 stale.Add(result);
             }
@@ -65,7 +67,7 @@ internal static class RunSummary
             foreach (var failure in verdict.QuarantinedFailures)
             {
                 text.Append(CultureInfo.InvariantCulture,
-                    $"\n    {Inert.Quote(failure.Id)} ({ApprovalStates.Name(failure.Class.Approval ?? ApprovalState.Unapproved)}, agent {Inert.Quote(failure.Class.AgentTest!.Agent)}{(DeclaredAs(failure) is { } declared ? $"; declared as {declared}" : "")}): {Headline(failure.FailureMessage)}");
+                    $"\n    {Inert.Quote(failure.Id)}{Case(failure)} ({ApprovalStates.Name(failure.Class.Approval ?? ApprovalState.Unapproved)}, agent {Inert.Quote(failure.Class.AgentTest!.Agent)}{(DeclaredAs(failure) is { } declared ? $"; declared as {declared}" : "")}): {Headline(failure.FailureMessage)}");
             }
         }
 
@@ -123,6 +125,26 @@ internal static class RunSummary
         }
 
         return text.ToString();
+    }
+
+    /// <summary>
+    /// Which case of a data-driven test a result is, so that its failed cases tell apart: what the
+    /// framework's display name adds to the test's id or method name (" (n: 1)", "(1)"), or the whole
+    /// display name in brackets where the test set one of its own. Empty where it adds nothing.
+    /// </summary>
+    internal static string Case(TestResult result)
+    {
+        var name = result.DisplayName;
+        var method = result.Id[(result.Id.LastIndexOf('.') + 1)..];
+        var rest = name.StartsWith(result.Id, StringComparison.Ordinal) ? name[result.Id.Length..]
+            : name.StartsWith(method, StringComparison.Ordinal) ? name[method.Length..]
+            : null;
+        return rest switch
+        {
+            "" => "",
+            ['(' or ' ', ..] => " " + Inert.Quote(rest.Trim()),
+            _ => $" [{Inert.Quote(name)}]",
+        };
     }
 
     // An agent test that ran as a test of a class inheriting it is approved under the id it was declared with.

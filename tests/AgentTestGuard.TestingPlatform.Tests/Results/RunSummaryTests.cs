@@ -57,6 +57,39 @@ public sealed class RunSummaryTests
     }
 
     [Fact]
+    public void Failed_cases_of_a_data_driven_test_are_told_apart_and_a_stale_one_is_listed_once()
+    {
+        TestResult Case(AgentTest test, string displayName, TestOutcome outcome = TestOutcome.Failed) =>
+            Make.Of(test, outcome, outcome == TestOutcome.Failed ? "boom" : null) with { DisplayName = displayName };
+        TestResult[] results =
+        [
+            Case(RemovesItem, "Shop.Tests.CartTests.Removes_item(count: 1)"), // xunit v3
+            Case(RemovesItem, "Removes_item (2)"), // MSTest
+            Case(RemovesItem, "Removes_item(3)"), // NUnit, TUnit
+            Case(RemovesItem, "Removing the last item empties the cart"), // a display name of its own
+            Case(RemovesItem, "Removes_item(\u001b[2J)"), // an agent's escape sequence stays inert
+            Case(RemovesItem, "Removes_item"),
+            Case(Totals, "Totals(1)", TestOutcome.Passed),
+            Case(Totals, "Totals(2)", TestOutcome.Passed),
+        ];
+
+        var summary = RunSummary.Format(results, [], Decide(results, quarantined: [RemovesItem, Totals]), "local");
+
+        // Listed in the report order: by id, then by display name, ordinally.
+        Assert.Equal(
+            "AgentTestGuard: 8 agent tests ran: 0 approved, 8 quarantined; 6 quarantined failures; 1 stale approval.\n"
+            + "  Quarantined failures (reported, not failing the run: no gating test failed):\n"
+            + "    Shop.Tests.CartTests.Removes_item (unapproved, agent copilot): boom\n"
+            + "    Shop.Tests.CartTests.Removes_item (2) (unapproved, agent copilot): boom\n"
+            + "    Shop.Tests.CartTests.Removes_item (\\u001B[2J) (unapproved, agent copilot): boom\n"
+            + "    Shop.Tests.CartTests.Removes_item (3) (unapproved, agent copilot): boom\n"
+            + "    Shop.Tests.CartTests.Removes_item [Removing the last item empties the cart] (unapproved, agent copilot): boom\n"
+            + "    Shop.Tests.CartTests.Removes_item (count: 1) (unapproved, agent copilot): boom\n"
+            + "  Stale: Shop.Tests.CartTests.Totals was approved by Dana Lee <dana@example.com> but has changed since; it is quarantined until approved again.",
+            summary);
+    }
+
+    [Fact]
     public void An_enforced_run_with_a_gating_failure_and_tests_not_run()
     {
         TestResult[] results =
