@@ -132,7 +132,7 @@ internal static class RunSummary
     /// framework's display name adds to the test's id or method name (" (n: 1)", "(1)"), or the whole
     /// display name in brackets where the test set one of its own. Empty where it adds nothing.
     /// </summary>
-    internal static string Case(TestResult result)
+    private static string Case(TestResult result)
     {
         var name = result.DisplayName;
         var method = result.Id[(result.Id.LastIndexOf('.') + 1)..];
