@@ -17,6 +17,7 @@ public sealed class InheritedAgentTestRunTests
     [Theory]
     [InlineData(TestFramework.XunitV3)]
     [InlineData(TestFramework.MSTest)]
+    [InlineData(TestFramework.NUnit)]
     public async Task An_inherited_agent_test_runs_quarantined_under_the_derived_class_name(TestFramework framework)
     {
         var project = TestProject.Create(framework, "Shop.Tests");

@@ -28,8 +28,7 @@ public sealed class QuarantineRunTests(RunFixture fixture) : IClassFixture<RunFi
         Assert.Equal(
             new Dictionary<string, (string, string)>
             {
-                // The record keeps the state the framework reported: TUnit reports a failed assertion as an error.
-                [Unapproved] = (framework == TestFramework.TUnit ? "error" : "failed", "quarantined"),
+                [Unapproved] = (FailedOutcome(framework), "quarantined"),
                 [Approved] = ("passed", "approved"),
                 [Gating] = ("passed", "gating"),
             },

@@ -19,6 +19,12 @@ internal static class RunSources
     public const string FailApproved = "FAIL_APPROVED";
     public const string MarkerDirectory = "AGT_E2E_MARKERS";
 
+    /// <summary>
+    /// The outcome the run record gives a test that called <c>Assert.Fail</c>: the state its framework
+    /// reported, which for TUnit is an error.
+    /// </summary>
+    public static string FailedOutcome(TestFramework framework) => framework == TestFramework.TUnit ? "error" : "failed";
+
     public static string Tests(TestFramework framework, string shippingBody = "Check(\"FAIL_APPROVED\", \"shipping\");")
     {
         var test = TestAttribute(framework);
