@@ -109,8 +109,9 @@ internal sealed class RepositoryWorkspace
             return null;
         }
 
+        var needsInventory = needs == WorkspaceNeeds.AgentTests;
         var project = ToProject(projectFile, evaluation);
-        if (evaluation.UsesPackage && (needs == WorkspaceNeeds.ReviewFiles || project.InventoryIsCurrent()))
+        if (evaluation.UsesPackage && (!needsInventory || project.InventoryIsCurrent()))
         {
             return project;
         }
@@ -118,10 +119,10 @@ internal sealed class RepositoryWorkspace
         // Not restored yet (the package's props, which name the files, are not imported), or the
         // inventory is stale. The review files need only the restore; a build could take minutes.
         var name = Path.GetFileName(projectFile);
-        var verb = needs == WorkspaceNeeds.AgentTests ? "build" : "restore";
-        output.Progress(needs == WorkspaceNeeds.AgentTests
-            ? $"building {name} (its agent test inventory is missing or out of date)"
-            : $"restoring {name} (until it is, where its review files are is not known)");
+        var (verb, progress) = needsInventory
+            ? ("build", $"building {name} (its agent test inventory is missing or out of date)")
+            : ("restore", $"restoring {name} (until it is, where its review files are is not known)");
+        output.Progress(progress);
         if (DotNetBuild.Run(verb, projectFile) is { } problem)
         {
             output.Error($"dotnet {verb} {Output.Inert(projectFile)} failed:\n{string.Join('\n', problem.Split('\n').Select(line => Output.Inert(line.TrimEnd('\r'))))}");
@@ -130,7 +131,7 @@ internal sealed class RepositoryWorkspace
         }
 
         evaluation = ProjectEvaluator.Evaluate(projectFile);
-        return evaluation is { UsesPackage: true } && (needs == WorkspaceNeeds.ReviewFiles || File.Exists(evaluation.InventoryFile))
+        return evaluation is { UsesPackage: true } && (!needsInventory || File.Exists(evaluation.InventoryFile))
             ? ToProject(projectFile, evaluation)
             : null;
     }
