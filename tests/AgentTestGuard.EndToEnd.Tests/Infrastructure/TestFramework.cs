@@ -47,7 +47,8 @@ internal static class TestFrameworkProjects
     {
         TestFramework.XunitV3 => "Fact",
         TestFramework.MSTest => "TestMethod",
-        _ => "Test",
+        TestFramework.NUnit or TestFramework.TUnit => "Test",
+        _ => throw new ArgumentOutOfRangeException(nameof(framework)),
     };
 
     /// <summary>Each framework's namespace holds an <c>Assert.Fail(string)</c>.</summary>
@@ -56,7 +57,8 @@ internal static class TestFrameworkProjects
         TestFramework.XunitV3 => "using Xunit;\nusing AgentTestGuard;",
         TestFramework.MSTest => "using Microsoft.VisualStudio.TestTools.UnitTesting;\nusing AgentTestGuard;",
         TestFramework.NUnit => "using NUnit.Framework;\nusing AgentTestGuard;",
-        _ => "using TUnit.Assertions;\nusing AgentTestGuard;",
+        TestFramework.TUnit => "using TUnit.Assertions;\nusing AgentTestGuard;",
+        _ => throw new ArgumentOutOfRangeException(nameof(framework)),
     };
 
     public static string ClassAttribute(TestFramework framework) => framework == TestFramework.MSTest ? "[TestClass]" : "";
