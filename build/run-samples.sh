@@ -5,7 +5,8 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 
-dotnet pack src/AgentTestGuard/AgentTestGuard.csproj -c Release -o artifacts/packages -tl:off -nologo -v:q
+# The samples ask for 0.1.0-dev (samples/Directory.Build.props), whatever the git tags say.
+dotnet pack src/AgentTestGuard/AgentTestGuard.csproj -c Release -o artifacts/packages -p:PackageVersion=0.1.0-dev -tl:off -nologo -v:q
 # The dev version is re-packed under the same number: drop the samples' cached copy of it.
 rm -rf artifacts/samples-packages/agenttestguard
 dotnet test --solution samples/Samples.sln "$@"
