@@ -75,7 +75,7 @@ internal class QuarantineGate(IServiceProvider services, RunState state)
 
         if (TestNodeReader.Read(update.TestNode, state.Classifier) is { } result)
         {
-            _results.Report(update.TestNode.Uid.Value, result);
+            _results.Report(result);
         }
 
         return Task.CompletedTask;

@@ -29,20 +29,21 @@ internal static class RunSummary
         string environment)
     {
         // One loop rather than LINQ: the summary is made while the run waits, over every result of the run.
-        var approved = 0;
-        var quarantined = 0;
+        // Tests and results are counted apart: a data-driven test reports a result per case.
+        var agentResults = 0;
+        var approved = new HashSet<string>(StringComparer.Ordinal);
+        var quarantined = new HashSet<string>(StringComparer.Ordinal);
         var stale = new List<TestResult>();
         HashSet<string>? staleIds = null;
         foreach (var result in results)
         {
-            if (result.Class.IsQuarantined)
+            if (result.Class.AgentTest is null)
             {
-                quarantined++;
+                continue;
             }
-            else if (result.Class.AgentTest is not null)
-            {
-                approved++;
-            }
+
+            agentResults++;
+            (result.Class.IsQuarantined ? quarantined : approved).Add(result.Id);
 
             // A data-driven test reports a result per case; its approval is one, and stale once.
             if (result.Class.Approval == ApprovalState.Stale && (staleIds ??= new(StringComparer.Ordinal)).Add(result.Id))
@@ -54,8 +55,14 @@ internal static class RunSummary
         stale.Sort(ReportOrder.Results);
 
         var text = new StringBuilder();
-        text.Append(CultureInfo.InvariantCulture,
-            $"AgentTestGuard: {Plural(approved + quarantined, "agent test")} ran: {approved} approved, {quarantined} quarantined");
+        var agentTests = approved.Count + quarantined.Count;
+        text.Append(CultureInfo.InvariantCulture, $"AgentTestGuard: {Plural(agentTests, "agent test")} ran");
+        if (agentResults != agentTests)
+        {
+            text.Append(CultureInfo.InvariantCulture, $", {Plural(agentResults, "result")}");
+        }
+
+        text.Append(CultureInfo.InvariantCulture, $": {approved.Count} approved, {quarantined.Count} quarantined");
         text.Append(CultureInfo.InvariantCulture, $"; {Plural(verdict.QuarantinedFailures.Count, "quarantined failure")}");
         text.Append(CultureInfo.InvariantCulture, $"; {Plural(stale.Count, "stale approval")}.");
 

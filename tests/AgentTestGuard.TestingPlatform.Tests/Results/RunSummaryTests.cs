@@ -77,7 +77,7 @@ public sealed class RunSummaryTests
 
         // Listed in the report order: by id, then by display name, ordinally.
         Assert.Equal(
-            "AgentTestGuard: 8 agent tests ran: 0 approved, 8 quarantined; 6 quarantined failures; 1 stale approval.\n"
+            "AgentTestGuard: 2 agent tests ran, 8 results: 0 approved, 2 quarantined; 6 quarantined failures; 1 stale approval.\n"
             + "  Quarantined failures (reported, not failing the run: no gating test failed):\n"
             + "    Shop.Tests.CartTests.Removes_item (unapproved, agent copilot): boom\n"
             + "    Shop.Tests.CartTests.Removes_item (2) (unapproved, agent copilot): boom\n"
