@@ -104,7 +104,7 @@ internal class QuarantineGate(IServiceProvider services, RunState state)
             (warnings ??= []).Add($"AgentTestGuard: every test gates in this run: {problem}");
         }
 
-        if (state.IsControlledChild && Environment.GetEnvironmentVariable(DecisionFile.Variable) is null)
+        if (state.IsControlledChild && state.DecisionFilePath is null)
         {
             (warnings ??= []).Add(
                 "AgentTestGuard: an extension runs the tests in a child process that AgentTestGuard does not relay; "
@@ -182,14 +182,13 @@ internal class QuarantineGate(IServiceProvider services, RunState state)
 
         var (_, results, notRun, verdict, settings, cancelled, recordPath) = end;
         var cancellationToken = testSessionContext.CancellationToken;
-        if (verdict.IgnoreFailedTestsExitCode)
+        // Set whatever the verdict, from what the user set before any test ran: a test may have set
+        // the variable, or written the controller's decision file, to turn its failure into a pass.
+        _commandLine.TryGetOptionArgumentList("ignore-exit-code", out var userCodes);
+        ExitCodeIgnore.Apply(state.ExitCodeIgnoreAtStart, userCodes?.FirstOrDefault(), verdict.IgnoreFailedTestsExitCode);
+        if (state.DecisionFilePath is { } decisionFile)
         {
-            _commandLine.TryGetOptionArgumentList("ignore-exit-code", out var userCodes);
-            ExitCodeIgnore.Apply(userCodes?.FirstOrDefault());
-            if (Environment.GetEnvironmentVariable(DecisionFile.Variable) is { Length: > 0 } decisionFile)
-            {
-                await File.WriteAllTextAsync(decisionFile, DecisionFile.IgnoreFailedTests, CancellationToken.None).ConfigureAwait(false);
-            }
+            await File.WriteAllTextAsync(decisionFile, DecisionFile.For(verdict.IgnoreFailedTestsExitCode), CancellationToken.None).ConfigureAwait(false);
         }
 
         if (verdict.FailsForEnforcement && !cancelled)
