@@ -11,7 +11,6 @@ using Microsoft.Testing.Platform.Extensions.OutputDevice;
 using Microsoft.Testing.Platform.Extensions.TestHost;
 using Microsoft.Testing.Platform.OutputDevice;
 using Microsoft.Testing.Platform.Services;
-using Microsoft.Testing.Platform.TestHost;
 
 namespace AgentTestGuard.TestingPlatform.Platform;
 
@@ -193,7 +192,7 @@ internal class QuarantineGate(IServiceProvider services, RunState state)
 
         if (verdict.FailsForEnforcement && !cancelled)
         {
-            await PublishEnforcementFailureAsync(testSessionContext.SessionUid, verdict, cancellationToken).ConfigureAwait(false);
+            await SessionEndMessages.PublishEnforcementFailureAsync(services, this, testSessionContext.SessionUid, verdict, state.Inventory).ConfigureAwait(false);
         }
 
         if (state.ExclusionProblem is { } problem)
@@ -207,6 +206,11 @@ internal class QuarantineGate(IServiceProvider services, RunState state)
         if (state.Inventory is not null)
         {
             await ShowSummaryAsync(results, notRun, verdict, settings, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (Environment.GetEnvironmentVariable(DotnetTestExecutionIdVariable) is not null)
+        {
+            await SessionEndMessages.PublishQuarantineNoticesAsync(services, this, testSessionContext.SessionUid, recordPath, verdict, cancellationToken).ConfigureAwait(false);
         }
 
         // Named now, while the session can still publish; the file is complete before the test app exits.
@@ -229,21 +233,6 @@ internal class QuarantineGate(IServiceProvider services, RunState state)
     {
         var executed = results.Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
         return quarantined.Where(t => !executed.Contains(t.Id)).ToList();
-    }
-
-    /// <summary>
-    /// Enforce mode fails the run with a failed test node of its own: the platform then exits with
-    /// "a test failed" under every runner, with the message shown where failures are shown.
-    /// </summary>
-    private async Task PublishEnforcementFailureAsync(SessionUid session, RunVerdict verdict, CancellationToken cancellationToken)
-    {
-        var node = new TestNode
-        {
-            Uid = new TestNodeUid($"{ExtensionIdentity.Prefix}.Enforce"),
-            DisplayName = "AgentTestGuard enforce mode",
-            Properties = new PropertyBag(new FailedTestNodeStateProperty(RunSummary.EnforcementMessage(verdict))),
-        };
-        await services.GetMessageBus().PublishAsync(this, new TestNodeUpdateMessage(session, node)).ConfigureAwait(false);
     }
 
     private Task ShowSummaryAsync(
