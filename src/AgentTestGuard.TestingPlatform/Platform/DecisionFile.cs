@@ -11,4 +11,9 @@ internal static class DecisionFile
     public const string Variable = "AGENTTESTGUARD_DECISION_FILE";
 
     public const string IgnoreFailedTests = "ignore-failed-tests";
+
+    /// <summary>Written when failed tests count, so that what a test wrote into the file is replaced.</summary>
+    public const string FailedTestsCount = "failed-tests-count";
+
+    public static string For(bool ignoreFailedTests) => ignoreFailedTests ? IgnoreFailedTests : FailedTestsCount;
 }

@@ -11,7 +11,6 @@ using Microsoft.Testing.Platform.Extensions.OutputDevice;
 using Microsoft.Testing.Platform.Extensions.TestHost;
 using Microsoft.Testing.Platform.OutputDevice;
 using Microsoft.Testing.Platform.Services;
-using Microsoft.Testing.Platform.TestHost;
 
 namespace AgentTestGuard.TestingPlatform.Platform;
 
@@ -75,7 +74,7 @@ internal class QuarantineGate(IServiceProvider services, RunState state)
 
         if (TestNodeReader.Read(update.TestNode, state.Classifier) is { } result)
         {
-            _results.Report(update.TestNode.Uid.Value, result);
+            _results.Report(result);
         }
 
         return Task.CompletedTask;
@@ -104,7 +103,7 @@ internal class QuarantineGate(IServiceProvider services, RunState state)
             (warnings ??= []).Add($"AgentTestGuard: every test gates in this run: {problem}");
         }
 
-        if (state.IsControlledChild && Environment.GetEnvironmentVariable(DecisionFile.Variable) is null)
+        if (state.IsControlledChild && state.DecisionFilePath is null)
         {
             (warnings ??= []).Add(
                 "AgentTestGuard: an extension runs the tests in a child process that AgentTestGuard does not relay; "
@@ -182,19 +181,18 @@ internal class QuarantineGate(IServiceProvider services, RunState state)
 
         var (_, results, notRun, verdict, settings, cancelled, recordPath) = end;
         var cancellationToken = testSessionContext.CancellationToken;
-        if (verdict.IgnoreFailedTestsExitCode)
+        // Set whatever the verdict, from what the user set before any test ran: a test may have set
+        // the variable, or written the controller's decision file, to turn its failure into a pass.
+        _commandLine.TryGetOptionArgumentList("ignore-exit-code", out var userCodes);
+        ExitCodeIgnore.Apply(state.ExitCodeIgnoreAtStart, userCodes?.FirstOrDefault(), verdict.IgnoreFailedTestsExitCode);
+        if (state.DecisionFilePath is { } decisionFile)
         {
-            _commandLine.TryGetOptionArgumentList("ignore-exit-code", out var userCodes);
-            ExitCodeIgnore.Apply(userCodes?.FirstOrDefault());
-            if (Environment.GetEnvironmentVariable(DecisionFile.Variable) is { Length: > 0 } decisionFile)
-            {
-                await File.WriteAllTextAsync(decisionFile, DecisionFile.IgnoreFailedTests, CancellationToken.None).ConfigureAwait(false);
-            }
+            await File.WriteAllTextAsync(decisionFile, DecisionFile.For(verdict.IgnoreFailedTestsExitCode), CancellationToken.None).ConfigureAwait(false);
         }
 
         if (verdict.FailsForEnforcement && !cancelled)
         {
-            await PublishEnforcementFailureAsync(testSessionContext.SessionUid, verdict, cancellationToken).ConfigureAwait(false);
+            await SessionEndMessages.PublishEnforcementFailureAsync(services, this, testSessionContext.SessionUid, verdict, state.Inventory).ConfigureAwait(false);
         }
 
         if (state.ExclusionProblem is { } problem)
@@ -208,6 +206,11 @@ internal class QuarantineGate(IServiceProvider services, RunState state)
         if (state.Inventory is not null)
         {
             await ShowSummaryAsync(results, notRun, verdict, settings, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (Environment.GetEnvironmentVariable(DotnetTestExecutionIdVariable) is not null)
+        {
+            await SessionEndMessages.PublishQuarantineNoticesAsync(services, this, testSessionContext.SessionUid, recordPath, verdict, cancellationToken).ConfigureAwait(false);
         }
 
         // Named now, while the session can still publish; the file is complete before the test app exits.
@@ -230,21 +233,6 @@ internal class QuarantineGate(IServiceProvider services, RunState state)
     {
         var executed = results.Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
         return quarantined.Where(t => !executed.Contains(t.Id)).ToList();
-    }
-
-    /// <summary>
-    /// Enforce mode fails the run with a failed test node of its own: the platform then exits with
-    /// "a test failed" under every runner, with the message shown where failures are shown.
-    /// </summary>
-    private async Task PublishEnforcementFailureAsync(SessionUid session, RunVerdict verdict, CancellationToken cancellationToken)
-    {
-        var node = new TestNode
-        {
-            Uid = new TestNodeUid($"{ExtensionIdentity.Prefix}.Enforce"),
-            DisplayName = "AgentTestGuard enforce mode",
-            Properties = new PropertyBag(new FailedTestNodeStateProperty(RunSummary.EnforcementMessage(verdict))),
-        };
-        await services.GetMessageBus().PublishAsync(this, new TestNodeUpdateMessage(session, node)).ConfigureAwait(false);
     }
 
     private Task ShowSummaryAsync(

@@ -21,6 +21,10 @@ internal sealed class RunState
     public RunState(string? inventoryPath, bool readNow = true)
     {
         InventoryPath = inventoryPath;
+
+        // Taken before any test runs: test code shares the process, and may change them.
+        ExitCodeIgnoreAtStart = Environment.GetEnvironmentVariable(ExitCodeIgnore.Variable);
+        DecisionFilePath = Environment.GetEnvironmentVariable(DecisionFile.Variable) is { Length: > 0 } decisionFile ? decisionFile : null;
         if (readNow)
         {
             StartReading();
@@ -56,6 +60,12 @@ internal sealed class RunState
     }
 
     public string? InventoryPath { get; }
+
+    /// <summary>The user's TESTINGPLATFORM_EXITCODE_IGNORE, as it was when the test app started (<see cref="ExitCodeIgnore"/>).</summary>
+    public string? ExitCodeIgnoreAtStart { get; }
+
+    /// <summary>Where a controller process wants this test host's decision (<see cref="DecisionFile"/>), as it was at start.</summary>
+    public string? DecisionFilePath { get; }
 
     /// <summary>Whether a controller process started this test host (<see cref="ControlledTestHost"/>).</summary>
     public bool IsControlledChild { get; init; }

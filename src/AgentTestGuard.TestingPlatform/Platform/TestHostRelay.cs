@@ -79,8 +79,9 @@ internal sealed class TestHostRelay(IServiceProvider services) : ITestHostEnviro
         // or abort in between leaves another code, which must pass through.
         if (decision == DecisionFile.IgnoreFailedTests && testHostProcessInformation.ExitCode == 0)
         {
+            // This process runs no test code, so its variable is still the user's.
             _commandLine.TryGetOptionArgumentList("ignore-exit-code", out var userCodes);
-            ExitCodeIgnore.Apply(userCodes?.FirstOrDefault());
+            ExitCodeIgnore.Apply(Environment.GetEnvironmentVariable(ExitCodeIgnore.Variable), userCodes?.FirstOrDefault(), ignoreFailedTests: true);
         }
 
         return Task.CompletedTask;

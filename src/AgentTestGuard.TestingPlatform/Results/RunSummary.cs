@@ -29,20 +29,21 @@ internal static class RunSummary
         string environment)
     {
         // One loop rather than LINQ: the summary is made while the run waits, over every result of the run.
-        var approved = 0;
-        var quarantined = 0;
+        // Tests and results are counted apart: a data-driven test reports a result per case.
+        var agentResults = 0;
+        var approved = new HashSet<string>(StringComparer.Ordinal);
+        var quarantined = new HashSet<string>(StringComparer.Ordinal);
         var stale = new List<TestResult>();
         HashSet<string>? staleIds = null;
         foreach (var result in results)
         {
-            if (result.Class.IsQuarantined)
+            if (result.Class.AgentTest is null)
             {
-                quarantined++;
+                continue;
             }
-            else if (result.Class.AgentTest is not null)
-            {
-                approved++;
-            }
+
+            agentResults++;
+            (result.Class.IsQuarantined ? quarantined : approved).Add(result.Id);
 
             // A data-driven test reports a result per case; its approval is one, and stale once.
             if (result.Class.Approval == ApprovalState.Stale && (staleIds ??= new(StringComparer.Ordinal)).Add(result.Id))
@@ -54,8 +55,14 @@ internal static class RunSummary
         stale.Sort(ReportOrder.Results);
 
         var text = new StringBuilder();
-        text.Append(CultureInfo.InvariantCulture,
-            $"AgentTestGuard: {Plural(approved + quarantined, "agent test")} ran: {approved} approved, {quarantined} quarantined");
+        var agentTests = approved.Count + quarantined.Count;
+        text.Append(CultureInfo.InvariantCulture, $"AgentTestGuard: {Plural(agentTests, "agent test")} ran");
+        if (agentResults != agentTests)
+        {
+            text.Append(CultureInfo.InvariantCulture, $", {Plural(agentResults, "result")}");
+        }
+
+        text.Append(CultureInfo.InvariantCulture, $": {approved.Count} approved, {quarantined.Count} quarantined");
         text.Append(CultureInfo.InvariantCulture, $"; {Plural(verdict.QuarantinedFailures.Count, "quarantined failure")}");
         text.Append(CultureInfo.InvariantCulture, $"; {Plural(stale.Count, "stale approval")}.");
 
@@ -67,7 +74,7 @@ internal static class RunSummary
             foreach (var failure in verdict.QuarantinedFailures)
             {
                 text.Append(CultureInfo.InvariantCulture,
-                    $"\n    {Inert.Quote(failure.Id)}{Case(failure)} ({ApprovalStates.Name(failure.Class.Approval ?? ApprovalState.Unapproved)}, agent {Inert.Quote(failure.Class.AgentTest!.Agent)}{(DeclaredAs(failure) is { } declared ? $"; declared as {declared}" : "")}): {Headline(failure.FailureMessage)}");
+                    $"\n    {Inert.Quote(failure.Id)}{Case(failure)} ({ApprovalStates.Name(failure.Class.Approval ?? ApprovalState.Unapproved)}, agent {Inert.Quote(failure.Class.AgentTest!.Agent)}{(DeclaredAs(failure) is { } declared ? $"; declared as {declared}" : "")}): {FailureHeadline.Of(failure.FailureMessage)}");
             }
         }
 
@@ -88,9 +95,10 @@ internal static class RunSummary
             }
         }
 
+        // The listing is the message of enforce mode's failed result, shown where failures are: once.
         if (verdict.FailsForEnforcement)
         {
-            text.Append('\n').Append(EnforcementMessage(verdict));
+            text.Append(CultureInfo.InvariantCulture, $"\n  Enforce mode fails the run: see the failed result '{EnforcementListing.Title}'.");
         }
 
         var noteworthy = verdict.QuarantinedFailures.Count > 0 || notRun.Count > 0 || verdict.FailsForEnforcement || stale.Count > 0;
@@ -99,33 +107,6 @@ internal static class RunSummary
 
     /// <summary>The summary's text, and whether it is shown as a warning.</summary>
     public readonly record struct Summary(string Text, bool IsNoteworthy);
-
-    /// <summary>Why enforce mode fails the run, and how to fix each cause.</summary>
-    public static string EnforcementMessage(RunVerdict verdict)
-    {
-        var text = new StringBuilder();
-        text.Append("AgentTestGuard enforce mode: the run fails");
-        if (verdict.OwnerMissingInEnforceMode)
-        {
-            text.Append("\n  The policy names no owner: add \"owner\": \"Name <email>\" to agenttestguard.policy.json.");
-        }
-
-        if (verdict.UnreviewedInEnforceMode.Count > 0)
-        {
-            text.Append(CultureInfo.InvariantCulture,
-                $"\n  {Plural(verdict.UnreviewedInEnforceMode.Count, "agent test")} awaiting human review:");
-            foreach (var test in verdict.UnreviewedInEnforceMode)
-            {
-                var state = test.Approval?.State == ApprovalState.Stale ? "stale: changed since its approval" : "unapproved";
-                var criteria = test.Criteria.Count == 0 ? "none" : string.Join(", ", test.Criteria.Select(Inert.Quote));
-                text.Append(CultureInfo.InvariantCulture,
-                    $"\n    {Inert.Quote(test.Id)} (agent {Inert.Quote(test.Agent)}; criteria {criteria}; {state})");
-                text.Append(CultureInfo.InvariantCulture, $"\n      approve: dotnet agt approve {ShellQuote(test.Id)}");
-            }
-        }
-
-        return text.ToString();
-    }
 
     /// <summary>
     /// Which case of a data-driven test a result is, so that its failed cases tell apart: what the
@@ -153,28 +134,4 @@ internal static class RunSummary
 
     private static string Plural(int count, string noun) =>
         count == 1 ? $"1 {noun}" : string.Create(CultureInfo.InvariantCulture, $"{count} {noun}s");
-
-    // A message's opening on one line. Not just its first line: some frameworks open with a
-    // generic line (MSTest 4: "Assertion failed.") and put what went wrong on the next. A stack
-    // trace's frames ("at ...") are left to the full report.
-    internal static string Headline(string? message)
-    {
-        const int MaxLength = 160;
-        var lines = (message ?? "").Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        if (lines.Length == 0)
-        {
-            return "(no message)";
-        }
-
-        var text = string.Join(' ', lines.Take(3).TakeWhile((line, i) => i == 0 || !line.StartsWith("at ", StringComparison.Ordinal)));
-        return Inert.Quote(text.Length <= MaxLength ? text : text[..MaxLength] + "…");
-    }
-
-    // Test ids are C# names, but an id is shown for pasting into a shell: quote anything unusual.
-    // A generic type's '`' (Generic`1) is unusual: it starts command substitution in POSIX shells
-    // and is the escape character in PowerShell.
-    private static string ShellQuote(string id) =>
-        id.All(c => char.IsLetterOrDigit(c) || c is '.' or '_' or '+')
-            ? id
-            : "'" + Inert.Quote(id).Replace("'", "'\\''", StringComparison.Ordinal) + "'";
 }

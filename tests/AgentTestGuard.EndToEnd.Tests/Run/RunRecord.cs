@@ -32,6 +32,14 @@ internal sealed class RunRecord
             t => t.GetProperty("id").GetString()!,
             t => (t.GetProperty("outcome").GetString()!, t.GetProperty("classification").GetString()!));
 
+    /// <summary>Every result, in the record's order: (id, display name or null, outcome, classification).</summary>
+    public IReadOnlyList<(string Id, string? DisplayName, string Outcome, string Classification)> Results =>
+        Root.GetProperty("tests").EnumerateArray().Select(t => (
+            t.GetProperty("id").GetString()!,
+            t.TryGetProperty("displayName", out var name) ? name.GetString() : null,
+            t.GetProperty("outcome").GetString()!,
+            t.GetProperty("classification").GetString()!)).ToList();
+
     public JsonElement Test(string id) =>
         Root.GetProperty("tests").EnumerateArray().Single(t => t.GetProperty("id").GetString() == id);
 }

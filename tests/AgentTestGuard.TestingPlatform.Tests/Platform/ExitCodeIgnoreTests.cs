@@ -47,16 +47,35 @@ public sealed class ExitCodeIgnoreTests
     public void A_code_that_merely_contains_the_digit_2_is_not_taken_for_2() =>
         Assert.Equal("12;2", ExitCodeIgnore.Merge(null, "12"));
 
+    [Theory]
+    [InlineData(null, null, null)]
+    [InlineData(null, "8", null)]
+    [InlineData("8", null, "8")]
+    [InlineData("2", null, "2")]
+    public void When_failed_tests_count_the_variable_is_the_users_own_or_unset(string? userVariable, string? option, string? expected) =>
+        Assert.Equal(expected, ExitCodeIgnore.Settle(userVariable, option, ignoreFailedTests: false));
+
+    [Theory]
+    [InlineData(null, null, "2")]
+    [InlineData(null, "8", "8;2")]
+    [InlineData("8", "9", "8;2")]
+    public void When_only_quarantined_tests_failed_2_joins_the_users_codes(string? userVariable, string? option, string expected) =>
+        Assert.Equal(expected, ExitCodeIgnore.Settle(userVariable, option, ignoreFailedTests: true));
+
     [Fact]
-    public void Apply_merges_into_the_process_variable_the_platform_reads()
+    public void Apply_replaces_whatever_a_test_set_with_what_the_verdict_allows()
     {
         var before = Environment.GetEnvironmentVariable(ExitCodeIgnore.Variable);
         try
         {
-            Environment.SetEnvironmentVariable(ExitCodeIgnore.Variable, "8");
+            // A test set "2"; the user had set nothing, and a gating test failed.
+            Environment.SetEnvironmentVariable(ExitCodeIgnore.Variable, "2");
+            ExitCodeIgnore.Apply(userVariable: null, ignoreExitCodeOption: null, ignoreFailedTests: false);
+            Assert.Null(Environment.GetEnvironmentVariable(ExitCodeIgnore.Variable));
 
-            ExitCodeIgnore.Apply("9");
-
+            // A test set "2"; the user had set "8", and only quarantined tests failed.
+            Environment.SetEnvironmentVariable(ExitCodeIgnore.Variable, "2");
+            ExitCodeIgnore.Apply(userVariable: "8", ignoreExitCodeOption: "9", ignoreFailedTests: true);
             Assert.Equal("8;2", Environment.GetEnvironmentVariable(ExitCodeIgnore.Variable));
         }
         finally

@@ -1,8 +1,12 @@
 using System.Diagnostics.CodeAnalysis;
+using AgentTestGuard.Approvals;
+using AgentTestGuard.Files;
 using AgentTestGuard.TestingPlatform.Platform;
+using AgentTestGuard.TestingPlatform.Tests.TestSupport;
 using Microsoft.Testing.Platform.CommandLine;
 using Microsoft.Testing.Platform.Configurations;
 using Microsoft.Testing.Platform.Extensions;
+using Microsoft.Testing.Platform.Extensions.Messages;
 using Microsoft.Testing.Platform.Services;
 using Microsoft.Testing.Platform.TestHost;
 using Xunit;
@@ -82,6 +86,71 @@ public sealed class QuarantineGateTests
         Assert.True(started.IsCompletedSuccessfully);
         await started;
         Assert.ThrowsAny<Exception>(() => gate.Conclude(session));
+    }
+
+    [Fact]
+    public async Task Each_row_reported_under_one_node_uid_counts_and_a_failed_first_row_fails_the_run()
+    {
+        var directory = Directory.CreateTempSubdirectory("agt-gate-");
+        try
+        {
+            var inventory = Path.Combine(directory.FullName, "Shop.Tests" + InventoryDocument.FileSuffix);
+            InventoryFile.Write(inventory, Make.Inventory(Make.Test("Shop.Tests.CartTests.Agent_discount", ApprovalState.Unapproved)));
+            var state = new RunState(inventory);
+            var gate = QuarantineGate.Create(new GateServices(directory.FullName), state);
+            var session = new Session("session-1");
+
+            // As xunit v3's adapter reports the rows of a theory it did not enumerate at discovery:
+            // each row in progress, then its result, all under the theory's one node uid.
+            var updates = new (string Uid, string DisplayName, string Method, TestNodeStateProperty State)[]
+            {
+                ("theory", "Shop.Tests.CartTests.Rounding(cents: 1)", "Rounding", InProgressTestNodeStateProperty.CachedInstance),
+                ("theory", "Shop.Tests.CartTests.Rounding(cents: 1)", "Rounding", new FailedTestNodeStateProperty(new InvalidOperationException("row 1"))),
+                ("theory", "Shop.Tests.CartTests.Rounding(cents: 2)", "Rounding", InProgressTestNodeStateProperty.CachedInstance),
+                ("theory", "Shop.Tests.CartTests.Rounding(cents: 2)", "Rounding", PassedTestNodeStateProperty.CachedInstance),
+                ("agent", "Shop.Tests.CartTests.Agent_discount", "Agent_discount", new FailedTestNodeStateProperty(new InvalidOperationException("quarantined"))),
+            };
+            foreach (var (uid, displayName, method, nodeState) in updates)
+            {
+                var node = new TestNode
+                {
+                    Uid = new TestNodeUid(uid),
+                    DisplayName = displayName,
+                    Properties = new PropertyBag(nodeState, new TestMethodIdentifierProperty("Shop.Tests", "Shop.Tests", "CartTests", method, 0, [], "System.Void")),
+                };
+                await gate.ConsumeAsync(new Publisher(), new TestNodeUpdateMessage(session.SessionUid, node), CancellationToken.None);
+            }
+
+            var end = gate.Conclude(session);
+
+            Assert.NotNull(end);
+            Assert.Equal(
+                ["Shop.Tests.CartTests.Rounding(cents: 1)", "Shop.Tests.CartTests.Rounding(cents: 2)", "Shop.Tests.CartTests.Agent_discount"],
+                end.Results.Select(r => r.DisplayName));
+            Assert.Equal(["Shop.Tests.CartTests.Rounding(cents: 1)"], end.Verdict.GatingFailures.Select(r => r.DisplayName));
+            Assert.Equal(["Shop.Tests.CartTests.Agent_discount"], end.Verdict.QuarantinedFailures.Select(r => r.Id));
+            Assert.False(end.Verdict.IgnoreFailedTestsExitCode);
+            Assert.Empty(await state.Records.WaitAsync());
+        }
+        finally
+        {
+            directory.Delete(recursive: true);
+        }
+    }
+
+    private sealed class Publisher : IDataProducer
+    {
+        public Type[] DataTypesProduced => [typeof(TestNodeUpdateMessage)];
+
+        public string Uid => "framework";
+
+        public string Version => "1";
+
+        public string DisplayName => "framework";
+
+        public string Description => "framework";
+
+        public Task<bool> IsEnabledAsync() => Task.FromResult(true);
     }
 
     private sealed class Session(string uid) : ITestSessionContext

@@ -16,8 +16,6 @@ public sealed class RunSummaryTests
     private static RunVerdict Decide(IReadOnlyList<TestResult> results, bool enforce = false, bool ownerNamed = true, params AgentTest[] quarantined) =>
         RunVerdict.Decide(results, quarantined, agentTestsInInventory: 3, enforce, ownerNamed, cancelled: false);
 
-    private static RunVerdict Unreviewed(params AgentTest[] tests) => new([], [], false, tests, false);
-
     [Fact]
     public void A_run_with_a_quarantined_failure_and_a_stale_approval()
     {
@@ -77,7 +75,7 @@ public sealed class RunSummaryTests
 
         // Listed in the report order: by id, then by display name, ordinally.
         Assert.Equal(
-            "AgentTestGuard: 8 agent tests ran: 0 approved, 8 quarantined; 6 quarantined failures; 1 stale approval.\n"
+            "AgentTestGuard: 2 agent tests ran, 8 results: 0 approved, 2 quarantined; 6 quarantined failures; 1 stale approval.\n"
             + "  Quarantined failures (reported, not failing the run: no gating test failed):\n"
             + "    Shop.Tests.CartTests.Removes_item (unapproved, agent copilot): boom\n"
             + "    Shop.Tests.CartTests.Removes_item (2) (unapproved, agent copilot): boom\n"
@@ -108,13 +106,7 @@ public sealed class RunSummaryTests
             + "    Shop.Tests.CartTests.Removes_item (unapproved, agent copilot): (no message)\n"
             + "  Not run in environment 'staging', where the policy does not allow unreviewed agent tests: 1 quarantined test.\n"
             + "    Shop.Tests.CartTests.Totals\n"
-            + "AgentTestGuard enforce mode: the run fails\n"
-            + "  The policy names no owner: add \"owner\": \"Name <email>\" to agenttestguard.policy.json.\n"
-            + "  2 agent tests awaiting human review:\n"
-            + "    Shop.Tests.CartTests.Removes_item (agent copilot; criteria CART-12; unapproved)\n"
-            + "      approve: dotnet agt approve Shop.Tests.CartTests.Removes_item\n"
-            + "    Shop.Tests.CartTests.Totals (agent claude-code; criteria none; stale: changed since its approval)\n"
-            + "      approve: dotnet agt approve Shop.Tests.CartTests.Totals",
+            + "  Enforce mode fails the run: see the failed result 'AgentTestGuard enforce mode'.",
             summary);
     }
 
@@ -158,34 +150,6 @@ public sealed class RunSummaryTests
     }
 
     [Fact]
-    public void One_test_awaiting_review_is_singular()
-    {
-        Assert.Equal(
-            "AgentTestGuard enforce mode: the run fails\n"
-            + "  1 agent test awaiting human review:\n"
-            + "    Shop.Tests.CartTests.Removes_item (agent copilot; criteria CART-12; unapproved)\n"
-            + "      approve: dotnet agt approve Shop.Tests.CartTests.Removes_item",
-            RunSummary.EnforcementMessage(Unreviewed(RemovesItem)));
-    }
-
-    [Fact]
-    public void Several_criteria_are_listed()
-    {
-        var test = Make.Test("Shop.Tests.CartTests.M", ApprovalState.Unapproved, "copilot", ["CART-12", "CART-13"]);
-
-        Assert.Contains("(agent copilot; criteria CART-12, CART-13; unapproved)", RunSummary.EnforcementMessage(Unreviewed(test)), StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void An_owner_missing_alone_explains_itself()
-    {
-        Assert.Equal(
-            "AgentTestGuard enforce mode: the run fails\n"
-            + "  The policy names no owner: add \"owner\": \"Name <email>\" to agenttestguard.policy.json.",
-            RunSummary.EnforcementMessage(new RunVerdict([], [], false, [], OwnerMissingInEnforceMode: true)));
-    }
-
-    [Fact]
     public void Text_an_agent_wrote_cannot_reach_the_terminal_raw()
     {
         var evil = Make.Test(
@@ -212,41 +176,9 @@ public sealed class RunSummaryTests
         Assert.Contains("  Stale: Shop.Tests.CartTests.Stale\\u001B[8m was approved by Eve \\u001B[31m<eve@example.com> but", summary, StringComparison.Ordinal);
         Assert.Contains("  Not run in environment 'env\\u001B[1m',", summary, StringComparison.Ordinal);
         Assert.Contains("\n    Shop.Tests.\\u001B[2JEvil.Test\\u202Egnp\n", summary, StringComparison.Ordinal);
-        Assert.Contains("(agent co\\u001B]8;;https://x\\u0007pilot; criteria CART\\u0085-1, \\u2066hidden\\u2069; unapproved)", summary, StringComparison.Ordinal);
-        Assert.Contains("      approve: dotnet agt approve 'Shop.Tests.\\u001B[2JEvil.Test\\u202Egnp'", summary, StringComparison.Ordinal);
-    }
-
-    [Theory]
-    [InlineData("Shop.Tests.CartTests+Totals.Rounds_up2", "Shop.Tests.CartTests+Totals.Rounds_up2")]
-    [InlineData("Shop.Tests.T.It's", "'Shop.Tests.T.It'\\''s'")]
-    [InlineData("Shop.Tests.T.M; rm -rf ~", "'Shop.Tests.T.M; rm -rf ~'")]
-    [InlineData("Shop.Tests.T.$(reboot)", "'Shop.Tests.T.$(reboot)'")]
-    [InlineData("Shop.Tests.Generic`1+Inner`1.M", "'Shop.Tests.Generic`1+Inner`1.M'")]
-    [InlineData("Shop.Tests.T.M\u001b[2J", "'Shop.Tests.T.M\\u001B[2J'")]
-    public void The_approve_command_quotes_unusual_ids_for_the_shell(string id, string shown)
-    {
-        var message = RunSummary.EnforcementMessage(Unreviewed(Make.Test(id, ApprovalState.Unapproved)));
-
-        Assert.EndsWith("\n      approve: dotnet agt approve " + shown, message, StringComparison.Ordinal);
-    }
-
-    [Theory]
-    [InlineData(null, "(no message)")]
-    [InlineData(" \r\n ", "(no message)")]
-    [InlineData("Assert.Equal() Failure: Values differ\nExpected: 1\nActual:   2\nmore", "Assert.Equal() Failure: Values differ Expected: 1 Actual:   2")]
-    [InlineData("Assertion failed.\r\n\r\nFAIL_UNAPPROVED is set", "Assertion failed. FAIL_UNAPPROVED is set")]
-    [InlineData("Expected 2 but was 3\n   at Shop.Tests.CartTests.Totals()", "Expected 2 but was 3")]
-    [InlineData("bell\u0007 and escape\u001b[31m", "bell\\u0007 and escape\\u001B[31m")]
-    public void A_failure_is_shown_by_its_opening_lines_on_one_line(string? message, string shown)
-    {
-        Assert.Equal(shown, RunSummary.Headline(message));
-    }
-
-    [Fact]
-    public void A_long_failure_message_is_cut_short()
-    {
-        var shown = RunSummary.Headline(new string('x', 500));
-
-        Assert.Equal(new string('x', 160) + "…", shown);
+        var listing = EnforcementListing.Format(verdict);
+        Assert.DoesNotContain(listing, c => char.IsControl(c) && c != '\n');
+        Assert.Contains("(agent co\\u001B]8;;https://x\\u0007pilot; criteria CART\\u0085-1, \\u2066hidden\\u2069; unapproved)", listing, StringComparison.Ordinal);
+        Assert.Contains("      approve: dotnet agt approve 'Shop.Tests.\\u001B[2JEvil.Test\\u202Egnp'", listing, StringComparison.Ordinal);
     }
 }
