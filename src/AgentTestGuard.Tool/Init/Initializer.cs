@@ -2,7 +2,6 @@ using System.Runtime.CompilerServices;
 using AgentTestGuard.Files;
 using AgentTestGuard.Tool.Cli;
 using AgentTestGuard.Tool.Workspace;
-using Microsoft.Build.Exceptions;
 using NuGet.Versioning;
 
 namespace AgentTestGuard.Tool.Init;
@@ -94,7 +93,7 @@ internal static class Initializer
                     : $"unchanged: already references {PackageReferenceEditor.PackageId}"]);
             }
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidProjectFileException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
         {
             output.Table(["FILE", "CHANGE"], changes);
             output.Error($"cannot add {PackageReferenceEditor.PackageId}: {Output.Inert(e.Message)}");
