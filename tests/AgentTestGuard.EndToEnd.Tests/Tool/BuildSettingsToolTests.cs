@@ -49,7 +49,7 @@ public sealed class BuildSettingsToolTests
     {
         var project = Sources.ValidProject(TestFramework.XunitV3, "Shop.Tests");
         File.WriteAllText(project.ProjectFile, File.ReadAllText(project.ProjectFile)
-            .Replace("<TargetFramework>net10.0</TargetFramework>", "<TargetFrameworks>net8.0;net10.0</TargetFrameworks>\n    <UseAppHost>false</UseAppHost>", StringComparison.Ordinal));
+            .Replace("<TargetFramework>net10.0</TargetFramework>", "<TargetFrameworks>net8.0;net10.0</TargetFrameworks>", StringComparison.Ordinal));
         AddTarget(project, """
               <Target Name="Net8Unavailable" BeforeTargets="CoreCompile" Condition="'$(TargetFramework)' == 'net8.0' and '$(ShopNet8)' != 'works'">
                 <Error Code="SHOP002" Text="net8.0 does not build on this machine." />
