@@ -32,6 +32,15 @@ public sealed class InventoryAgentTests : Task
 
     public ITaskItem[] ReferencePaths { get; set; } = [];
 
+    /// <summary>The project file, where a finding about the project itself points.</summary>
+    public string? ProjectFile { get; set; }
+
+    /// <summary>
+    /// Why the project's agent tests cannot be quarantined (it is not a Microsoft.Testing.Platform
+    /// app on .NET 8 or later), as the targets describe it; empty when they can.
+    /// </summary>
+    public string? NoQuarantineReason { get; set; }
+
     /// <summary>SourceRoot items; those with MappedPath metadata map PDB paths back to local ones.</summary>
     public ITaskItem[] SourceRoots { get; set; } = [];
 
@@ -55,6 +64,13 @@ public sealed class InventoryAgentTests : Task
         {
             var configuration = RepositoryConfiguration.Load(PolicyFile, CriteriaFile, ApprovalsFile, out var configurationDiagnostics);
             Report(configurationDiagnostics);
+            if (!string.IsNullOrWhiteSpace(NoQuarantineReason))
+            {
+                Report([Descriptors.NoQuarantine.At(ProjectFile,
+                    $"Quarantine needs Microsoft.Testing.Platform on .NET 8 or later; this test project ({NoQuarantineReason}) runs its {(tests.Count == 1 ? "agent test" : $"{tests.Count} agent tests")} " +
+                    "as gating tests, so an unapproved agent test that fails fails the run. Move the project to the platform's runner (docs/run-time.md).")]);
+            }
+
             Report(AgentTestValidator.Validate(tests, configuration, AssemblyPath, ProjectDirectory));
             tests = ApprovalClassifier.Classify(
                 scan.AssemblyName, tests, configuration.Approvals ?? [], configuration.Policy, ApprovalsFile ?? "", out var approvalDiagnostics);

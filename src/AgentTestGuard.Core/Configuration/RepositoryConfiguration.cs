@@ -9,6 +9,12 @@ namespace AgentTestGuard.Configuration;
 /// </summary>
 public sealed record RepositoryConfiguration(Policy? Policy, CriteriaCatalog? Catalog, IReadOnlyList<Approval>? Approvals = null)
 {
+    /// <summary>A policy file was named or found but could not be loaded (its errors are reported): not the same as no policy.</summary>
+    public string? UnreadablePolicy { get; init; }
+
+    /// <summary>A catalog file was named or found but could not be loaded (its errors are reported): not the same as no catalog.</summary>
+    public string? UnreadableCatalog { get; init; }
+
     /// <summary>
     /// Loads the files at the given paths (already found by the caller, MSBuild or the tool).
     /// A null or empty path means "none found"; a path that does not exist was named
@@ -44,7 +50,11 @@ public sealed record RepositoryConfiguration(Policy? Policy, CriteriaCatalog? Ca
         }
 
         diagnostics = all;
-        return new RepositoryConfiguration(policy, catalog, approvals);
+        return new RepositoryConfiguration(policy, catalog, approvals)
+        {
+            UnreadablePolicy = policy is null && !string.IsNullOrWhiteSpace(policyPath) ? policyPath : null,
+            UnreadableCatalog = catalog is null && !string.IsNullOrWhiteSpace(catalogPath) ? catalogPath : null,
+        };
     }
 
     private static bool IsPresent(string? path, string property, List<Diagnostic> diagnostics)

@@ -48,6 +48,9 @@ public static class Descriptors
     public static readonly DiagnosticDescriptor NonHumanApprover =
         new("AGT0015", DiagnosticSeverity.Error, "Approval by an identity that looks like an agent or a bot");
 
+    public static readonly DiagnosticDescriptor NoQuarantine =
+        new("AGT0016", DiagnosticSeverity.Warning, "Quarantine needs Microsoft.Testing.Platform");
+
     public static readonly DiagnosticDescriptor MalformedIncidentLog =
         new("AGT0017", DiagnosticSeverity.Error, "Incident log is malformed");
 }

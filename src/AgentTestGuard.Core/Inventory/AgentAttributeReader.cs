@@ -15,7 +15,11 @@ internal sealed record AgentAttributes(
     AgentEvidence Evidence,
     IReadOnlyList<CustomAttributeHandle> CriteriaAttributes,
     IReadOnlyList<string> CriterionIds,
-    bool AgentGeneratedNamesCriteria);
+    bool AgentGeneratedNamesCriteria)
+{
+    /// <summary>The tag as the user wrote it, for fix texts: AgentGenerated, AgentFact or AgentTheory.</summary>
+    public string TagName { get; init; } = "AgentGenerated";
+}
 
 /// <summary>
 /// Reads <c>[AgentGenerated]</c>, <c>[AcceptanceCriteria]</c>, and xunit v3's <c>[AgentFact]</c> and
@@ -37,18 +41,26 @@ internal static class AgentAttributeReader
         string? agent = null;
         var evidence = AgentEvidence.None;
         var agentNamesCriteria = false;
+        var tagName = "AgentGenerated";
         var criteriaAttributes = new List<CustomAttributeHandle>();
         var ids = new List<string>();
         foreach (var handle in attributes)
         {
             var attribute = reader.GetCustomAttribute(handle);
-            switch (MetadataNames.AttributeTypeName(reader, attribute))
+            var attributeName = MetadataNames.AttributeTypeName(reader, attribute);
+            switch (attributeName)
             {
                 case KnownAttributes.AgentGenerated:
                 case KnownAttributes.AgentFact:
                 case KnownAttributes.AgentTheory:
                     var value = attribute.DecodeValue(SignatureNameProvider.Instance);
                     agentGenerated = handle;
+                    tagName = attributeName switch
+                    {
+                        KnownAttributes.AgentFact => "AgentFact",
+                        KnownAttributes.AgentTheory => "AgentTheory",
+                        _ => "AgentGenerated",
+                    };
                     agent = value.FixedArguments.Length > 0 ? value.FixedArguments[0].Value as string : null;
                     evidence = ReadEvidence(value);
 
@@ -77,7 +89,7 @@ internal static class AgentAttributeReader
             }
         }
 
-        return new AgentAttributes(agentGenerated, agent, evidence, criteriaAttributes, ids, agentNamesCriteria);
+        return new AgentAttributes(agentGenerated, agent, evidence, criteriaAttributes, ids, agentNamesCriteria) { TagName = tagName };
     }
 
     private static bool HasAny(MetadataReader reader, CustomAttributeHandleCollection attributes)

@@ -27,6 +27,17 @@ public sealed record AgentTest(
     /// test frameworks report an inherited test under the derived class's name (<see cref="InheritedTests"/>).
     /// </summary>
     public IReadOnlyList<string> InheritedBy { get; init; } = [];
+
+    /// <summary>
+    /// The attribute that tags the test, as the user wrote it (AgentGenerated, or xunit v3's AgentFact
+    /// or AgentTheory), so that a fix text names what they use. Not kept in the inventory.
+    /// </summary>
+    public string Tag { get; init; } = "AgentGenerated";
+
+    /// <summary>The tag written out with an agent and <paramref name="criteria"/> (already quoted), as a fix text shows it.</summary>
+    public static string TagExample(string tag, string criteria, string agent = "copilot") => tag == "AgentGenerated"
+        ? $"[AgentGenerated(\"{agent}\", Criteria = [{criteria}])]"
+        : $"[{tag}(\"{agent}\", {criteria})]";
 }
 
 /// <summary>Optional facts an agent test carries about how it was produced.</summary>

@@ -97,7 +97,7 @@ internal sealed class AssemblyScan : IDisposable
                 source?.File ?? path,
                 source?.Line ?? 0,
                 0,
-                $"Agent test '{id}' has [AgentGenerated] with an empty agent name. Name the agent that wrote it, as listed in the policy: [AgentGenerated(\"copilot\")]."));
+                $"Agent test '{id}' has [{agentTags.TagName}] with an empty agent name. Name the agent that wrote it, as listed in the policy: {AgentTest.TagExample(agentTags.TagName, "\"<id>\"")}."));
             return;
         }
 
@@ -124,7 +124,10 @@ internal sealed class AssemblyScan : IDisposable
             agentTags.Evidence,
             criteria,
             fingerprinter.Compute(method, classAttributes),
-            source));
+            source)
+        {
+            Tag = agentTags.TagName,
+        });
 
         declaringTypes.Add(reader.GetMethodDefinition(method).GetDeclaringType());
     }

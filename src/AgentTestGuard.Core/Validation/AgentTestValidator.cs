@@ -25,13 +25,17 @@ public static class AgentTestValidator
         }
 
         var (policy, catalog, _) = configuration;
-        if (policy is null)
+
+        // A policy or catalog that exists but cannot be read has its own errors (AGT0005, AGT0004,
+        // AGT0011): reporting it as missing as well, once per test, would bury them.
+        if (policy is null && configuration.UnreadablePolicy is null)
         {
             diagnostics.Add(Descriptors.NoPolicy.At(assemblyPath,
                 $"{tests.Count} agent test(s) found but no {ConfigurationFileNames.Policy} in '{searchedFrom}' or above, so any agent may contribute tests. " +
                 $"Create one that names the workflow owner and the allowed agents (see the README), or set AgentTestGuardPolicyFile."));
         }
 
+        var notChecked = new List<string>();
         foreach (var test in tests)
         {
             var (file, line) = test.Source is { } source ? (source.File, source.Line) : (assemblyPath, 0);
@@ -42,17 +46,23 @@ public static class AgentTestValidator
                 var allowed = policy.Agents.Count == 0 ? "none" : string.Join(", ", policy.Agents);
                 diagnostics.Add(Descriptors.AgentNotAllowed.At(file, line, 0,
                     $"{name} is tagged with agent '{Inert.Quote(test.Agent)}', which the policy '{policy.Path}' does not allow (allowed: {allowed}). " +
-                    "Correct the AgentGenerated tag, or have the workflow owner add the agent to 'agents' in the policy."));
+                    $"Correct the agent in its [{test.Tag}], or have the workflow owner add the agent to 'agents' in the policy."));
             }
 
             if (test.Criteria.Count == 0)
             {
                 diagnostics.Add(Descriptors.MissingCriteria.At(file, line, 0,
-                    $"{name} links to no acceptance criterion. Name the criterion it checks: [AgentGenerated(\"{Inert.Quote(test.Agent)}\", Criteria = [\"<id>\"])], or [AcceptanceCriteria(\"<id>\")] on the method or its class."));
+                    $"{name} links to no acceptance criterion. Name the criterion it checks: {AgentTest.TagExample(test.Tag, "\"<id>\"", Inert.Quote(test.Agent))}, or [AcceptanceCriteria(\"<id>\")] on the method or its class."));
             }
 
             foreach (var id in test.Criteria)
             {
+                if (!IsKnown(id, policy, catalog) && configuration.UnreadableCatalog is not null)
+                {
+                    notChecked.Add(test.Id);
+                    break;
+                }
+
                 if (!IsKnown(id, policy, catalog))
                 {
                     diagnostics.Add(Descriptors.UnknownCriterion.At(file, line, 0,
@@ -62,8 +72,19 @@ public static class AgentTestValidator
             }
         }
 
+        if (notChecked.Count > 0)
+        {
+            // Under the code of the catalog's own error: malformed (AGT0004), or named and missing (AGT0011).
+            var exists = File.Exists(configuration.UnreadableCatalog);
+            diagnostics.Add((exists ? Descriptors.MalformedCatalog : Descriptors.MissingFile).At(configuration.UnreadableCatalog,
+                $"The criteria of {Count(notChecked.Count)} could not be checked, because the criteria catalog above {(exists ? "is malformed" : "does not exist")}: " +
+                $"{string.Join(", ", notChecked.Select(Inert.Quote))}. Correct the catalog; the build checks them then."));
+        }
+
         return diagnostics;
     }
+
+    private static string Count(int tests) => tests == 1 ? "1 agent test" : $"{tests} agent tests";
 
     private static bool IsKnown(string id, Policy? policy, CriteriaCatalog? catalog) =>
         catalog?.Find(id) is not null || (policy?.CriteriaPatterns.Any(p => p.Matches(id)) ?? false);

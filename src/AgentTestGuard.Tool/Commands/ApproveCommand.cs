@@ -18,6 +18,7 @@ internal static class ApproveCommand
         var note = new Option<string?>("--note") { Description = "Why, or what was checked; kept with the approval." };
         var by = new Option<string?>("--by") { Description = "The approver, \"Name <email>\" (default: git user.name and user.email)." };
         var path = new Option<string?>("--path") { Description = "A solution, project or folder (default: the current folder)." };
+        var build = new BuildOptions();
         var command = new Command("approve", "Approve agent tests: each then gates like any other test, until it is edited.")
         {
             tests,
@@ -25,13 +26,16 @@ internal static class ApproveCommand
             by,
             path,
         };
-        command.SetAction(result => Run(result.GetValue(tests)!, result.GetValue(note), result.GetValue(by), result.GetValue(path), output));
+        build.AddTo(command);
+        command.SetAction(result => build.Read(result, output) is { } settings
+            ? Run(result.GetValue(tests)!, result.GetValue(note), result.GetValue(by), result.GetValue(path), settings, output)
+            : ExitCodes.Usage);
         return command;
     }
 
-    private static int Run(string[] patterns, string? note, string? by, string? path, Output output)
+    private static int Run(string[] patterns, string? note, string? by, string? path, BuildSettings settings, Output output)
     {
-        if (RepositoryWorkspace.Load(path, output, WorkspaceNeeds.AgentTests) is not { } workspace)
+        if (RepositoryWorkspace.Load(path, output, WorkspaceNeeds.AgentTests, settings) is not { } workspace)
         {
             return ExitCodes.Error;
         }
@@ -39,6 +43,19 @@ internal static class ApproveCommand
         if (Reviewer.Select(workspace, patterns, output) is not { } rows)
         {
             return ExitCodes.CheckFailed;
+        }
+
+        if (rows.Where(r => r.FingerprintsByFramework is not null).ToList() is { Count: > 0 } differing)
+        {
+            foreach (var row in differing)
+            {
+                var frameworks = string.Join(", ", row.FingerprintsByFramework!.Select(f => $"{f.Framework}: {f.Fingerprint[..12]}"));
+                output.Error($"refused: {Output.Inert(row.Test.Id)} has a different fingerprint per target framework ({frameworks}); "
+                    + "an approval binds one fingerprint, so it would be stale on the others. Nothing was approved. "
+                    + "To approve it for one framework only, run approve with -f.");
+            }
+
+            return ExitCodes.Refused;
         }
 
         if (Reviewer.Identify(workspace.Folder, rows, by, output) is not { } approver)

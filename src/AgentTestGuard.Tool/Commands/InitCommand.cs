@@ -26,7 +26,8 @@ internal static class InitCommand
     }
 
     /// <param name="sources">The package sources to ask for the newest version; null for the repository's own.</param>
-    internal static int Run(string? path, string? version, Output output, IPackageSources? sources = null)
+    /// <param name="probe">What tells which test platform a project runs on; null to restore it and read its assets file.</param>
+    internal static int Run(string? path, string? version, Output output, IPackageSources? sources = null, ITestPlatformProbe? probe = null)
     {
         var root = Path.GetFullPath(path ?? Directory.GetCurrentDirectory());
         if (File.Exists(root))
@@ -44,6 +45,6 @@ internal static class InitCommand
         // Before the initializer's code is compiled: it uses MSBuild's and NuGet's types, which
         // load from the SDK.
         MSBuildHost.EnsureRegistered(root);
-        return Initializer.Run(root, version, output, sources);
+        return Initializer.Run(root, version, output, sources, probe);
     }
 }

@@ -19,6 +19,7 @@ internal static class RejectCommand
         var reason = new Option<string>("--reason") { Description = "What the agent got wrong.", Required = true };
         var by = new Option<string?>("--by") { Description = "Who rejects, \"Name <email>\" (default: git user.name and user.email)." };
         var path = new Option<string?>("--path") { Description = "A solution, project or folder (default: the current folder)." };
+        var build = new BuildOptions();
         var command = new Command("reject", "Reject agent tests: records an incident; each stays quarantined until deleted or changed.")
         {
             tests,
@@ -26,11 +27,14 @@ internal static class RejectCommand
             by,
             path,
         };
-        command.SetAction(result => Run(result.GetValue(tests)!, result.GetValue(reason)!, result.GetValue(by), result.GetValue(path), output));
+        build.AddTo(command);
+        command.SetAction(result => build.Read(result, output) is { } settings
+            ? Run(result.GetValue(tests)!, result.GetValue(reason)!, result.GetValue(by), result.GetValue(path), settings, output)
+            : ExitCodes.Usage);
         return command;
     }
 
-    private static int Run(string[] patterns, string reason, string? by, string? path, Output output)
+    private static int Run(string[] patterns, string reason, string? by, string? path, BuildSettings settings, Output output)
     {
         if (string.IsNullOrWhiteSpace(reason))
         {
@@ -38,7 +42,7 @@ internal static class RejectCommand
             return ExitCodes.Usage;
         }
 
-        if (RepositoryWorkspace.Load(path, output, WorkspaceNeeds.AgentTests) is not { } workspace)
+        if (RepositoryWorkspace.Load(path, output, WorkspaceNeeds.AgentTests, settings) is not { } workspace)
         {
             return ExitCodes.Error;
         }

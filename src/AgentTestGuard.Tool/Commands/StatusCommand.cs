@@ -11,18 +11,22 @@ internal static class StatusCommand
     {
         var path = new Argument<string?>("path") { Description = "A solution, project or folder (default: the current folder).", Arity = ArgumentArity.ZeroOrOne };
         var json = new Option<bool>("--json") { Description = "Print JSON instead of a table." };
+        var build = new BuildOptions();
         var command = new Command("status", "List every agent test: approved, quarantined (unapproved), stale or rejected; agent, criteria, source.")
         {
             path,
             json,
         };
-        command.SetAction(result => Run(result.GetValue(path), result.GetValue(json), output));
+        build.AddTo(command);
+        command.SetAction(result => build.Read(result, output) is { } settings
+            ? Run(result.GetValue(path), result.GetValue(json), settings, output)
+            : ExitCodes.Usage);
         return command;
     }
 
-    private static int Run(string? path, bool json, Output output)
+    private static int Run(string? path, bool json, BuildSettings settings, Output output)
     {
-        if (RepositoryWorkspace.Load(path, output, WorkspaceNeeds.AgentTests) is not { } workspace)
+        if (RepositoryWorkspace.Load(path, output, WorkspaceNeeds.AgentTests, settings) is not { } workspace)
         {
             return ExitCodes.Error;
         }
@@ -51,7 +55,8 @@ internal static class StatusCommand
         output.Table(["STATE", "TEST", "AGENT", "CRITERIA", "SOURCE"], rows, (_, column, cell) => column == 0 ? PaintState(output, cell) : cell);
         var counts = workspace.Rows.GroupBy(r => r.StateName).ToDictionary(g => g.Key, g => g.Count());
         output.Line();
-        output.Line($"{workspace.Rows.Count} agent tests: {Count(counts, "approved")} approved, {Count(counts, "quarantined")} quarantined, {Count(counts, "stale")} stale, {Count(counts, "rejected")} rejected.");
+        output.Line($"{workspace.Rows.Count} agent tests: {Count(counts, "approved")} approved, {Count(counts, "quarantined")} quarantined, {Count(counts, "stale")} stale, {Count(counts, "rejected")} rejected"
+            + (counts.ContainsKey("gating") ? $", {Count(counts, "gating")} gating (unapproved, in a project without quarantine: AGT0016)." : "."));
         return ExitCodes.Success;
     }
 

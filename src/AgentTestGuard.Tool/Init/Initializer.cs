@@ -2,7 +2,6 @@ using System.Runtime.CompilerServices;
 using AgentTestGuard.Files;
 using AgentTestGuard.Tool.Cli;
 using AgentTestGuard.Tool.Workspace;
-using Microsoft.Build.Exceptions;
 using NuGet.Versioning;
 
 namespace AgentTestGuard.Tool.Init;
@@ -18,7 +17,7 @@ internal static class Initializer
 
     // Not inlined into the caller, whose code must compile before MSBuild and NuGet can load.
     [MethodImpl(MethodImplOptions.NoInlining)]
-    public static int Run(string root, string? versionText, Output output, IPackageSources? sources)
+    public static int Run(string root, string? versionText, Output output, IPackageSources? sources, ITestPlatformProbe? probe = null)
     {
         NuGetVersion? pinned = null;
         if (versionText is not null && !NuGetVersion.TryParse(versionText, out pinned))
@@ -34,7 +33,12 @@ internal static class Initializer
         }
 
         var (projects, unreadable) = TestProjectFinder.Find(ProjectFiles.InFolder(root));
-        var toReference = projects.Where(p => !p.ReferencesPackage).ToList();
+
+        // Before anything is written: a project on an older platform is left as it is (the package
+        // would fail its restore, or load into a platform it was not built for).
+        probe ??= new RestoringPlatformProbe(output);
+        var platforms = projects.Where(p => !p.ReferencesPackage).ToDictionary(p => p, p => probe.Probe(p.ProjectFile, p.AssetsFile));
+        var toReference = platforms.Where(p => p.Value.State != PlatformState.TooOld).Select(p => p.Key).ToList();
         var toVersion = toReference.Where(p => p.CentralVersionsFile is not null && !p.CentralVersionDefined)
             .Select(p => p.CentralVersionsFile!).Distinct(StringComparer.Ordinal).ToList();
         var needsVersion = toVersion.Count > 0 || toReference.Any(p => p.CentralVersionsFile is null);
@@ -87,14 +91,18 @@ internal static class Initializer
 
             foreach (var project in projects)
             {
+                var platform = platforms.GetValueOrDefault(project);
                 var central = project.CentralVersionsFile is not null;
-                var added = !project.ReferencesPackage && PackageReferenceEditor.AddReference(project.ProjectFile, central ? null : version);
+                var added = toReference.Contains(project) && PackageReferenceEditor.AddReference(project.ProjectFile, central ? null : version);
                 changes.Add([Relative(root, project.ProjectFile), added
                     ? $"PackageReference {PackageReferenceEditor.PackageId}" + (central ? " (version in " + Path.GetFileName(project.CentralVersionsFile) + ")" : " " + version)
-                    : $"unchanged: already references {PackageReferenceEditor.PackageId}"]);
+                        + InitReport.PlatformNote(platform)
+                    : platform?.State == PlatformState.TooOld
+                        ? "not changed: " + InitReport.TooOld(platform)
+                        : $"unchanged: already references {PackageReferenceEditor.PackageId}"]);
             }
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidProjectFileException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
         {
             output.Table(["FILE", "CHANGE"], changes);
             output.Error($"cannot add {PackageReferenceEditor.PackageId}: {Output.Inert(e.Message)}");
@@ -109,7 +117,7 @@ internal static class Initializer
             output.Line(VersionNote(choice, version));
         }
 
-        NextSteps(projects.Count, output);
+        InitReport.NextSteps(projects, platforms, output);
         return ExitCodes.Success;
     }
 
@@ -125,25 +133,6 @@ internal static class Initializer
         : choice.Version!.IsPrerelease
             ? $"{PackageReferenceEditor.PackageId} {version}: the newest version on '{Output.Inert(choice.Source)}', a prerelease (no source has a stable one)."
             : $"{PackageReferenceEditor.PackageId} {version}: the newest stable version on '{Output.Inert(choice.Source)}'.";
-
-    private static void NextSteps(int testProjects, Output output)
-    {
-        output.Line("Next:");
-        var steps = new List<string>();
-        if (testProjects == 0)
-        {
-            steps.Add($"No test project was found: add the package to yours with `dotnet add package {PackageReferenceEditor.PackageId}`.");
-        }
-
-        steps.Add("Name the workflow's owner and the agents allowed to write tests in agenttestguard.policy.json.");
-        steps.Add("List the acceptance criteria agent tests check in agenttestguard.criteria.json.");
-        steps.Add("Tag each test an agent writes: [AgentFact(\"copilot\", \"CART-12\")] in xunit v3, [TestMethod, AgentGenerated(\"copilot\", Criteria = [\"CART-12\"])] elsewhere.");
-        steps.Add("`dotnet build`, then `dotnet agt status`. Commit the new files: they are reviewed like code.");
-        for (var i = 0; i < steps.Count; i++)
-        {
-            output.Line($"  {i + 1}. {steps[i]}");
-        }
-    }
 
     private static string Relative(string root, string file) => Output.Inert(Path.GetRelativePath(root, file));
 }

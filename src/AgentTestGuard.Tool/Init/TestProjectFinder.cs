@@ -6,7 +6,10 @@ namespace AgentTestGuard.Tool.Init;
 /// <summary>A test project, as MSBuild evaluates it, and how AgentTestGuard gets into it.</summary>
 /// <param name="CentralVersionsFile">Directory.Packages.props, when the project's package versions are managed centrally.</param>
 /// <param name="CentralVersionDefined">Whether central management already has a version for AgentTestGuard.</param>
-internal sealed record FoundTestProject(string ProjectFile, bool ReferencesPackage, string? CentralVersionsFile, bool CentralVersionDefined);
+/// <param name="AssetsFile">Where restore writes project.assets.json.</param>
+/// <param name="Framework">The test framework, as users name it ("xunit v3", "MSTest"...); null when none is recognised.</param>
+internal sealed record FoundTestProject(
+    string ProjectFile, bool ReferencesPackage, string? CentralVersionsFile, bool CentralVersionDefined, string AssetsFile = "", string? Framework = null);
 
 /// <summary>A project MSBuild could not evaluate (a missing SDK or workload, a malformed file).</summary>
 internal sealed record UnreadableProject(string ProjectFile, string Problem);
@@ -69,6 +72,21 @@ internal static class TestProjectFinder
             project.FullPath,
             project.GetItems("PackageReference").Any(IsPackage),
             central,
-            central is not null && project.GetItems("PackageVersion").Any(IsPackage));
+            central is not null && project.GetItems("PackageVersion").Any(IsPackage),
+            Path.GetFullPath(project.GetPropertyValue("ProjectAssetsFile").Replace('\\', '/'), project.DirectoryPath),
+            FrameworkOf(project));
+    }
+
+    // MSTest.Sdk projects reference MSTest.TestFramework through the SDK, which evaluation shows.
+    private static string? FrameworkOf(Project project)
+    {
+        var packages = project.GetItems("PackageReference").Select(p => p.EvaluatedInclude).ToList();
+        bool Has(Func<string, bool> match) => packages.Any(match);
+        return Has(p => p.StartsWith("xunit.v3", StringComparison.OrdinalIgnoreCase)) ? "xunit v3"
+            : Has(p => p.StartsWith("MSTest", StringComparison.OrdinalIgnoreCase)) ? "MSTest"
+            : Has(p => p.StartsWith("NUnit", StringComparison.OrdinalIgnoreCase)) ? "NUnit"
+            : Has(p => p.StartsWith("TUnit", StringComparison.OrdinalIgnoreCase)) ? "TUnit"
+            : Has(p => p.Equals("xunit", StringComparison.OrdinalIgnoreCase) || p.Equals("xunit.core", StringComparison.OrdinalIgnoreCase)) ? "xunit v2"
+            : null;
     }
 }

@@ -18,27 +18,33 @@ internal static class ProjectEvaluator
             .Where(ProjectFiles.IsProject)];
 
     /// <summary>What evaluation says about a project; null when it does not reference AgentTestGuard.</summary>
-    public static Evaluation? Evaluate(string projectFile)
+    /// <param name="settings">The command's -c, -f and -p, as global properties, so that evaluation sees what the build sees.</param>
+    public static Evaluation? Evaluate(string projectFile, BuildSettings settings)
     {
-        using var collection = new ProjectCollection();
+        using var collection = new ProjectCollection(settings.GlobalProperties());
         var project = collection.LoadProject(projectFile);
         if (!project.GetItems("PackageReference").Any(p => p.EvaluatedInclude.Equals(PackageReferenceEditor.PackageId, StringComparison.OrdinalIgnoreCase)))
         {
             return null;
         }
 
-        // A multi-targeted project: its first framework stands for it (all share sources and files).
+        // A multi-targeted project has an inventory per target framework (each build writes its
+        // own); its first framework stands for it where they share everything (sources, files).
+        var frameworks = new List<Project> { project };
         if (project.GetPropertyValue("TargetFramework").Length == 0
-            && project.GetPropertyValue("TargetFrameworks").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) is [var first, ..])
+            && project.GetPropertyValue("TargetFrameworks").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) is { Length: > 0 } all)
         {
-            project = collection.LoadProject(projectFile, new Dictionary<string, string> { ["TargetFramework"] = first }, null);
+            frameworks = [.. all.Select(framework => collection.LoadProject(
+                projectFile, new Dictionary<string, string>(settings.GlobalProperties()) { ["TargetFramework"] = framework }, null))];
+            project = frameworks[0];
         }
 
         var directory = project.DirectoryPath;
         string Full(string relative) => Path.GetFullPath(Native(relative), directory);
         var usesPackage = project.GetPropertyValue("_AgentTestGuardTasksAssembly").Length > 0;
-        var targetName = project.GetPropertyValue("TargetName");
-        var inventory = Full(Path.Combine(project.GetPropertyValue("IntermediateOutputPath"), targetName + InventoryDocument.FileSuffix));
+        var inventories = frameworks.Select(p => new FrameworkInventory(
+            p.GetPropertyValue("TargetFramework"),
+            Full(Path.Combine(p.GetPropertyValue("IntermediateOutputPath"), p.GetPropertyValue("TargetName") + InventoryDocument.FileSuffix)))).ToList();
         var policy = FullOrNull(project.GetPropertyValue("AgentTestGuardPolicyFile"));
         var approvals = FullOrNull(project.GetPropertyValue("AgentTestGuardApprovalsFile"));
         var criteria = FullOrNull(project.GetPropertyValue("AgentTestGuardCriteriaFile"));
@@ -47,7 +53,10 @@ internal static class ProjectEvaluator
             .Append(project.FullPath)
             .Concat(new[] { policy, approvals, criteria }.OfType<string>())
             .ToList();
-        return new Evaluation(usesPackage, project.GetPropertyValue("AssemblyName"), inventory, policy, approvals, inputs);
+        // As the package's targets decide AGT0016: quarantine needs the platform on .NET 8 or later.
+        var quarantines = frameworks.All(p => p.GetPropertyValue("IsTestingPlatformApplication").Equals("true", StringComparison.OrdinalIgnoreCase)
+            && p.GetPropertyValue("_AgentTestGuardRunsOnPlatform").Equals("true", StringComparison.OrdinalIgnoreCase));
+        return new Evaluation(usesPackage, project.GetPropertyValue("AssemblyName"), inventories, policy, approvals, inputs) { Quarantines = quarantines };
     }
 
     // Evaluated properties keep the SDK's Windows separators ("obj\Debug/net10.0/"); MSBuild fixes
@@ -56,5 +65,8 @@ internal static class ProjectEvaluator
         Path.DirectorySeparatorChar == '/' ? path.Replace('\\', '/') : path;
 
     internal sealed record Evaluation(
-        bool UsesPackage, string AssemblyName, string InventoryFile, string? PolicyFile, string? ApprovalsFile, IReadOnlyList<string> Inputs);
+        bool UsesPackage, string AssemblyName, IReadOnlyList<FrameworkInventory> Inventories, string? PolicyFile, string? ApprovalsFile, IReadOnlyList<string> Inputs)
+    {
+        public bool Quarantines { get; init; } = true;
+    }
 }

@@ -1,6 +1,4 @@
-using AgentTestGuard.Approvals;
 using AgentTestGuard.Configuration;
-using AgentTestGuard.Files;
 using AgentTestGuard.Incidents;
 using AgentTestGuard.Tool.Cli;
 
@@ -36,8 +34,10 @@ internal sealed class RepositoryWorkspace
     public IReadOnlyDictionary<string, IReadOnlyList<Incident>> Incidents { get; }
 
     /// <returns>null after reporting why through <paramref name="output"/>.</returns>
-    public static RepositoryWorkspace? Load(string? path, Output output, WorkspaceNeeds needs)
+    /// <param name="settings">The command's build settings (-c, -f, -p); none by default.</param>
+    public static RepositoryWorkspace? Load(string? path, Output output, WorkspaceNeeds needs, BuildSettings? settings = null)
     {
+        settings ??= BuildSettings.None;
         var target = Path.GetFullPath(path ?? Directory.GetCurrentDirectory());
         if (!File.Exists(target) && !Directory.Exists(target))
         {
@@ -54,7 +54,7 @@ internal sealed class RepositoryWorkspace
         var projects = new List<TestProject>();
         foreach (var file in projectFiles)
         {
-            if (Prepare(file, needs, output, out var failed) is { } project)
+            if (Prepare(file, needs, settings, output, out var failed) is { } project)
             {
                 projects.Add(project);
             }
@@ -85,25 +85,17 @@ internal sealed class RepositoryWorkspace
         var rows = new List<AgentTestRow>();
         foreach (var project in needs == WorkspaceNeeds.AgentTests ? projects : [])
         {
-            var inventory = InventoryFile.Read(project.InventoryFile);
-            var incidents = logs.GetValueOrDefault(project.IncidentsFile, []);
-
-            foreach (var test in inventory.Tests)
-            {
-                var state = test.Approval?.State ?? ApprovalState.Unapproved;
-                var rejected = IncidentLog.CurrentRejection(incidents, inventory.Assembly, test.Id, test.Fingerprint) is not null;
-                rows.Add(new AgentTestRow(project, test, state, rejected));
-            }
+            rows.AddRange(AgentTestRows.Of(project, logs.GetValueOrDefault(project.IncidentsFile, [])));
         }
 
         rows.Sort((a, b) => string.CompareOrdinal(a.Test.Id, b.Test.Id));
         return new RepositoryWorkspace(folder, projects, rows, logs);
     }
 
-    private static TestProject? Prepare(string projectFile, WorkspaceNeeds needs, Output output, out bool failed)
+    private static TestProject? Prepare(string projectFile, WorkspaceNeeds needs, BuildSettings settings, Output output, out bool failed)
     {
         failed = false;
-        var evaluation = ProjectEvaluator.Evaluate(projectFile);
+        var evaluation = ProjectEvaluator.Evaluate(projectFile, settings);
         if (evaluation is null)
         {
             return null;
@@ -111,7 +103,7 @@ internal sealed class RepositoryWorkspace
 
         var needsInventory = needs == WorkspaceNeeds.AgentTests;
         var project = ToProject(projectFile, evaluation);
-        if (evaluation.UsesPackage && (!needsInventory || project.InventoryIsCurrent()))
+        if (evaluation.UsesPackage && (!needsInventory || project.InventoriesAreCurrent()))
         {
             return project;
         }
@@ -123,15 +115,15 @@ internal sealed class RepositoryWorkspace
             ? ("build", $"building {name} (its agent test inventory is missing or out of date)")
             : ("restore", $"restoring {name} (until it is, where its review files are is not known)");
         output.Progress(progress);
-        if (DotNetBuild.Run(verb, projectFile) is { } problem)
+        if (DotNetBuild.Run(verb, projectFile, settings) is { } problem)
         {
-            output.Error($"dotnet {verb} {Output.Inert(projectFile)} failed:\n{string.Join('\n', problem.Split('\n').Select(line => Output.Inert(line.TrimEnd('\r'))))}");
+            output.Error($"dotnet {verb} failed for {Output.Inert(projectFile)}: {Output.Inert(problem)}");
             failed = true;
             return null;
         }
 
-        evaluation = ProjectEvaluator.Evaluate(projectFile);
-        return evaluation is { UsesPackage: true } && (!needsInventory || File.Exists(evaluation.InventoryFile))
+        evaluation = ProjectEvaluator.Evaluate(projectFile, settings);
+        return evaluation is { UsesPackage: true } && (!needsInventory || evaluation.Inventories.All(i => File.Exists(i.File)))
             ? ToProject(projectFile, evaluation)
             : null;
     }
@@ -142,6 +134,9 @@ internal sealed class RepositoryWorkspace
         // for it: the project's folder or above), else beside the project.
         var approvals = evaluation.ApprovalsFile
             ?? Path.Combine(Path.GetDirectoryName(evaluation.PolicyFile ?? projectFile)!, ConfigurationFileNames.Approvals);
-        return new TestProject(projectFile, evaluation.AssemblyName, evaluation.InventoryFile, approvals, evaluation.PolicyFile, evaluation.Inputs);
+        return new TestProject(projectFile, evaluation.AssemblyName, evaluation.Inventories, approvals, evaluation.PolicyFile, evaluation.Inputs)
+        {
+            Quarantines = evaluation.Quarantines,
+        };
     }
 }

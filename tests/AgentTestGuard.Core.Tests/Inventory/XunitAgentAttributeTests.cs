@@ -56,6 +56,7 @@ public sealed class XunitAgentAttributeTests
         Assert.Equal(["CART-1", "CART-2", "SHIP-1"], tests["Several"].Criteria);
         Assert.Equal(new AgentEvidence("gpt-5", "pr-42", "docs/cart.md"), tests["Several"].Evidence);
         Assert.Equal(["CART-3", "SHIP-1"], tests["Theory"].Criteria);
+        Assert.Equal(("AgentFact", "AgentFact", "AgentTheory"), (tests["One"].Tag, tests["Several"].Tag, tests["Theory"].Tag));
     }
 
     [Fact]
@@ -111,6 +112,10 @@ public sealed class XunitAgentAttributeTests
         Assert.Equal(Descriptors.EmptyAgentName, diagnostic.Descriptor);
         Assert.Equal(SourceLines.LineOf(source, "{", after: "public void Blank()"), diagnostic.Line);
         Assert.EndsWith("CartTests.cs", diagnostic.File, StringComparison.Ordinal);
+        // The fix text names the attribute the user wrote.
+        Assert.Equal(
+            "Agent test 'Shop.Tests.CartTests.Blank' has [AgentFact] with an empty agent name. Name the agent that wrote it, as listed in the policy: [AgentFact(\"copilot\", \"<id>\")].",
+            diagnostic.Message);
     }
 
     [Fact]

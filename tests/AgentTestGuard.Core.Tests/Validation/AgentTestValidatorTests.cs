@@ -86,6 +86,22 @@ public sealed class AgentTestValidatorTests
     }
 
     [Fact]
+    public void A_named_catalog_that_does_not_exist_is_one_error_and_the_tests_it_left_unchecked_one_more()
+    {
+        var configuration = RepositoryConfiguration.Load(null, "/nowhere/c.json", out var loading);
+
+        var diagnostics = loading.Concat(AgentTestValidator.Validate([Test("A", "copilot", "CART-12"), Test("B", "copilot", "CART-13")], configuration, "/out/T.dll", "/repo")).ToList();
+
+        Assert.Equal(
+            [
+                ("AGT0011", "/nowhere/c.json", "'/nowhere/c.json' does not exist. Create it, or correct or remove the AgentTestGuardCriteriaFile property that names it."),
+                ("AGT0006", "/out/T.dll", diagnostics[1].Message),
+                ("AGT0011", "/nowhere/c.json", "The criteria of 2 agent tests could not be checked, because the criteria catalog above does not exist: N.T.A, N.T.B. Correct the catalog; the build checks them then."),
+            ],
+            diagnostics.Select(d => (d.Code, d.File, d.Message)));
+    }
+
+    [Fact]
     public void A_named_file_that_does_not_exist_is_an_error()
     {
         RepositoryConfiguration.Load("/nowhere/p.json", "", out var diagnostics);
@@ -93,6 +109,56 @@ public sealed class AgentTestValidatorTests
         var error = Assert.Single(diagnostics);
         Assert.Equal(("AGT0011", "/nowhere/p.json"), (error.Code, error.File));
         Assert.Contains("AgentTestGuardPolicyFile", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_malformed_policy_is_reported_once_for_what_it_is_not_also_as_no_policy()
+    {
+        using var policy = new TempFile("p.json", "{ \"agents\": [\"copilot\" }");
+        using var catalog = new TempFile("c.json", CatalogJson);
+        var configuration = RepositoryConfiguration.Load(policy.Path, catalog.Path, out var loading);
+
+        var diagnostics = loading.Concat(AgentTestValidator.Validate([Test("A", "copilot", "CART-12"), Test("B", "copilot", "CART-12")], configuration, "/out/T.dll", "/repo")).ToList();
+
+        var only = Assert.Single(diagnostics);
+        Assert.Equal(("AGT0005", policy.Path), (only.Code, only.File));
+    }
+
+    [Fact]
+    public void A_malformed_catalog_is_reported_with_one_line_for_the_tests_it_left_unchecked_not_one_AGT0002_each()
+    {
+        using var policy = new TempFile("p.json", PolicyJson);
+        using var catalog = new TempFile("c.json", "{ \"criteria\": [ { \"id\": \"CART-12\" \"text\": \"Tax.\" } ] }");
+        var configuration = RepositoryConfiguration.Load(policy.Path, catalog.Path, out var loading);
+
+        var diagnostics = AgentTestValidator.Validate(
+            [Test("A", "copilot", "CART-12"), Test("B", "copilot", "JIRA-4"), Test("C", "copilot", "JIRA-5", "CART-13")],
+            configuration, "/out/T.dll", "/repo");
+
+        Assert.Equal(["AGT0004"], loading.Select(d => d.Code).Distinct());
+        var notChecked = Assert.Single(diagnostics);
+        Assert.Equal(("AGT0004", catalog.Path, 0, 0), (notChecked.Code, notChecked.File, notChecked.Line, notChecked.Column));
+        Assert.Equal(
+            "The criteria of 2 agent tests could not be checked, because the criteria catalog above is malformed: N.T.A, N.T.C. Correct the catalog; the build checks them then.",
+            notChecked.Message);
+    }
+
+    [Fact]
+    public void Fix_texts_name_the_attribute_the_test_was_tagged_with()
+    {
+        using var policy = new TempFile("p.json", PolicyJson);
+        var configuration = RepositoryConfiguration.Load(policy.Path, null, out _);
+
+        var diagnostics = AgentTestValidator.Validate(
+            [Test("NoCriteria", "copilot") with { Tag = "AgentFact" }, Test("Rogue", "rogue", "JIRA-1") with { Tag = "AgentTheory" }],
+            configuration, "/out/T.dll", "/repo");
+
+        Assert.Equal(
+            [
+                ("AGT0001", "Agent test 'N.T.NoCriteria' links to no acceptance criterion. Name the criterion it checks: [AgentFact(\"copilot\", \"<id>\")], or [AcceptanceCriteria(\"<id>\")] on the method or its class."),
+                ("AGT0003", $"Agent test 'N.T.Rogue' is tagged with agent 'rogue', which the policy '{policy.Path}' does not allow (allowed: copilot). Correct the agent in its [AgentTheory], or have the workflow owner add the agent to 'agents' in the policy."),
+            ],
+            diagnostics.Select(d => (d.Code, d.Message)).Order());
     }
 
     private static IReadOnlyList<AgentTestGuard.Diagnostics.Diagnostic> Validate(IReadOnlyList<AgentTest> tests, string policy, string catalog)

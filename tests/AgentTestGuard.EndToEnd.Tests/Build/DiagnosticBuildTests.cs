@@ -82,9 +82,38 @@ public sealed class DiagnosticBuildTests
         var build = await project.BuildAsync();
 
         Assert.Equal(1, build.ExitCode);
-        var error = Assert.Single(build.Errors);
-        Assert.Equal(("AGT0005", policy, 3), (error.Code, error.File, error.Line));
+        // Only the real error: not also "no policy found" (AGT0006).
+        var error = Assert.Single(build.Diagnostics);
+        Assert.Equal(("AGT0005", "error", policy, 3), (error.Code, error.Severity, error.File, error.Line));
         Assert.Contains($"{policy}(3,24): error AGT0005", build.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_catalog_that_is_not_json_is_reported_with_the_tests_it_left_unchecked_once_not_an_AGT0002_per_test()
+    {
+        var project = TestProject.Create(TestFramework.XunitV3, "BrokenCatalog.Tests");
+        project.WriteRootFile("agenttestguard.policy.json", Sources.Policy);
+        var catalog = project.WriteRootFile("agenttestguard.criteria.json", "{\n  \"criteria\": [\n    { \"id\": \"CART-12\" \"text\": \"Tax\" }\n  ]\n}\n");
+        project.Write("T.cs", """
+            using Xunit;
+            using AgentTestGuard;
+
+            public class T
+            {
+                [AgentFact("copilot", "CART-12")] public void A() { }
+                [AgentFact("copilot", "CART-13")] public void B() { }
+                [AgentFact("copilot", "JIRA-7")] public void C() { }
+            }
+            """);
+        project.ReferencePackage();
+
+        var build = await project.BuildAsync();
+
+        Assert.Equal(1, build.ExitCode);
+        Assert.Equal([("AGT0004", catalog, 3), ("AGT0004", catalog, 0)], build.Diagnostics.Select(d => (d.Code, d.File, d.Line)));
+        Assert.Equal(
+            "The criteria of 2 agent tests could not be checked, because the criteria catalog above is malformed: T.A, T.B. Correct the catalog; the build checks them then.",
+            build.Diagnostics[1].Message);
     }
 
     [Fact]
@@ -109,9 +138,11 @@ public sealed class DiagnosticBuildTests
         var build = await project.BuildAsync();
 
         Assert.Equal(1, build.ExitCode);
+        // Each problem at its position, then once (line 0) the test whose criterion it left unchecked; no AGT0002.
         Assert.Equal(
-            [("AGT0004", 4), ("AGT0004", 5), ("AGT0004", 6), ("AGT0004", 7), ("AGT0008", 7)],
-            build.Diagnostics.Where(d => d.File == catalog).Select(d => (d.Code, d.Line)).Order());
+            [("AGT0004", 0), ("AGT0004", 4), ("AGT0004", 5), ("AGT0004", 6), ("AGT0004", 7), ("AGT0008", 7)],
+            build.Diagnostics.Select(d => (d.Code, d.Line)).Order());
+        Assert.All(build.Diagnostics, d => Assert.Equal(catalog, d.File));
         Assert.Contains($"{catalog}(6,52): error AGT0004: 'link' must be an absolute http:// or https:// address", build.Output, StringComparison.Ordinal);
     }
 
@@ -128,7 +159,11 @@ public sealed class DiagnosticBuildTests
         Assert.Equal([("AGT0002", "error"), ("AGT0006", "warning")], build.Diagnostics.Select(d => (d.Code, d.Severity)).Order());
         Assert.Contains("no agenttestguard.criteria.json was found", build.Errors.Single().Message, StringComparison.Ordinal);
 
-        var named = await project.BuildAsync($"-p:AgentTestGuardCriteriaFile={Path.Combine(project.Root, "missing.json")}");
-        Assert.Contains(named.Errors, e => e.Code == "AGT0011" && e.File == Path.Combine(project.Root, "missing.json"));
+        var missing = Path.Combine(project.Root, "missing.json");
+        var named = await project.BuildAsync($"-p:AgentTestGuardCriteriaFile={missing}");
+        Assert.Equal([("AGT0011", missing), ("AGT0011", missing)], named.Errors.Select(e => (e.Code, e.File)));
+        Assert.Equal(
+            "The criteria of 1 agent test could not be checked, because the criteria catalog above does not exist: T.A. Correct the catalog; the build checks them then.",
+            named.Errors.Last().Message);
     }
 }

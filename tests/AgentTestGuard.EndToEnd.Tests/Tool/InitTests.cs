@@ -86,6 +86,38 @@ public sealed class InitTests
         Assert.Equal(files, SnapshotOf(project));
     }
 
+    [Fact]
+    public async Task Init_leaves_a_project_pinned_to_an_older_platform_building_and_names_the_conflict()
+    {
+        // xunit.v3 3.x runs on platform 1.x; the project pins it, as teams pin a platform extension's version.
+        var project = TestProject.Create(TestFramework.XunitV3, "Shop.Tests");
+        File.WriteAllText(project.ProjectFile, File.ReadAllText(project.ProjectFile).Replace(
+            $"<PackageReference Include=\"xunit.v3\" Version=\"{BuildInfo.XunitV3Version}\" />",
+            "<PackageReference Include=\"xunit.v3\" Version=\"3.2.2\" />\n    <PackageReference Include=\"Microsoft.Testing.Platform\" Version=\"1.9.1\" />",
+            StringComparison.Ordinal));
+        project.Write("CartTests.cs", "namespace Shop.Tests;\n\npublic class CartTests\n{\n    [Xunit.Fact]\n    public void Total() { }\n}\n");
+        var before = File.ReadAllBytes(project.ProjectFile);
+        await ToolTests.InstallToolAsync(project);
+
+        var init = await ToolTests.AgtAsync(project, "init", "--version", PackageFixture.Version);
+
+        Assert.True(init.ExitCode == 0, init.Output);
+        Assert.Equal(before, File.ReadAllBytes(project.ProjectFile));
+        var output = init.Output.ReplaceLineEndings("\n");
+        // 2.5.1: the platform version in Directory.Packages.props, the package's dependency.
+        Assert.Contains(
+            "\nShop.Tests/Shop.Tests.csproj    not changed: runs on Microsoft.Testing.Platform 1.9.1 (from Microsoft.Testing.Platform 1.9.1); "
+            + "AgentTestGuard needs 2.5.1 or later (NuGet would refuse the downgrade, NU1605)\n",
+            output,
+            StringComparison.Ordinal);
+        Assert.Contains(
+            "  1. Raise Microsoft.Testing.Platform in Shop.Tests.csproj to 2.5.1 or later, then `dotnet add Shop.Tests.csproj package AgentTestGuard`: init left it as it was.\n",
+            output,
+            StringComparison.Ordinal);
+        var build = await project.BuildAsync();
+        Assert.True(build.ExitCode == 0, build.Output);
+    }
+
     private static void Edit(string file, string text, string replacement)
     {
         var content = File.ReadAllText(file);

@@ -181,12 +181,24 @@ public sealed class ToolTests
         Assert.False(File.Exists(project.InventoryInObj), "a command wrote an inventory");
     }
 
+    // Test classes run in parallel; two installs extracting the tool into the run's one packages
+    // folder at once fail on the shared package file.
+    private static readonly SemaphoreSlim InstallGate = new(1, 1);
+
     internal static async Task InstallToolAsync(TestProject project)
     {
         var manifest = await DotNet.RunAsync(project.Root, ["new", "tool-manifest"]);
         Assert.True(manifest.ExitCode == 0, manifest.Output);
-        var install = await DotNet.RunAsync(project.Root, ["tool", "install", "AgentTestGuard.Tool", "--version", PackageFixture.Version]);
-        Assert.True(install.ExitCode == 0, install.Output);
+        await InstallGate.WaitAsync();
+        try
+        {
+            var install = await DotNet.RunAsync(project.Root, ["tool", "install", "AgentTestGuard.Tool", "--version", PackageFixture.Version]);
+            Assert.True(install.ExitCode == 0, install.Output);
+        }
+        finally
+        {
+            InstallGate.Release();
+        }
     }
 
     internal static Task<ProcessResult> AgtAsync(TestProject project, params string[] arguments) =>

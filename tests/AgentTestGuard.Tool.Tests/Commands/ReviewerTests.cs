@@ -80,7 +80,7 @@ public sealed class ReviewerTests
 
     // Without a policy file, the test's own agent is still refused.
     private static AgentTestRow Row(string agent, string? policyFile = null) => new(
-        new TestProject("/repo/Shop.Tests.csproj", "Shop.Tests", "/repo/obj/Shop.Tests.agenttests.json", "/repo/agenttestguard.approvals.jsonl", policyFile, []),
+        new TestProject("/repo/Shop.Tests.csproj", "Shop.Tests", [new("net10.0", "/repo/obj/Shop.Tests.agenttests.json")], "/repo/agenttestguard.approvals.jsonl", policyFile, []),
         new AgentTest(TestId, "Shop.Tests.CartTests", "Total", agent, AgentEvidence.None, ["CART-12"], new string('a', 32), Source: null),
         ApprovalState.Unapproved,
         Rejected: false);

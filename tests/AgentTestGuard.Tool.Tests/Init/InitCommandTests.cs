@@ -71,7 +71,7 @@ public sealed class InitCommandTests : TempFolder
             Next:
               1. Name the workflow's owner and the agents allowed to write tests in agenttestguard.policy.json.
               2. List the acceptance criteria agent tests check in agenttestguard.criteria.json.
-              3. Tag each test an agent writes: [AgentFact("copilot", "CART-12")] in xunit v3, [TestMethod, AgentGenerated("copilot", Criteria = ["CART-12"])] elsewhere.
+              3. Tag each test an agent writes: [AgentFact("copilot", "CART-12")] (xunit v3; [AgentTheory] for a theory).
               4. `dotnet build`, then `dotnet agt status`. Commit the new files: they are reviewed like code.
 
             """, Printed);
@@ -192,14 +192,61 @@ public sealed class InitCommandTests : TempFolder
         Assert.Empty(Directory.GetFiles(Folder));
     }
 
-    private int Run(string? version, IPackageSources sources) =>
-        InitCommand.Run(Folder, version, new Output(_standard, _error, colour: false), sources);
+    [Fact]
+    public void A_project_on_an_older_platform_is_left_as_it_is_and_named_with_the_fix_and_a_VSTest_one_is_told_it_gets_no_quarantine()
+    {
+        var tooOld = Write("tests/Old.Tests/Old.Tests.csproj", TestProject.Replace("4.0.2", "3.2.2", StringComparison.Ordinal));
+        var pinned = Write("tests/Pinned.Tests/Pinned.Tests.csproj", TestProject);
+        var vsTest = Write("tests/VSTest.Tests/VSTest.Tests.csproj", TestProject.Replace("\"xunit.v3\" Version=\"4.0.2\"", "\"NUnit\" Version=\"4.3.2\"", StringComparison.Ordinal));
+        var probe = new StandInProbe(
+            ("Old.Tests.csproj", new PlatformFinding(PlatformState.TooOld, "1.9.1", "xunit.v3 3.2.2")),
+            ("Pinned.Tests.csproj", new PlatformFinding(PlatformState.TooOld, "2.3.0", "Microsoft.Testing.Platform 2.3.0")),
+            ("VSTest.Tests.csproj", new PlatformFinding(PlatformState.NotOnPlatform)));
+        var before = (File.ReadAllText(tooOld), File.ReadAllText(pinned));
+
+        Assert.Equal(ExitCodes.Success, Run(version: null, new StandInSources(new SourceAnswer("local", [NuGetVersion.Parse("1.0.0")])), probe));
+
+        var required = RestoringPlatformProbe.RequiredVersion;
+        Assert.Equal(before, (File.ReadAllText(tooOld), File.ReadAllText(pinned)));
+        Assert.Contains("<PackageReference Include=\"AgentTestGuard\" Version=\"1.0.0\" />", File.ReadAllText(vsTest), StringComparison.Ordinal);
+        Assert.Equal($"""
+            FILE                                    CHANGE
+            agenttestguard.policy.json              created: the rules: the workflow's owner, the agents allowed, where unreviewed tests run
+            agenttestguard.criteria.json            created: the acceptance criteria agent tests link to
+            agenttestguard.approvals.jsonl          created: the approvals ledger, one line per approved agent test
+            .gitattributes                          merge=union for agenttestguard.approvals.jsonl, agenttestguard.incidents.jsonl
+            tests/Old.Tests/Old.Tests.csproj        not changed: runs on Microsoft.Testing.Platform 1.9.1 (from xunit.v3 3.2.2); AgentTestGuard needs {required} or later (NuGet would refuse the downgrade, NU1605)
+            tests/Pinned.Tests/Pinned.Tests.csproj  not changed: runs on Microsoft.Testing.Platform 2.3.0 (from Microsoft.Testing.Platform 2.3.0); AgentTestGuard needs {required} or later (NuGet would refuse the downgrade, NU1605)
+            tests/VSTest.Tests/VSTest.Tests.csproj  PackageReference AgentTestGuard 1.0.0; no quarantine: runs on VSTest, its agent tests gate (AGT0016)
+
+            AgentTestGuard 1.0.0: the newest stable version on 'local'.
+            Next:
+              1. Upgrade xunit.v3 in Old.Tests.csproj to a version built on Microsoft.Testing.Platform {required} or later, then `dotnet add Old.Tests.csproj package AgentTestGuard`: init left it as it was.
+              2. Raise Microsoft.Testing.Platform in Pinned.Tests.csproj to {required} or later, then `dotnet add Pinned.Tests.csproj package AgentTestGuard`: init left it as it was.
+              3. VSTest.Tests.csproj runs on VSTest: the build checks its agent tests, but they gate like any other test (no quarantine). Move to Microsoft.Testing.Platform for quarantine (docs/run-time.md).
+              4. Name the workflow's owner and the agents allowed to write tests in agenttestguard.policy.json.
+              5. List the acceptance criteria agent tests check in agenttestguard.criteria.json.
+              6. Tag each test an agent writes: [Test, AgentGenerated("copilot", Criteria = ["CART-12"])] (NUnit), [AgentFact("copilot", "CART-12")] (xunit v3; [AgentTheory] for a theory).
+              7. `dotnet build`, then `dotnet agt status`. Commit the new files: they are reviewed like code.
+
+            """, Printed);
+    }
+
+    private int Run(string? version, IPackageSources sources, ITestPlatformProbe? probe = null) =>
+        InitCommand.Run(Folder, version, new Output(_standard, _error, colour: false), sources, probe ?? new StandInProbe());
 
     private string Printed => _standard.ToString().ReplaceLineEndings("\n");
 
     private string Errors => _error.ToString().ReplaceLineEndings("\n");
 
     private string Read(string name) => File.ReadAllText(Path.Combine(Folder, name));
+
+    /// <summary>A platform probe that answers per project file name what the test says; Supported for any other.</summary>
+    private sealed class StandInProbe(params (string FileName, PlatformFinding Finding)[] findings) : ITestPlatformProbe
+    {
+        public PlatformFinding Probe(string projectFile, string assetsFile) =>
+            findings.FirstOrDefault(f => f.FileName == Path.GetFileName(projectFile)).Finding ?? PlatformFinding.Supported;
+    }
 
     /// <summary>Package sources that answer what the test says, and remember the folder they were asked for.</summary>
     private sealed class StandInSources(params SourceAnswer[] answers) : IPackageSources

@@ -1,0 +1,106 @@
+using System.Text.Json;
+using AgentTestGuard.EndToEnd.Tests.Build;
+using AgentTestGuard.EndToEnd.Tests.Infrastructure;
+
+namespace AgentTestGuard.EndToEnd.Tests.Tool;
+
+/// <summary>
+/// status and approve build the test projects themselves: with the -c, -f and -p they are given,
+/// and, when a build fails, saying in one line which project, its first error, and the log.
+/// </summary>
+public sealed class BuildSettingsToolTests
+{
+    private const string TotalTest = "Shop.Tests.CartTests.Total_includes_tax";
+
+    [Fact]
+    public async Task A_build_that_needs_a_property_fails_in_one_line_and_succeeds_with_p()
+    {
+        var project = Sources.ValidProject(TestFramework.XunitV3, "Shop.Tests");
+        AddTarget(project, """
+              <Target Name="RequireShopKey" BeforeTargets="CoreCompile" Condition="'$(ShopKey)' != 'open'">
+                <Error Code="SHOP001" Text="Build with -p:ShopKey=open." />
+              </Target>
+            """);
+        GitRepository.Init(project.Root);
+        await ToolTests.InstallToolAsync(project);
+
+        var failed = await ToolTests.AgtAsync(project, "status");
+
+        var log = Path.Combine(project.Directory, "obj", "agenttestguard-build.log");
+        Assert.Equal(
+            "building Shop.Tests.csproj (its agent test inventory is missing or out of date)\n"
+            + $"error: dotnet build failed for {project.ProjectFile}: {project.ProjectFile}({project.LineOf("Shop.Tests.csproj", "<Error Code")},5): error SHOP001: Build with -p:ShopKey=open.; log: {log}\n",
+            failed.Output.ReplaceLineEndings("\n"));
+        Assert.Equal(4, failed.ExitCode);
+        Assert.Contains("error SHOP001", File.ReadAllText(log), StringComparison.Ordinal);
+
+        var status = await ToolTests.AgtAsync(project, "status", "--json", "-p:ShopKey=open");
+        Assert.True(status.ExitCode == 0, status.Output);
+        Assert.Equal("quarantined", State(status.Output, TotalTest));
+
+        var approve = await ToolTests.AgtAsync(project, "approve", TotalTest, "--property:ShopKey=open");
+        Assert.True(approve.ExitCode == 0, approve.Output);
+        status = await ToolTests.AgtAsync(project, "status", "--json", "-p", "ShopKey=open");
+        Assert.Equal("approved", State(status.Output, TotalTest));
+    }
+
+    [Fact]
+    public async Task A_multi_target_project_whose_net8_build_fails_is_read_and_approved_with_f()
+    {
+        var project = Sources.ValidProject(TestFramework.XunitV3, "Shop.Tests");
+        File.WriteAllText(project.ProjectFile, File.ReadAllText(project.ProjectFile)
+            .Replace("<TargetFramework>net10.0</TargetFramework>", "<TargetFrameworks>net8.0;net10.0</TargetFrameworks>", StringComparison.Ordinal));
+        AddTarget(project, """
+              <Target Name="Net8Unavailable" BeforeTargets="CoreCompile" Condition="'$(TargetFramework)' == 'net8.0' and '$(ShopNet8)' != 'works'">
+                <Error Code="SHOP002" Text="net8.0 does not build on this machine." />
+              </Target>
+            """);
+        GitRepository.Init(project.Root);
+        await ToolTests.InstallToolAsync(project);
+
+        var failed = await ToolTests.AgtAsync(project, "approve", TotalTest);
+        Assert.Equal(4, failed.ExitCode);
+        Assert.EndsWith(
+            $"error: dotnet build failed for {project.ProjectFile}: {project.ProjectFile}({project.LineOf("Shop.Tests.csproj", "<Error Code")},5): error SHOP002: net8.0 does not build on this machine.; "
+            + $"log: {Path.Combine(project.Directory, "obj", "agenttestguard-build.log")}\n",
+            failed.Output.ReplaceLineEndings("\n"),
+            StringComparison.Ordinal);
+
+        // With -f net10.0 only that framework is built, read and approved.
+        var approve = await ToolTests.AgtAsync(project, "approve", TotalTest, "-f", "net10.0");
+        Assert.True(approve.ExitCode == 0, approve.Output);
+        var net10 = Fingerprint(Inventory(project, "net10.0"), TotalTest);
+        Assert.Contains($"\"fingerprint\":\"{net10}\"", File.ReadAllText(Path.Combine(project.Root, "agenttestguard.approvals.jsonl")), StringComparison.Ordinal);
+
+        // Both frameworks built: approve takes the fingerprint they share, or refuses, naming them.
+        var both = await ToolTests.AgtAsync(project, "approve", "Shop.Tests.AgentClassTests.First", "-p:ShopNet8=works");
+        var first = (Fingerprint(Inventory(project, "net8.0"), "Shop.Tests.AgentClassTests.First"), Fingerprint(Inventory(project, "net10.0"), "Shop.Tests.AgentClassTests.First"));
+        if (first.Item1 == first.Item2)
+        {
+            Assert.True(both.ExitCode == 0, both.Output);
+        }
+        else
+        {
+            Assert.Equal(3, both.ExitCode);
+            Assert.Contains(
+                $"error: refused: Shop.Tests.AgentClassTests.First has a different fingerprint per target framework (net8.0: {first.Item1[..12]}, net10.0: {first.Item2[..12]}); "
+                + "an approval binds one fingerprint, so it would be stale on the others. Nothing was approved. To approve it for one framework only, run approve with -f.\n",
+                both.Output.ReplaceLineEndings("\n"),
+                StringComparison.Ordinal);
+        }
+    }
+
+    private static void AddTarget(TestProject project, string target) =>
+        File.WriteAllText(project.ProjectFile, File.ReadAllText(project.ProjectFile).Replace("</Project>", target.ReplaceLineEndings("\n") + "</Project>", StringComparison.Ordinal));
+
+    private static string Inventory(TestProject project, string framework) =>
+        Path.Combine(project.Directory, "obj", "Debug", framework, "Shop.Tests.agenttests.json");
+
+    private static string Fingerprint(string inventory, string test) =>
+        JsonDocument.Parse(File.ReadAllText(inventory)).RootElement.GetProperty("tests").EnumerateArray()
+            .Single(t => t.GetProperty("id").GetString() == test).GetProperty("fingerprint").GetString()!;
+
+    private static string State(string output, string test) =>
+        JsonDocument.Parse(output[output.IndexOf('{', StringComparison.Ordinal)..]).RootElement.GetProperty("tests").EnumerateArray()
+            .Single(t => t.GetProperty("id").GetString() == test).GetProperty("state").GetString()!;
+}
