@@ -60,9 +60,9 @@ public sealed class FingerprintStabilityTests
     }
 
     [Fact]
-    public void The_fingerprint_is_32_lowercase_hex_characters()
+    public void The_fingerprint_is_v2_and_32_lowercase_hex_characters()
     {
-        Assert.Matches("^[0-9a-f]{32}$", Of(Source, TestId).Fingerprint);
+        Assert.Matches("^v2:[0-9a-f]{32}$", Of(Source, TestId).Fingerprint);
     }
 
     [Theory]

@@ -28,6 +28,9 @@ public sealed record CompileOptions
 
     public IReadOnlyList<string> References { get; init; } = [];
 
+    /// <summary>Embeds the sources in the PDB; without them (and with paths not on disk) a scan has no source to read.</summary>
+    public bool EmbedSources { get; init; } = true;
+
     /// <summary>More source files compiled in, each with its own path (for example the package's xunit attributes).</summary>
     public IReadOnlyList<(string Path, string Text)> ExtraSources { get; init; } = [];
 

@@ -45,7 +45,9 @@ public static class TestCompiler
         using (var pdb = options.Pdb == PdbKind.SideBySide ? File.Create(pdbPath) : null)
         {
             var format = options.Pdb == PdbKind.Embedded ? DebugInformationFormat.Embedded : DebugInformationFormat.PortablePdb;
-            result = compilation.Emit(dll, pdb, options: new EmitOptions(debugInformationFormat: format, pdbFilePath: pdbPath));
+            // The source goes into the PDB, as <EmbedAllSources> puts it: the paths it names are not on disk.
+            var embedded = options.EmbedSources && options.Pdb != PdbKind.None ? trees.Select(tree => EmbeddedText.FromSource(tree.FilePath, tree.GetText())) : null;
+            result = compilation.Emit(dll, pdb, options: new EmitOptions(debugInformationFormat: format, pdbFilePath: pdbPath), embeddedTexts: embedded);
         }
 
         if (!result.Success)
