@@ -16,6 +16,9 @@ public sealed record CompileOptions
 
     public OptimizationLevel Optimization { get; init; } = OptimizationLevel.Debug;
 
+    /// <summary>The C# version; each target framework has its own default (C# 12 for net8.0, 14 for net10.0).</summary>
+    public Microsoft.CodeAnalysis.CSharp.LanguageVersion LanguageVersion { get; init; } = Microsoft.CodeAnalysis.CSharp.LanguageVersion.Latest;
+
     public PdbKind Pdb { get; init; } = PdbKind.Embedded;
 
     public string AssemblyName { get; init; } = "Shop.Tests";

@@ -18,13 +18,13 @@ public static class TestCompiler
     public static CompiledAssembly Compile(string source, CompileOptions? options = null)
     {
         options ??= CompileOptions.Default;
-        var trees = new List<SyntaxTree> { Parse(source, options.SourcePath) };
+        var trees = new List<SyntaxTree> { Parse(source, options.SourcePath, options.LanguageVersion) };
         if (options.WithFrameworks)
         {
-            trees.Add(Parse(StandInFrameworks.Source, "/_/tests/Shop.Tests/Frameworks.cs"));
+            trees.Add(Parse(StandInFrameworks.Source, "/_/tests/Shop.Tests/Frameworks.cs", options.LanguageVersion));
         }
 
-        trees.AddRange(options.ExtraSources.Select(extra => Parse(extra.Text, extra.Path)));
+        trees.AddRange(options.ExtraSources.Select(extra => Parse(extra.Text, extra.Path, options.LanguageVersion)));
 
         var compilation = CSharpCompilation.Create(
             options.AssemblyName,
@@ -67,8 +67,8 @@ public static class TestCompiler
         return AssemblyScanner.Scan(request?.Invoke(assembly) ?? new ScanRequest(assembly.Path));
     }
 
-    private static SyntaxTree Parse(string source, string path) =>
-        CSharpSyntaxTree.ParseText(SourceText.From(source, Encoding.UTF8), new CSharpParseOptions(LanguageVersion.Latest), path);
+    private static SyntaxTree Parse(string source, string path, LanguageVersion version) =>
+        CSharpSyntaxTree.ParseText(SourceText.From(source, Encoding.UTF8), new CSharpParseOptions(version), path);
 
     /// <summary>
     /// The shared framework's assemblies (from the trusted platform list, which also holds the test
