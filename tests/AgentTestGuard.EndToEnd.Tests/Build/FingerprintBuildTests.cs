@@ -30,7 +30,7 @@ public sealed class FingerprintBuildTests
                 var total = prices.Where(price => price > limit).Sum();
                 int[] expected = [50];
                 Assert.Equal(expected[0], total);
-                Assert.Equal("a-b-c", string.Join("-", "a", "b", "c"));
+                Assert.Equal(3, string.Join("-", "a", "b", "c").Split('-').Length);
             }
 
             [AgentFact("copilot", "CART-13")]
@@ -87,7 +87,8 @@ public sealed class FingerprintBuildTests
         Assert.Equal(0, (await project.BuildAsync()).ExitCode);
         Assert.Equal(ApprovalState.Approved, project.ReadInventory().Tests.Single(t => t.Id == Total).Approval!.State);
 
-        // Not one line of the test changes; every Assert.Equal now passes whatever it compares.
+        // Not one line of the test changes, nor the signature of a method it calls (xunit's Equal<T>(T, T) and
+        // Fail(string)); every assertion now passes whatever it compares.
         project.Write("Assert.cs", """
             namespace Xunit;
 
