@@ -20,7 +20,6 @@ internal static class JsonLines
     public static bool TryParseUtc(string text, out DateTimeOffset at) =>
         DateTimeOffset.TryParseExact(text, UtcFormat, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out at);
 
-    /// <summary>32 lowercase hex digits, as the inventory writes a test's fingerprint.</summary>
     /// <summary>The entry's "fingerprint" value if it is a fingerprint; otherwise reports where it is wrong and gives null.</summary>
     public static string? CheckFingerprint(ConfigurationFileReader reader, JsonObjectNode entry, string? fingerprint)
     {
@@ -29,7 +28,7 @@ internal static class JsonLines
             return fingerprint;
         }
 
-        reader.Error(ConfigurationFileReader.Find(entry, "fingerprint")!.Value, "'fingerprint' must be 32 lowercase hex digits, as the inventory writes it.");
+        reader.Error(ConfigurationFileReader.Find(entry, "fingerprint")!.Value, "'fingerprint' must be v2: and 32 lowercase hex digits, as the inventory writes it (or the 32 digits alone, from before fingerprint version 2).");
         return null;
     }
 
@@ -51,8 +50,7 @@ internal static class JsonLines
         return false;
     }
 
-    public static bool IsFingerprint(string value) =>
-        value.Length == 32 && value.All(c => char.IsAsciiDigit(c) || c is >= 'a' and <= 'f');
+    public static bool IsFingerprint(string value) => AgentTestGuard.Inventory.Fingerprint.IsValid(value);
 
     public static bool IsBlankOrComment(ReadOnlySpan<byte> line)
     {

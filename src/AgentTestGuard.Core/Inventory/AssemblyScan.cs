@@ -23,7 +23,7 @@ internal sealed class AssemblyScan : IDisposable
         this.path = path;
         recognizer = new TestMethodRecognizer(resolver);
         this.pdb = pdb;
-        fingerprinter = new TestFingerprinter(reader, pe, resolver);
+        fingerprinter = new TestFingerprinter(reader, pe, resolver, pdb?.Source);
     }
 
     public void Dispose() => fingerprinter.Dispose();

@@ -38,7 +38,9 @@ internal sealed class CanonicalWriter : IDisposable
     // allocate an array and a string for every operand.
     public void BeginLine(string tag) => Append(tag);
 
-    public void Part(string part)
+    public void Part(string part) => Part(part.AsSpan());
+
+    public void Part(ReadOnlySpan<char> part)
     {
         Append(' ');
         Append(part.Length);
@@ -103,7 +105,7 @@ internal sealed class CanonicalWriter : IDisposable
         _used += written;
     }
 
-    private void Append(string value)
+    private void Append(ReadOnlySpan<char> value)
     {
         _text?.Append(value);
         if (Encoding.UTF8.GetMaxByteCount(value.Length) > _buffer.Length - _used)
@@ -111,7 +113,7 @@ internal sealed class CanonicalWriter : IDisposable
             Flush();
             if (Encoding.UTF8.GetMaxByteCount(value.Length) > _buffer.Length)
             {
-                _hash.AppendData(Encoding.UTF8.GetBytes(value));
+                _hash.AppendData(Encoding.UTF8.GetBytes(value.ToArray()));
                 return;
             }
         }

@@ -24,6 +24,8 @@ internal sealed class FollowedMethods
 
     public MethodDefinitionHandle this[int index] => order[index];
 
+    public IReadOnlyList<MethodDefinitionHandle> All => order;
+
     /// <summary>Adds the method (once) and returns its number.</summary>
     public int Add(MethodDefinitionHandle method)
     {

@@ -18,7 +18,11 @@ internal sealed class PdbSourceLocator : IDisposable
         this.provider = provider;
         this.mapper = mapper;
         pdb = provider.GetMetadataReader();
+        Source = new MethodSource(pdb, mapper);
     }
+
+    /// <summary>The source text of methods, for their fingerprints.</summary>
+    public MethodSource Source { get; }
 
     /// <summary>Opens the assembly's portable PDB; null when there is none, or it is unreadable or does not match.</summary>
     public static PdbSourceLocator? TryOpen(PEReader pe, string assemblyPath, SourcePathMapper mapper)

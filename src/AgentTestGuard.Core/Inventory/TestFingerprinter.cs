@@ -12,7 +12,7 @@ namespace AgentTestGuard.Inventory;
 /// </summary>
 internal sealed class TestFingerprinter : IDisposable
 {
-    private const string Version = "agenttestguard-fingerprint 1";
+    private const string Version = "agenttestguard-fingerprint 2";
 
     // Flags that change what the method is to a test framework; others (HideBySig, ...) are compiler choices.
     private const MethodAttributes RelevantFlags =
@@ -27,12 +27,18 @@ internal sealed class TestFingerprinter : IDisposable
 
     private readonly CanonicalAttributes attributes;
 
-    public TestFingerprinter(MetadataReader reader, PEReader pe, ReferenceAssemblyResolver resolver)
+    private readonly ResolvedReferences references;
+    private readonly MethodSource? source;
+
+    /// <param name="source">The test's source, from the PDB; without it the compiled code stands in.</param>
+    public TestFingerprinter(MetadataReader reader, PEReader pe, ReferenceAssemblyResolver resolver, MethodSource? source)
     {
         this.reader = reader;
         this.pe = pe;
+        this.source = source;
         namer = new IlTokenNamer(reader, pe);
         attributes = new CanonicalAttributes(reader, resolver);
+        references = new ResolvedReferences(reader, pe, namer);
     }
 
     /// <param name="test">The test method.</param>
@@ -40,7 +46,7 @@ internal sealed class TestFingerprinter : IDisposable
     public string Compute(MethodDefinitionHandle test, IEnumerable<CustomAttributeHandle> classAttributes)
     {
         Write(hashing, test, classAttributes);
-        return hashing.Hash();
+        return Fingerprint.Prefix + hashing.Hash();
     }
 
     /// <summary>The canonical text that <see cref="Compute"/> hashes; tests read it to explain a mismatch.</summary>
@@ -61,35 +67,68 @@ internal sealed class TestFingerprinter : IDisposable
             text.Line("class-attribute", attribute);
         }
 
+        var method = reader.GetMethodDefinition(test);
+        WriteDeclaration(text, "method", method);
+
+        // The test and the code the compiler moved out of it; collecting what their IL references follows
+        // the lambdas, local functions and state machines they reach, which adds to the list as it goes.
         var followed = new FollowedMethods(reader);
         followed.Add(test);
-
-        // Following a method's IL may add more methods to follow; each is written once, in discovery order.
+        var referenced = new SortedSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < followed.Count; i++)
         {
-            WriteMethod(text, followed, i);
+            var moveNext = StateMachineLocator.FindMoveNext(reader, followed[i]);
+            if (!moveNext.IsNil)
+            {
+                followed.Add(moveNext);
+            }
+
+            references.Collect(reader.GetMethodDefinition(followed[i]), followed, referenced);
+        }
+
+        if (source is null || !source.TryWrite(text, followed.All))
+        {
+            WriteCompiledCode(text, test);
+        }
+
+        foreach (var reference in referenced)
+        {
+            text.Line("reference", reference);
         }
     }
 
-    private void WriteMethod(CanonicalWriter text, FollowedMethods followed, int number)
+    /// <summary>
+    /// Without the source (no PDB, or a file changed since the build), the compiled code stands in for it: a
+    /// text that cannot equal one made from source, so the test reads as changed rather than as approved.
+    /// </summary>
+    private void WriteCompiledCode(CanonicalWriter text, MethodDefinitionHandle test)
     {
-        var handle = followed[number];
-        var method = reader.GetMethodDefinition(handle);
-        text.Line("method", Number(number), IlTokenNamer.MethodName(reader, method), Number((int)(method.Attributes & RelevantFlags)));
+        text.Line("no-source");
+        var followed = new FollowedMethods(reader);
+        followed.Add(test);
+        for (var i = 0; i < followed.Count; i++)
+        {
+            var method = reader.GetMethodDefinition(followed[i]);
+            WriteDeclaration(text, "compiled " + i.ToString(CultureInfo.InvariantCulture), method);
+            var moveNext = StateMachineLocator.FindMoveNext(reader, followed[i]);
+            if (!moveNext.IsNil)
+            {
+                text.Line("state-machine", Number(followed.Add(moveNext)));
+            }
+
+            IlBodyWriter.Write(text, reader, pe, namer, followed, method);
+        }
+    }
+
+    private void WriteDeclaration(CanonicalWriter text, string tag, MethodDefinition method)
+    {
+        text.Line(tag, IlTokenNamer.MethodName(reader, method), Number((int)(method.Attributes & RelevantFlags)));
         WriteGenericParameters(text, method);
         WriteParameters(text, method);
         foreach (var attribute in attributes.Describe(method.GetCustomAttributes()))
         {
             text.Line("attribute", attribute);
         }
-
-        var moveNext = StateMachineLocator.FindMoveNext(reader, handle);
-        if (!moveNext.IsNil)
-        {
-            text.Line("state-machine", Number(followed.Add(moveNext)));
-        }
-
-        IlBodyWriter.Write(text, reader, pe, namer, followed, method);
     }
 
     private void WriteGenericParameters(CanonicalWriter text, MethodDefinition method)

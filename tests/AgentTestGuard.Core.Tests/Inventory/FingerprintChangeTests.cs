@@ -65,6 +65,10 @@ public sealed class FingerprintChangeTests
         { "the method's criteria", "AcceptanceCriteria(\"CART-1\")", "AcceptanceCriteria(\"CART-1\", \"CART-2\")" },
         { "the class's criteria", "[AcceptanceCriteria(\"CART-0\")]", "[AcceptanceCriteria(\"CART-9\")]" },
         { "criteria named on the tag", "Model = \"gpt-5\")", "Model = \"gpt-5\", Criteria = [\"CART-3\"])" },
+        { "the spaces inside a string literal", "\"negative total\"", "\"negative  total\"" },
+        { "a comment marker inside a string literal", "\"negative total\"", "\"negative // total\"" },
+        { "which operand an operator applies to", "+ prices[0]", "+ +prices[0]" },
+        { "a statement commented out", "if (total < 0) throw", "// if (total < 0) throw" },
     };
 
     [Theory]
@@ -87,6 +91,25 @@ public sealed class FingerprintChangeTests
         var edited = Source.Edit("Multiply(", "Times(");
 
         AssertDifferent(Of(Source, TestId), Of(edited, TestId));
+    }
+
+    [Fact]
+    public void Changing_the_parameters_of_a_called_helper_of_the_test_project_changes_the_fingerprint()
+    {
+        // The call site reads the same; the method it calls does not.
+        var edited = Source.Edit("Multiply(int a, int b)", "Multiply(long a, long b)").Edit("=> a * b;", "=> (int)(a * b);");
+
+        AssertDifferent(Of(Source, TestId), Of(edited, TestId));
+    }
+
+    [Fact]
+    public void Increment_and_addition_are_told_apart_without_spaces()
+    {
+        // With spaces dropped, "a++ + b" and "a + ++b" would read alike; operators are kept whole.
+        var source = Source.Edit("var total = ", "var a = 1; var b = 2; var c = a++ + b; var total = c + ");
+        var edited = source.Edit("a++ + b", "a + ++b");
+
+        AssertDifferent(Of(source, TestId), Of(edited, TestId));
     }
 
     [Fact]

@@ -60,9 +60,9 @@ public sealed class FingerprintStabilityTests
     }
 
     [Fact]
-    public void The_fingerprint_is_32_lowercase_hex_characters()
+    public void The_fingerprint_is_v2_and_32_lowercase_hex_characters()
     {
-        Assert.Matches("^[0-9a-f]{32}$", Of(Source, TestId).Fingerprint);
+        Assert.Matches("^v2:[0-9a-f]{32}$", Of(Source, TestId).Fingerprint);
     }
 
     [Theory]
@@ -122,6 +122,22 @@ public sealed class FingerprintStabilityTests
         var edited = Source.Edit("=> name.Length;", "=> name.Length * 2;");
 
         AssertSame(Of(Source, TestId), Of(edited, TestId));
+    }
+
+    [Theory]
+    [InlineData(OptimizationLevel.Debug)]
+    [InlineData(OptimizationLevel.Release)]
+    public void Reformatting_the_test_and_editing_its_comments_keeps_the_fingerprint(OptimizationLevel optimization)
+    {
+        // Re-indented (a file-scoped namespace made block-scoped), lines joined and split, comments added:
+        // what a formatter or a reviewer's note does, never what runs.
+        var edited = Source
+            .Edit("namespace Shop.Tests;\n", "namespace Shop.Tests\n{\n")
+            .Edit("var limit = 15;", "var limit=15; // the cheapest item is excluded\n      /* a block\n         comment */")
+            .Edit(".Select(price => price * 2)", "\n                .Select( price=>price*2 )")
+            .Edit("public static int Expected", "/// <summary>doc</summary>\n    public static int Expected") + "\n}\n";
+
+        AssertSame(Of(Source, TestId, CompileOptions.For(optimization)), Of(edited, TestId, CompileOptions.For(optimization)));
     }
 
     [Fact]

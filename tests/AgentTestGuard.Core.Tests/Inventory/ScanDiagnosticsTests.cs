@@ -106,11 +106,14 @@ public sealed class ScanDiagnosticsTests
     }
 
     [Fact]
-    public void The_fingerprint_does_not_depend_on_the_pdb()
+    public void Without_the_source_the_fingerprint_cannot_match_one_made_from_it()
     {
+        // The compiled code stands in for the source: the test reads as changed, never as approved.
         var withPdb = TestCompiler.CompileAndScan(Source);
         var withoutPdb = TestCompiler.CompileAndScan(Source, new CompileOptions { Pdb = PdbKind.None });
+        var withoutSource = TestCompiler.CompileAndScan(Source, new CompileOptions { EmbedSources = false });
 
-        Assert.Equal(Assert.Single(withPdb.Tests).Fingerprint, Assert.Single(withoutPdb.Tests).Fingerprint);
+        Assert.NotEqual(Assert.Single(withPdb.Tests).Fingerprint, Assert.Single(withoutPdb.Tests).Fingerprint);
+        Assert.Equal(Assert.Single(withoutPdb.Tests).Fingerprint, Assert.Single(withoutSource.Tests).Fingerprint);
     }
 }

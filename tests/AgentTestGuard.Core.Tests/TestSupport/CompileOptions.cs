@@ -16,6 +16,9 @@ public sealed record CompileOptions
 
     public OptimizationLevel Optimization { get; init; } = OptimizationLevel.Debug;
 
+    /// <summary>The C# version; each target framework has its own default (C# 12 for net8.0, 14 for net10.0).</summary>
+    public Microsoft.CodeAnalysis.CSharp.LanguageVersion LanguageVersion { get; init; } = Microsoft.CodeAnalysis.CSharp.LanguageVersion.Latest;
+
     public PdbKind Pdb { get; init; } = PdbKind.Embedded;
 
     public string AssemblyName { get; init; } = "Shop.Tests";
@@ -27,6 +30,9 @@ public sealed record CompileOptions
     public bool WithFrameworks { get; init; } = true;
 
     public IReadOnlyList<string> References { get; init; } = [];
+
+    /// <summary>Embeds the sources in the PDB; without them (and with paths not on disk) a scan has no source to read.</summary>
+    public bool EmbedSources { get; init; } = true;
 
     /// <summary>More source files compiled in, each with its own path (for example the package's xunit attributes).</summary>
     public IReadOnlyList<(string Path, string Text)> ExtraSources { get; init; } = [];

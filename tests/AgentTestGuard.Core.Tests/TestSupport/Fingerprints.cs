@@ -58,7 +58,8 @@ public static class Fingerprints
                 {
                     // Class-level attributes are left out: the text only explains the method's part of the hash.
                     using var resolver = new ReferenceAssemblyResolver([]);
-                    using var fingerprinter = new TestFingerprinter(reader, pe, resolver);
+                    using var pdb = PdbSourceLocator.TryOpen(pe, assemblyPath, new SourcePathMapper([]));
+                    using var fingerprinter = new TestFingerprinter(reader, pe, resolver, pdb?.Source);
                     return fingerprinter.Describe(methodHandle, []);
                 }
             }

@@ -18,13 +18,13 @@ public static class TestCompiler
     public static CompiledAssembly Compile(string source, CompileOptions? options = null)
     {
         options ??= CompileOptions.Default;
-        var trees = new List<SyntaxTree> { Parse(source, options.SourcePath) };
+        var trees = new List<SyntaxTree> { Parse(source, options.SourcePath, options.LanguageVersion) };
         if (options.WithFrameworks)
         {
-            trees.Add(Parse(StandInFrameworks.Source, "/_/tests/Shop.Tests/Frameworks.cs"));
+            trees.Add(Parse(StandInFrameworks.Source, "/_/tests/Shop.Tests/Frameworks.cs", options.LanguageVersion));
         }
 
-        trees.AddRange(options.ExtraSources.Select(extra => Parse(extra.Text, extra.Path)));
+        trees.AddRange(options.ExtraSources.Select(extra => Parse(extra.Text, extra.Path, options.LanguageVersion)));
 
         var compilation = CSharpCompilation.Create(
             options.AssemblyName,
@@ -45,7 +45,9 @@ public static class TestCompiler
         using (var pdb = options.Pdb == PdbKind.SideBySide ? File.Create(pdbPath) : null)
         {
             var format = options.Pdb == PdbKind.Embedded ? DebugInformationFormat.Embedded : DebugInformationFormat.PortablePdb;
-            result = compilation.Emit(dll, pdb, options: new EmitOptions(debugInformationFormat: format, pdbFilePath: pdbPath));
+            // The source goes into the PDB, as <EmbedAllSources> puts it: the paths it names are not on disk.
+            var embedded = options.EmbedSources && options.Pdb != PdbKind.None ? trees.Select(tree => EmbeddedText.FromSource(tree.FilePath, tree.GetText())) : null;
+            result = compilation.Emit(dll, pdb, options: new EmitOptions(debugInformationFormat: format, pdbFilePath: pdbPath), embeddedTexts: embedded);
         }
 
         if (!result.Success)
@@ -65,8 +67,8 @@ public static class TestCompiler
         return AssemblyScanner.Scan(request?.Invoke(assembly) ?? new ScanRequest(assembly.Path));
     }
 
-    private static SyntaxTree Parse(string source, string path) =>
-        CSharpSyntaxTree.ParseText(SourceText.From(source, Encoding.UTF8), new CSharpParseOptions(LanguageVersion.Latest), path);
+    private static SyntaxTree Parse(string source, string path, LanguageVersion version) =>
+        CSharpSyntaxTree.ParseText(SourceText.From(source, Encoding.UTF8), new CSharpParseOptions(version), path);
 
     /// <summary>
     /// The shared framework's assemblies (from the trusted platform list, which also holds the test

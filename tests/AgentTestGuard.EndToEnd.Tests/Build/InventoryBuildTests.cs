@@ -34,7 +34,7 @@ public sealed class InventoryBuildTests
         Assert.Equal("copilot", total.Agent);
         Assert.Equal("gpt-5", total.Evidence.Model);
         Assert.Equal(["CART-12"], total.Criteria);
-        Assert.Matches("^[0-9a-f]{32}$", total.Fingerprint);
+        Assert.Matches("^v2:[0-9a-f]{32}$", total.Fingerprint);
         Assert.Equal(source, total.Source?.File);
         Assert.Equal(project.LineOf("CartTests.cs", "marker:total"), total.Source?.Line);
 
