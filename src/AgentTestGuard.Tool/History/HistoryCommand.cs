@@ -66,6 +66,11 @@ internal static class HistoryCommand
             }
 
             output.Line($"imported {summary.Added} run(s); {summary.AlreadyStored} already in the history; {summary.Problems.Count} skipped  {output.Dim($"({Output.Inert(history.Description)})")}");
+            if (!FalseAlarmRecorder.Record(context, history, Path.GetFullPath(result.GetValue(path) ?? "."), output))
+            {
+                return ExitCodes.Error;
+            }
+
             return summary.Problems.Count > 0 ? ExitCodes.CheckFailed : ExitCodes.Success;
         });
         return command;

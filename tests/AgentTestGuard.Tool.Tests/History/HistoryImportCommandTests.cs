@@ -52,6 +52,29 @@ public sealed class HistoryImportCommandTests : IDisposable
         Assert.Equal((ExitCodes.Usage, $"error: {Path.Combine(_root, "nowhere")}: no such file or folder.\n"), (run.ExitCode, run.Errors));
     }
 
+    [Fact]
+    public void A_false_alarm_in_the_history_is_recorded_in_the_incident_log_once()
+    {
+        var failing = new string('a', 32);
+        var edited = new string('b', 32);
+        Write("agenttestguard.policy.json", "{ \"agents\": [\"copilot\"] }");
+        var first = Write("r/1.agentrun.json", Record("11111111111111111111111111111111").Replace("\"passed\"", "\"failed\"", StringComparison.Ordinal).Replace("d496ca88dc88fadc8f275c676b441092", failing, StringComparison.Ordinal));
+        var second = Write("r/2.agentrun.json", Record("22222222222222222222222222222222").Replace("0a1b2c", "3d4e5f", StringComparison.Ordinal).Replace("09:30:", "10:30:", StringComparison.Ordinal).Replace("d496ca88dc88fadc8f275c676b441092", edited, StringComparison.Ordinal));
+
+        var run = Import("--path", _root, first, second);
+        var again = Import("--path", _root, first, second);
+
+        var log = Path.Combine(_root, "agenttestguard.incidents.jsonl");
+        Assert.Equal(
+            $"imported 2 run(s); 0 already in the history; 0 skipped  ({Path.Combine(_root, ".agenttestguard", "history.sqlite")})\nrecorded 1 false alarm(s) in {log}: review and commit it\n",
+            run.Printed);
+        Assert.DoesNotContain("recorded", again.Printed, StringComparison.Ordinal);
+        Assert.Equal(
+            "// AgentTestGuard incidents: one line per rejected agent test or other agent mistake, oldest first. Reviewed like code; see docs/files.md.\n"
+            + $$"""{"kind":"false-alarm","assembly":"Shop.Tests","test":"Shop.Tests.CartTests.Adds","fingerprint":"{{failing}}","agent":"copilot","by":"AgentTestGuard (dotnet agt history import)","at":"2026-11-24T10:30:00Z","reason":"failed at 0a1b2c with fingerprint {{failing}}; passed at 3d4e5f with fingerprint {{edited}}"}""" + "\n",
+            File.ReadAllText(log));
+    }
+
     private static ToolRun Import(params string[] args) => new(HistoryCommand.Create, ["history", "import", .. args]);
 
     private string Write(string relative, string text)
