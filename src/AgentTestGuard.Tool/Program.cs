@@ -14,6 +14,9 @@ var root = new RootCommand("AgentTestGuard: set up a repository; approve, reject
     IncidentCommand.Create(output),
     VerifyCommand.Create(output),
     HistoryCommand.Create(output),
+    MetricsCommand.Create(output),
+    StopCommand.Create(output, stop: true),
+    StopCommand.Create(output, stop: false),
 };
 
 var parsed = root.Parse(args);

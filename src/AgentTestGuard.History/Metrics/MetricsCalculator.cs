@@ -6,7 +6,8 @@ namespace AgentTestGuard.History.Metrics;
 public static class MetricsCalculator
 {
     /// <param name="windowStart">When the window starts, for review events (the history's runs are already selected); null for no limit.</param>
-    public static MetricsReport Compute(HistorySnapshot snapshot, ReviewRecords reviews, DateTimeOffset now, DateTimeOffset? windowStart)
+    /// <param name="scope">Only the tests and events of one agent or one criterion; null for all.</param>
+    public static MetricsReport Compute(HistorySnapshot snapshot, ReviewRecords reviews, DateTimeOffset now, DateTimeOffset? windowStart, MetricsScope? scope = null)
     {
         var latest = LatestVariants(snapshot);
         var (runEvents, flaky) = RunOutcomes.Find(snapshot);
@@ -17,11 +18,13 @@ public static class MetricsCalculator
             .ThenBy(e => e.Kind)
             .ThenBy(e => e.Assembly, StringComparer.Ordinal)
             .ThenBy(e => e.Test, StringComparer.Ordinal)
+            .Where(e => scope?.Includes(e.Agent, e.Criteria) ?? true)
             .ToList();
         var tests = latest
             .Select(pair => new SeenTest(
                 pair.Key.Item1, pair.Key.Item2, pair.Value.Agent, pair.Value.Criteria, flaky.Contains(pair.Key),
                 pending.TryGetValue(pair.Key, out var since) ? since : null))
+            .Where(t => scope?.Includes(t.Agent, t.Criteria) ?? true)
             .OrderBy(t => t.Assembly, StringComparer.Ordinal)
             .ThenBy(t => t.Test, StringComparer.Ordinal)
             .ToList();
