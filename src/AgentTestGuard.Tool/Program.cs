@@ -1,6 +1,7 @@
 using System.CommandLine;
 using AgentTestGuard.Tool.Cli;
 using AgentTestGuard.Tool.Commands;
+using AgentTestGuard.Tool.History;
 
 // dotnet agt: the commands are in Commands/, one file each; docs/tool.md documents them.
 var output = Output.ForConsole();
@@ -12,6 +13,10 @@ var root = new RootCommand("AgentTestGuard: set up a repository; approve, reject
     RejectCommand.Create(output),
     IncidentCommand.Create(output),
     VerifyCommand.Create(output),
+    HistoryCommand.Create(output),
+    MetricsCommand.Create(output),
+    StopCommand.Create(output, stop: true),
+    StopCommand.Create(output, stop: false),
 };
 
 var parsed = root.Parse(args);

@@ -31,7 +31,9 @@ public sealed class Policy
         IReadOnlyList<string> environments,
         IReadOnlyList<CriterionPattern> criteriaPatterns,
         IReadOnlyList<Regex> approverDenyPatterns,
-        bool requireSignedApprovals)
+        bool requireSignedApprovals,
+        string? historyStore,
+        StopRule? stopRule)
     {
         Path = path;
         Owner = owner;
@@ -40,6 +42,8 @@ public sealed class Policy
         CriteriaPatterns = criteriaPatterns;
         ApproverDenyPatterns = approverDenyPatterns;
         RequireSignedApprovals = requireSignedApprovals;
+        HistoryStore = historyStore;
+        StopRule = stopRule ?? StopRule.Default;
     }
 
     public string Path { get; }
@@ -71,6 +75,12 @@ public sealed class Policy
     /// </summary>
     public bool RequireSignedApprovals { get; }
 
+    /// <summary>Where `dotnet agt history` keeps the history: a file path, or a PostgreSQL connection string (docs/metrics.md).</summary>
+    public string? HistoryStore { get; }
+
+    /// <summary>When an agent's triage outweighs its value enough to ask a human whether to stop it (docs/metrics.md).</summary>
+    public StopRule StopRule { get; }
+
     public bool Allows(string agent) => Agents.Contains(agent, StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Reads a policy; null when it has errors, which are in <paramref name="diagnostics"/>.</summary>
@@ -89,14 +99,16 @@ public sealed class Policy
             return null;
         }
 
-        reader.WarnUnknownKeys(root, "owner", "agents", "environments", "criteriaPatterns", "approverDenyPatterns", "requireSignedApprovals");
+        reader.WarnUnknownKeys(root, "owner", "agents", "environments", "criteriaPatterns", "approverDenyPatterns", "requireSignedApprovals", "historyStore", "stopRule");
         var owner = reader.OptionalString(root, "owner");
         var agents = ReadAgents(reader, root);
         var environments = ReadEnvironments(reader, root);
         var patterns = ReadPatterns(reader, root);
         var denyPatterns = ReadApproverDenyPatterns(reader, root);
         var requireSigned = reader.OptionalBoolean(root, "requireSignedApprovals", absent: false);
-        return new Policy(reader.Path, owner, agents, environments, patterns, denyPatterns, requireSigned);
+        var historyStore = reader.OptionalString(root, "historyStore");
+        var stopRule = StopRule.Read(reader, root);
+        return new Policy(reader.Path, owner, agents, environments, patterns, denyPatterns, requireSigned, historyStore, stopRule);
     }
 
     private static List<string> ReadAgents(ConfigurationFileReader reader, JsonObjectNode root)

@@ -53,4 +53,7 @@ public static class Descriptors
 
     public static readonly DiagnosticDescriptor MalformedIncidentLog =
         new("AGT0017", DiagnosticSeverity.Error, "Incident log is malformed");
+
+    public static readonly DiagnosticDescriptor MalformedDecisions =
+        new("AGT0018", DiagnosticSeverity.Error, "Stop-rule decisions file is malformed");
 }

@@ -104,6 +104,7 @@ public static class IncidentLog
     {
         IncidentKind.Rejection => "rejection",
         IncidentKind.Mistake => "mistake",
+        IncidentKind.FalseAlarm => "false-alarm",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown incident kind."),
     };
 
@@ -112,12 +113,14 @@ public static class IncidentLog
         reader.WarnUnknownKeys(entry, Keys);
         var kind = ReadKind(reader, entry);
 
-        // A rejection is of one version of one test; a mistake may be about no test at all.
-        string? Named(string name, string what) =>
-            kind == IncidentKind.Rejection ? reader.RequiredString(entry, name, what) : reader.OptionalString(entry, name);
-        var assembly = Named("assembly", "a rejection names the test assembly");
-        var test = Named("test", "a rejection names the rejected test's id");
-        var fingerprint = Named("fingerprint", "a rejection names the fingerprint of the test as rejected");
+        // A rejection or a false alarm is of one version of one test; a mistake may be about no test at all.
+        var ofOneTest = kind is IncidentKind.Rejection or IncidentKind.FalseAlarm;
+        var what = kind == IncidentKind.FalseAlarm ? "a false alarm" : "a rejection";
+        string? Named(string name, string needs) =>
+            ofOneTest ? reader.RequiredString(entry, name, $"{what} names {needs}") : reader.OptionalString(entry, name);
+        var assembly = Named("assembly", "the test assembly");
+        var test = Named("test", kind == IncidentKind.FalseAlarm ? "the test's id" : "the rejected test's id");
+        var fingerprint = Named("fingerprint", kind == IncidentKind.FalseAlarm ? "the fingerprint of the test as it failed" : "the fingerprint of the test as rejected");
         var agent = reader.RequiredString(entry, "agent", "the agent the incident is about");
         var by = reader.RequiredString(entry, "by", "who recorded it, as \"Name <email>\"");
         var at = reader.RequiredString(entry, "at", "when, in UTC, as 2026-01-31T09:30:00Z");
@@ -129,7 +132,7 @@ public static class IncidentLog
         }
 
         if (kind is not { } known || agent is null || by is null || at is null || reason is null
-            || (known == IncidentKind.Rejection && (assembly is null || test is null || fingerprint is null)))
+            || (ofOneTest && (assembly is null || test is null || fingerprint is null)))
         {
             return null;
         }
@@ -139,7 +142,7 @@ public static class IncidentLog
 
     private static IncidentKind? ReadKind(ConfigurationFileReader reader, JsonObjectNode entry)
     {
-        switch (reader.RequiredString(entry, "kind", "\"rejection\" or \"mistake\""))
+        switch (reader.RequiredString(entry, "kind", "\"rejection\", \"mistake\" or \"false-alarm\""))
         {
             case null:
                 return null;
@@ -147,8 +150,10 @@ public static class IncidentLog
                 return IncidentKind.Rejection;
             case "mistake":
                 return IncidentKind.Mistake;
+            case "false-alarm":
+                return IncidentKind.FalseAlarm;
             case var other:
-                reader.Error(ConfigurationFileReader.Find(entry, "kind")!.Value, $"'kind' must be \"rejection\" or \"mistake\", not '{Inert.Quote(other)}'.");
+                reader.Error(ConfigurationFileReader.Find(entry, "kind")!.Value, $"'kind' must be \"rejection\", \"mistake\" or \"false-alarm\", not '{Inert.Quote(other)}'.");
                 return null;
         }
     }

@@ -261,7 +261,7 @@ internal class QuarantineGate(IServiceProvider services, RunState state)
         string path, string assembly, IReadOnlyList<TestResult> results, IReadOnlyList<AgentTest> notRun, RunVerdict verdict, RunSettings settings, bool allowed, bool cancelled, CodeRevision? revision)
     {
         var context = new RunContext(
-            settings.Environment, allowed, settings.Enforce, Environment.MachineName, revision, _startedAt, DateTimeOffset.UtcNow, cancelled);
+            RunContext.NewRunId(), settings.Environment, allowed, settings.Enforce, Environment.MachineName, revision, _startedAt, DateTimeOffset.UtcNow, cancelled);
         var document = RunRecordBuilder.Build(assembly, state.InventoryPath, state.Classifier, results, notRun, verdict, context);
         RunRecordFile.Write(path, document);
     }

@@ -36,6 +36,7 @@ internal static class RunRecordBuilder
         return new RunRecordDocument(
             RunRecordDocument.CurrentSchemaVersion,
             $"AgentTestGuard {ProductVersion.Current}",
+            context.RunId,
             assembly,
             classifier.Inventory is null ? null : inventoryPath,
             context.Environment,
@@ -113,7 +114,9 @@ internal static class RunRecordBuilder
 }
 
 /// <summary>The run-level facts of a record.</summary>
+/// <param name="RunId">A new id for every run: <see cref="NewRunId"/>.</param>
 internal sealed record RunContext(
+    string RunId,
     string Environment,
     bool EnvironmentAllowsUnreviewedTests,
     bool Enforce,
@@ -121,4 +124,7 @@ internal sealed record RunContext(
     CodeRevision? CodeRevision,
     DateTimeOffset StartedAt,
     DateTimeOffset FinishedAt,
-    bool Cancelled);
+    bool Cancelled)
+{
+    public static string NewRunId() => Guid.NewGuid().ToString("N");
+}

@@ -5,9 +5,14 @@ namespace AgentTestGuard.TestingPlatform.Record;
 /// results directory). The format is documented in docs/files.md; the history and the tool read it.
 /// </summary>
 /// <param name="SchemaVersion">Raised when a reader of an older version could misread the file.</param>
+/// <param name="RunId">
+/// Names this run among all others (32 hex digits), so that the history imports a record once however
+/// often it is offered. Records written before it existed have none; the history derives one from their content.
+/// </param>
 internal sealed record RunRecordDocument(
     int SchemaVersion,
     string Generator,
+    string RunId,
     string Assembly,
     string? Inventory,
     string Environment,

@@ -39,6 +39,7 @@ internal static class RunRecordWriter
         json.WriteStartObject();
         json.WriteNumber("schemaVersion", record.SchemaVersion);
         json.WriteString("generator", record.Generator);
+        json.WriteString("runId", record.RunId);
         json.WriteString("assembly", record.Assembly);
         json.WriteOptionalString("inventory", record.Inventory);
         json.WriteString("environment", record.Environment);

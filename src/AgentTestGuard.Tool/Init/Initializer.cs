@@ -80,6 +80,11 @@ internal static class Initializer
             changes.Add([GitAttributes.FileName, "merge=union for " + string.Join(", ", unionFiles)]);
         }
 
+        if (GitIgnore.AddHistory(root))
+        {
+            changes.Add([GitIgnore.FileName, "ignores " + AgentTestGuard.History.Store.HistoryLocation.GitIgnoreEntry + ", the local run history"]);
+        }
+
         var version = choice.Version?.ToNormalizedString();
         try
         {

@@ -77,9 +77,9 @@ public sealed class IncidentLogTests
     [Theory]
     [InlineData("{\"kind\":\"rejection\",", 2, 20, "Not valid JSON")]
     [InlineData("[1]", 2, 1, "Expected each line to be a JSON object.")]
-    [InlineData("{\"kind\":\"oops\",\"agent\":\"copilot\",\"by\":\"D\",\"at\":\"2026-01-31T09:30:00Z\",\"reason\":\"r\"}", 2, 9, "'kind' must be \"rejection\" or \"mistake\", not 'oops'.")]
-    [InlineData("{\"kind\":\"Rejection\",\"agent\":\"copilot\",\"by\":\"D\",\"at\":\"2026-01-31T09:30:00Z\",\"reason\":\"r\"}", 2, 9, "'kind' must be \"rejection\" or \"mistake\", not 'Rejection'.")]
-    [InlineData("{\"agent\":\"copilot\",\"by\":\"D\",\"at\":\"2026-01-31T09:30:00Z\",\"reason\":\"r\"}", 2, 1, "'kind' is missing: \"rejection\" or \"mistake\".")]
+    [InlineData("{\"kind\":\"oops\",\"agent\":\"copilot\",\"by\":\"D\",\"at\":\"2026-01-31T09:30:00Z\",\"reason\":\"r\"}", 2, 9, "'kind' must be \"rejection\", \"mistake\" or \"false-alarm\", not 'oops'.")]
+    [InlineData("{\"kind\":\"Rejection\",\"agent\":\"copilot\",\"by\":\"D\",\"at\":\"2026-01-31T09:30:00Z\",\"reason\":\"r\"}", 2, 9, "'kind' must be \"rejection\", \"mistake\" or \"false-alarm\", not 'Rejection'.")]
+    [InlineData("{\"agent\":\"copilot\",\"by\":\"D\",\"at\":\"2026-01-31T09:30:00Z\",\"reason\":\"r\"}", 2, 1, "'kind' is missing: \"rejection\", \"mistake\" or \"false-alarm\".")]
     [InlineData("{\"kind\":\"mistake\",\"by\":\"D\",\"at\":\"2026-01-31T09:30:00Z\",\"reason\":\"r\"}", 2, 1, "'agent' is missing: the agent the incident is about.")]
     [InlineData("{\"kind\":\"mistake\",\"agent\":\"copilot\",\"at\":\"2026-01-31T09:30:00Z\",\"reason\":\"r\"}", 2, 1, "'by' is missing: who recorded it, as \"Name <email>\".")]
     [InlineData("{\"kind\":\"mistake\",\"agent\":\"copilot\",\"by\":\"D\",\"reason\":\"r\"}", 2, 1, "'at' is missing: when, in UTC, as 2026-01-31T09:30:00Z.")]
@@ -91,6 +91,7 @@ public sealed class IncidentLogTests
     [InlineData("{\"kind\":\"rejection\",\"test\":\"A.T.M\",\"fingerprint\":\"00000000000000000000000000000000\",\"agent\":\"copilot\",\"by\":\"D\",\"at\":\"2026-01-31T09:30:00Z\",\"reason\":\"r\"}", 2, 1, "'assembly' is missing: a rejection names the test assembly.")]
     [InlineData("{\"kind\":\"rejection\",\"assembly\":\"A\",\"fingerprint\":\"00000000000000000000000000000000\",\"agent\":\"copilot\",\"by\":\"D\",\"at\":\"2026-01-31T09:30:00Z\",\"reason\":\"r\"}", 2, 1, "'test' is missing: a rejection names the rejected test's id.")]
     [InlineData("{\"kind\":\"rejection\",\"assembly\":\"A\",\"test\":\"A.T.M\",\"agent\":\"copilot\",\"by\":\"D\",\"at\":\"2026-01-31T09:30:00Z\",\"reason\":\"r\"}", 2, 1, "'fingerprint' is missing: a rejection names the fingerprint of the test as rejected.")]
+    [InlineData("{\"kind\":\"false-alarm\",\"assembly\":\"A\",\"test\":\"A.T.M\",\"agent\":\"copilot\",\"by\":\"D\",\"at\":\"2026-01-31T09:30:00Z\",\"reason\":\"r\"}", 2, 1, "'fingerprint' is missing: a false alarm names the fingerprint of the test as it failed.")]
     public void Problems_are_reported_at_their_line_and_column(string line, int expectedLine, int column, string message)
     {
         using var file = new TempFile("i.jsonl", "// header\n" + line + "\n" + Valid + "\n");

@@ -20,7 +20,7 @@ public sealed class RunRecordTests
     private static readonly AgentTest Totals = Make.Test("Shop.Tests.CartTests.Totals", ApprovalState.Stale, "claude-code");
 
     private static readonly RunContext Context = new(
-        "ci", EnvironmentAllowsUnreviewedTests: false, Enforce: true, "build-01", new CodeRevision("0a1b2c3d", "GITHUB_SHA"),
+        "5d41402abc4b2a76b9719d911017c592", "ci", EnvironmentAllowsUnreviewedTests: false, Enforce: true, "build-01", new CodeRevision("0a1b2c3d", "GITHUB_SHA"),
         Make.Noon, Make.Noon.AddSeconds(1.5), Cancelled: false);
 
     private static RunRecordDocument BuildRecord(out IReadOnlyList<TestResult> results)
@@ -42,7 +42,7 @@ public sealed class RunRecordTests
     {
         var classifier = new TestClassifier(Make.Inventory(Totals));
         var verdict = RunVerdict.Decide([], [Totals], 1, enforce: false, ownerNamed: true, cancelled: false);
-        var context = new RunContext("local", true, false, "dev-box", null, Make.Noon, Make.Noon.AddSeconds(1.5), false);
+        var context = new RunContext("7d793037a0760186574b0282f2f435e7", "local", true, false, "dev-box", null, Make.Noon, Make.Noon.AddSeconds(1.5), false);
 
         var json = RunRecordFile.Serialize(RunRecordBuilder.Build("Shop.Tests", InventoryPath, classifier, [], [Totals], verdict, context));
 
@@ -51,6 +51,7 @@ public sealed class RunRecordTests
             {
               "schemaVersion": 1,
               "generator": "AgentTestGuard {{ProductVersion.Current}}",
+              "runId": "7d793037a0760186574b0282f2f435e7",
               "assembly": "Shop.Tests",
               "inventory": "/repo/bin/Shop.Tests.agenttests.json",
               "environment": "local",
@@ -100,9 +101,20 @@ public sealed class RunRecordTests
         Assert.Equal(
             (1, "Shop.Tests", InventoryPath, "ci", false, true, "build-01", Make.Dana),
             (record.SchemaVersion, record.Assembly, record.Inventory, record.Environment, record.EnvironmentAllowsUnreviewedTests, record.Enforce, record.Machine, record.Owner));
+        Assert.Equal("5d41402abc4b2a76b9719d911017c592", record.RunId);
         Assert.Equal(new CodeRevision("0a1b2c3d", "GITHUB_SHA"), record.CodeRevision);
         Assert.Equal((Make.Noon, Make.Noon.AddSeconds(1.5)), (record.StartedAt, record.FinishedAt));
         Assert.Equal(new RunRecordVerdict(0, 1, QuarantinedFailuresIgnored: false, EnforceFailed: true, Cancelled: false), record.Verdict);
+    }
+
+    [Fact]
+    public void Every_run_gets_an_id_of_its_own()
+    {
+        var first = RunContext.NewRunId();
+        var second = RunContext.NewRunId();
+
+        Assert.Matches("^[0-9a-f]{32}$", first);
+        Assert.NotEqual(first, second);
     }
 
     [Fact]

@@ -1,0 +1,27 @@
+using AgentTestGuard.History.Records;
+
+namespace AgentTestGuard.History.Store;
+
+/// <summary>
+/// What the metrics read from a store. A million results are kept as small values that refer to
+/// runs and to <see cref="TestVariant"/>s by key, rather than as a million objects with strings.
+/// </summary>
+/// <param name="Runs">The selected runs, oldest first (by start, then id).</param>
+/// <param name="Variants">Every variant the results refer to, by key.</param>
+/// <param name="Results">The selected runs' results.</param>
+/// <param name="FirstSeen">
+/// When each test (assembly and id) was first seen in a run of the selected environments, over the
+/// whole history rather than the window: a test's age does not depend on the window.
+/// </param>
+public sealed record HistorySnapshot(
+    IReadOnlyList<StoredRun> Runs,
+    IReadOnlyDictionary<long, TestVariant> Variants,
+    IReadOnlyList<StoredResult> Results,
+    IReadOnlyDictionary<(string Assembly, string Test), DateTimeOffset> FirstSeen);
+
+public sealed record StoredRun(long Key, string RunId, string Assembly, string Environment, string? Revision, DateTimeOffset StartedAt);
+
+/// <summary>A test case as it was at one fingerprint, with its agent and criteria.</summary>
+public sealed record TestVariant(string Assembly, string Test, string Case, string Agent, string Fingerprint, IReadOnlyList<string> Criteria);
+
+public readonly record struct StoredResult(long RunKey, long VariantKey, Outcome Outcome, int Attempts);

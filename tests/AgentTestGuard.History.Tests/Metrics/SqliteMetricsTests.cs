@@ -1,0 +1,8 @@
+using AgentTestGuard.History.Store;
+
+namespace AgentTestGuard.History.Tests.Metrics;
+
+public sealed class SqliteMetricsTests : MetricsContract
+{
+    protected override IHistoryStore OpenStore() => new HistoryLocation(Path.Combine(Folder.Path, "history.sqlite"), "test").Open();
+}
