@@ -75,7 +75,7 @@ internal static class RunSummary
         {
             var approval = result.Class.AgentTest!.Approval;
             text.Append(CultureInfo.InvariantCulture,
-                $"\n  Stale: {Inert.Quote(result.Id)}{(DeclaredAs(result) is { } declared ? $" (declared as {declared})" : "")} was approved by {Inert.Quote(approval?.Approver)} but has changed since; it is quarantined until approved again.");
+                $"\n  Stale: {Inert.Quote(result.Id)}{(DeclaredAs(result) is { } declared ? $" (declared as {declared})" : "")} was approved by {Inert.Quote(approval?.Approver)} {(Fingerprint.PredatesCurrentVersion(approval?.ApprovedFingerprint ?? string.Empty) ? ApprovedByVersion : "but has changed since")}; it is quarantined until approved again.");
         }
 
         if (notRun.Count > 0)
@@ -100,6 +100,13 @@ internal static class RunSummary
     /// <summary>The summary's text, and whether it is shown as a warning.</summary>
     public readonly record struct Summary(string Text, bool IsNoteworthy);
 
+    // Approvals bound to an older fingerprint version are stale whether or not the test changed: say so.
+    private static readonly string ApprovedByVersion =
+        $"before fingerprint version {Fingerprint.CurrentVersion}, which needs every approval once more (docs/fingerprint.md)";
+
+    private static readonly string StaleByVersion =
+        $"stale: approved before fingerprint version {Fingerprint.CurrentVersion}, review and approve once more (docs/fingerprint.md)";
+
     /// <summary>Why enforce mode fails the run, and how to fix each cause.</summary>
     public static string EnforcementMessage(RunVerdict verdict)
     {
@@ -116,7 +123,9 @@ internal static class RunSummary
                 $"\n  {Plural(verdict.UnreviewedInEnforceMode.Count, "agent test")} awaiting human review:");
             foreach (var test in verdict.UnreviewedInEnforceMode)
             {
-                var state = test.Approval?.State == ApprovalState.Stale ? "stale: changed since its approval" : "unapproved";
+                var state = test.Approval?.State != ApprovalState.Stale ? "unapproved"
+                    : Fingerprint.PredatesCurrentVersion(test.Approval.ApprovedFingerprint ?? string.Empty) ? StaleByVersion
+                    : "stale: changed since its approval";
                 var criteria = test.Criteria.Count == 0 ? "none" : string.Join(", ", test.Criteria.Select(Inert.Quote));
                 text.Append(CultureInfo.InvariantCulture,
                     $"\n    {Inert.Quote(test.Id)} (agent {Inert.Quote(test.Agent)}; criteria {criteria}; {state})");
@@ -173,8 +182,5 @@ internal static class RunSummary
     // Test ids are C# names, but an id is shown for pasting into a shell: quote anything unusual.
     // A generic type's '`' (Generic`1) is unusual: it starts command substitution in POSIX shells
     // and is the escape character in PowerShell.
-    private static string ShellQuote(string id) =>
-        id.All(c => char.IsLetterOrDigit(c) || c is '.' or '_' or '+')
-            ? id
-            : "'" + Inert.Quote(id).Replace("'", "'\\''", StringComparison.Ordinal) + "'";
+    private static string ShellQuote(string id) => Inert.ShellArgument(id);
 }
