@@ -1,5 +1,4 @@
 using System.Reflection.Metadata;
-using System.Reflection.Metadata.Ecma335;
 
 namespace AgentTestGuard.Inventory;
 
@@ -24,7 +23,7 @@ internal sealed class MethodSource(MetadataReader pdb, SourcePathMapper mapper)
         (int Line, int Column) start = (int.MaxValue, int.MaxValue), end = (0, 0);
         foreach (var method in methods)
         {
-            foreach (var point in pdb.GetMethodDebugInformation(MetadataTokens.MethodDebugInformationHandle(MetadataTokens.GetRowNumber(method))).GetSequencePoints())
+            foreach (var point in pdb.GetMethodDebugInformation(method.ToDebugInformationHandle()).GetSequencePoints())
             {
                 if (point.IsHidden || (!document.IsNil && point.Document != document))
                 {

@@ -10,6 +10,15 @@ namespace AgentTestGuard;
 /// </summary>
 public static class Inert
 {
+    /// <summary>A test id as one argument of a shell command the reader can paste: quoted where a shell would read more into it.</summary>
+    public static string ShellArgument(string id)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        return id.All(c => char.IsLetterOrDigit(c) || c is '.' or '_' or '+')
+            ? id
+            : "'" + Quote(id).Replace("'", "'\\''", StringComparison.Ordinal) + "'";
+    }
+
     public static string Quote(string? text)
     {
         if (string.IsNullOrEmpty(text))

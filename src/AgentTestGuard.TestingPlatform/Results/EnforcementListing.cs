@@ -48,7 +48,9 @@ internal static class EnforcementListing
             text.Append(CultureInfo.InvariantCulture, $"\n  {Plural(awaiting.Count, "agent test")} awaiting human review:");
             foreach (var test in awaiting)
             {
-                var state = test.Approval?.State == ApprovalState.Stale ? "stale: changed since its approval" : "unapproved";
+                var state = test.Approval?.State != ApprovalState.Stale ? "unapproved"
+                    : Fingerprint.PredatesCurrentVersion(test.Approval.ApprovedFingerprint ?? string.Empty) ? StaleByVersion
+                    : "stale: changed since its approval";
                 text.Append(CultureInfo.InvariantCulture, $"\n    {Inert.Quote(test.Id)} ({Describe(test)}; {state})");
                 text.Append(CultureInfo.InvariantCulture, $"\n      approve: dotnet agt approve {ShellQuote(test.Id)}");
             }
@@ -68,6 +70,10 @@ internal static class EnforcementListing
         return text.ToString();
     }
 
+    // Approvals bound to an older fingerprint version are stale whether or not the test changed: say so.
+    private static readonly string StaleByVersion =
+        $"stale: approved before fingerprint version {Fingerprint.CurrentVersion}, review and approve once more (docs/fingerprint.md)";
+
     private static string Describe(AgentTest test)
     {
         var criteria = test.Criteria.Count == 0 ? "none" : string.Join(", ", test.Criteria.Select(Inert.Quote));
@@ -78,10 +84,5 @@ internal static class EnforcementListing
         count == 1 ? $"1 {noun}" : string.Create(CultureInfo.InvariantCulture, $"{count} {noun}s");
 
     // Test ids are C# names, but an id is shown for pasting into a shell: quote anything unusual.
-    // A generic type's '`' (Generic`1) is unusual: it starts command substitution in POSIX shells
-    // and is the escape character in PowerShell.
-    private static string ShellQuote(string id) =>
-        id.All(c => char.IsLetterOrDigit(c) || c is '.' or '_' or '+')
-            ? id
-            : "'" + Inert.Quote(id).Replace("'", "'\\''", StringComparison.Ordinal) + "'";
+    private static string ShellQuote(string id) => Inert.ShellArgument(id);
 }

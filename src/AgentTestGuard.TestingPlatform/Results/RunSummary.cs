@@ -82,7 +82,7 @@ internal static class RunSummary
         {
             var approval = result.Class.AgentTest!.Approval;
             text.Append(CultureInfo.InvariantCulture,
-                $"\n  Stale: {Inert.Quote(result.Id)}{(DeclaredAs(result) is { } declared ? $" (declared as {declared})" : "")} was approved by {Inert.Quote(approval?.Approver)} but has changed since; it is quarantined until approved again.");
+                $"\n  Stale: {Inert.Quote(result.Id)}{(DeclaredAs(result) is { } declared ? $" (declared as {declared})" : "")} was approved by {Inert.Quote(approval?.Approver)} {(Fingerprint.PredatesCurrentVersion(approval?.ApprovedFingerprint ?? string.Empty) ? ApprovedByVersion : "but has changed since")}; it is quarantined until approved again.");
         }
 
         if (notRun.Count > 0)
@@ -107,6 +107,10 @@ internal static class RunSummary
 
     /// <summary>The summary's text, and whether it is shown as a warning.</summary>
     public readonly record struct Summary(string Text, bool IsNoteworthy);
+
+    // Approvals bound to an older fingerprint version are stale whether or not the test changed: say so.
+    private static readonly string ApprovedByVersion =
+        $"before fingerprint version {Fingerprint.CurrentVersion}, which needs every approval once more (docs/fingerprint.md)";
 
     /// <summary>
     /// Which case of a data-driven test a result is, so that its failed cases tell apart: what the

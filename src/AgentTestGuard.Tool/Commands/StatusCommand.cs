@@ -1,4 +1,5 @@
 using System.CommandLine;
+using AgentTestGuard.Inventory;
 using AgentTestGuard.Tool.Cli;
 using AgentTestGuard.Tool.Workspace;
 
@@ -57,7 +58,30 @@ internal static class StatusCommand
         output.Line();
         output.Line($"{workspace.Rows.Count} agent tests: {Count(counts, "approved")} approved, {Count(counts, "quarantined")} quarantined, {Count(counts, "stale")} stale, {Count(counts, "rejected")} rejected"
             + (counts.ContainsKey("gating") ? $", {Count(counts, "gating")} gating (unapproved, in a project without quarantine: AGT0016)." : "."));
+        WriteOlderApprovals(workspace.Rows, output);
         return ExitCodes.Success;
+    }
+
+    /// <summary>
+    /// Approvals bound to a fingerprint of an earlier version are stale whether the test changed or not: the
+    /// one-time re-review after an upgrade that changed how fingerprints are computed. Listed with the command.
+    /// </summary>
+    private static void WriteOlderApprovals(IReadOnlyList<AgentTestRow> rows, Output output)
+    {
+        var older = rows
+            .Where(r => r.StateName == "stale" && Fingerprint.PredatesCurrentVersion(r.Test.Approval?.ApprovedFingerprint ?? string.Empty))
+            .ToList();
+        if (older.Count == 0)
+        {
+            return;
+        }
+
+        output.Line();
+        output.Line($"{older.Count} of the stale approvals were made before fingerprint version {Fingerprint.CurrentVersion}, which fingerprints a test's source instead of its compiled code (docs/fingerprint.md): they are stale once, edited or not. Review each test and approve it again:");
+        foreach (var row in older)
+        {
+            output.Line($"  dotnet agt approve {AgentTestGuard.Inert.ShellArgument(row.Test.Id)}");
+        }
     }
 
     private static int Count(Dictionary<string, int> counts, string state) => counts.GetValueOrDefault(state);

@@ -26,6 +26,19 @@ public sealed class EnforcementListingTests
     }
 
     [Fact]
+    public void An_approval_from_before_fingerprint_version_2_is_called_so_and_gets_the_approve_command()
+    {
+        var upgraded = Totals with { Approval = new TestApproval(ApprovalState.Stale, Make.Dana, Make.Noon, Make.Version1Fingerprint) };
+
+        Assert.Equal(
+            "AgentTestGuard enforce mode: the run fails\n"
+            + "  1 agent test awaiting human review:\n"
+            + "    Shop.Tests.CartTests.Totals (agent claude-code; criteria none; stale: approved before fingerprint version 2, review and approve once more (docs/fingerprint.md))\n"
+            + "      approve: dotnet agt approve Shop.Tests.CartTests.Totals",
+            EnforcementListing.Format(Unreviewed(upgraded)));
+    }
+
+    [Fact]
     public void An_owner_missing_and_tests_unapproved_and_stale()
     {
         Assert.Equal(

@@ -150,6 +150,22 @@ public sealed class RunSummaryTests
     }
 
     [Fact]
+    public void An_approval_from_before_fingerprint_version_2_is_called_so()
+    {
+        // Fingerprint 2 hashes the source, not the compiled code: every older approval is stale once, edited or not.
+        var upgraded = Totals with { Approval = new TestApproval(ApprovalState.Stale, Make.Dana, Make.Noon, Make.Version1Fingerprint) };
+        TestResult[] results = [Make.Of(upgraded, TestOutcome.Passed)];
+
+        var summary = RunSummary.Format(results, [], Decide(results, quarantined: [upgraded]), "local");
+
+        Assert.EndsWith(
+            "
+  Stale: Shop.Tests.CartTests.Totals was approved by Dana Lee <dana@example.com> before fingerprint version 2, which needs every approval once more (docs/fingerprint.md); it is quarantined until approved again.",
+            summary,
+            StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Text_an_agent_wrote_cannot_reach_the_terminal_raw()
     {
         var evil = Make.Test(

@@ -10,8 +10,11 @@ namespace AgentTestGuard.TestingPlatform.Tests.TestSupport;
 internal static class Make
 {
     public const string Dana = "Dana Lee <dana@example.com>";
-    public const string Fingerprint = "0123456789abcdef0123456789abcdef";
-    public const string OlderFingerprint = "fedcba9876543210fedcba9876543210";
+    public const string Fingerprint = "v2:0123456789abcdef0123456789abcdef";
+    public const string OlderFingerprint = "v2:fedcba9876543210fedcba9876543210";
+
+    /// <summary>A fingerprint as AgentTestGuard wrote them before fingerprint version 2 (the compiled code's hash).</summary>
+    public const string Version1Fingerprint = "fedcba9876543210fedcba9876543210";
 
     public static readonly DateTimeOffset Noon = new(2026, 11, 24, 12, 0, 0, TimeSpan.Zero);
 
