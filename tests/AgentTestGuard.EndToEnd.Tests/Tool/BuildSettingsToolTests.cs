@@ -50,6 +50,25 @@ public sealed class BuildSettingsToolTests
         var project = Sources.ValidProject(TestFramework.XunitV3, "Shop.Tests");
         File.WriteAllText(project.ProjectFile, File.ReadAllText(project.ProjectFile)
             .Replace("<TargetFramework>net10.0</TargetFramework>", "<TargetFrameworks>net8.0;net10.0</TargetFrameworks>", StringComparison.Ordinal));
+        project.Write("FrameworkTests.cs", """
+            using AgentTestGuard;
+            using Xunit;
+
+            namespace Shop.Tests;
+
+            public class FrameworkTests
+            {
+                [Fact, AgentGenerated("copilot", Criteria = ["CART-12"])]
+                public void Differs()
+                {
+            #if NET10_0_OR_GREATER
+                    Assert.Equal(10, 10);
+            #else
+                    Assert.Equal(8, 8);
+            #endif
+                }
+            }
+            """);
         AddTarget(project, """
               <Target Name="Net8Unavailable" BeforeTargets="CoreCompile" Condition="'$(TargetFramework)' == 'net8.0' and '$(ShopNet8)' != 'works'">
                 <Error Code="SHOP002" Text="net8.0 does not build on this machine." />
@@ -72,22 +91,24 @@ public sealed class BuildSettingsToolTests
         var net10 = Fingerprint(Inventory(project, "net10.0"), TotalTest);
         Assert.Contains($"\"fingerprint\":\"{net10}\"", File.ReadAllText(Path.Combine(project.Root, "agenttestguard.approvals.jsonl")), StringComparison.Ordinal);
 
-        // Both frameworks built: approve takes the fingerprint they share, or refuses, naming them.
-        var both = await ToolTests.AgtAsync(project, "approve", "Shop.Tests.AgentClassTests.First", "-p:ShopNet8=works");
-        var first = (Fingerprint(Inventory(project, "net8.0"), "Shop.Tests.AgentClassTests.First"), Fingerprint(Inventory(project, "net10.0"), "Shop.Tests.AgentClassTests.First"));
-        if (first.Item1 == first.Item2)
-        {
-            Assert.True(both.ExitCode == 0, both.Output);
-        }
-        else
-        {
-            Assert.Equal(3, both.ExitCode);
-            Assert.Contains(
-                $"error: refused: Shop.Tests.AgentClassTests.First has a different fingerprint per target framework (net8.0: {first.Item1[..12]}, net10.0: {first.Item2[..12]}); "
-                + "an approval binds one fingerprint, so it would be stale on the others. Nothing was approved. To approve it for one framework only, run approve with -f.\n",
-                both.Output.ReplaceLineEndings("\n"),
-                StringComparison.Ordinal);
-        }
+        // Both frameworks built: approve takes the fingerprint they share; a test whose source differs
+        // between them (#if) has two fingerprints, and approve refuses it, naming both.
+        var shared = await ToolTests.AgtAsync(project, "approve", "Shop.Tests.AgentClassTests.First", "-p:ShopNet8=works");
+        Assert.True(shared.ExitCode == 0, shared.Output);
+        var first = Fingerprint(Inventory(project, "net8.0"), "Shop.Tests.AgentClassTests.First");
+        Assert.Equal(first, Fingerprint(Inventory(project, "net10.0"), "Shop.Tests.AgentClassTests.First"));
+        var ledger = Path.Combine(project.Root, "agenttestguard.approvals.jsonl");
+        Assert.Contains($"\"fingerprint\":\"{first}\"", File.ReadAllText(ledger), StringComparison.Ordinal);
+
+        var before = File.ReadAllText(ledger);
+        var differing = await ToolTests.AgtAsync(project, "approve", "Shop.Tests.FrameworkTests.Differs", "-p:ShopNet8=works");
+        var (differsOnNet8, differsOnNet10) = (Fingerprint(Inventory(project, "net8.0"), "Shop.Tests.FrameworkTests.Differs"), Fingerprint(Inventory(project, "net10.0"), "Shop.Tests.FrameworkTests.Differs"));
+        Assert.Equal(3, differing.ExitCode);
+        Assert.Equal(
+            $"error: refused: Shop.Tests.FrameworkTests.Differs has a different fingerprint per target framework (net8.0: {differsOnNet8[..12]}, net10.0: {differsOnNet10[..12]}); "
+            + "an approval binds one fingerprint, so it would be stale on the others. Nothing was approved. To approve it for one framework only, run approve with -f.\n",
+            differing.Output.ReplaceLineEndings("\n"));
+        Assert.Equal(before, File.ReadAllText(ledger));
     }
 
     private static void AddTarget(TestProject project, string target) =>
