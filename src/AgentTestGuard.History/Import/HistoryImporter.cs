@@ -16,7 +16,25 @@ public static class HistoryImporter
         var problems = new List<RecordProblem>();
         foreach (var file in files)
         {
-            if (RunRecordReader.Read(file, out var problem) is not { } run)
+            byte[] bytes;
+            try
+            {
+                bytes = File.ReadAllBytes(file);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                problems.Add(new RecordProblem(file, "1,1", $"cannot be read: {e.Message}"));
+                continue;
+            }
+
+            // A record already stored is not read whole: repeating an import costs little.
+            if (store.Contains(RunRecordReader.RunIdOf(bytes)))
+            {
+                known++;
+                continue;
+            }
+
+            if (RunRecordReader.Read(file, bytes, out var problem) is not { } run)
             {
                 problems.Add(problem!);
                 continue;

@@ -63,15 +63,26 @@ public static class MetricsCalculator
             order[snapshot.Runs[i].Key] = i;
         }
 
-        var latest = new Dictionary<(string, string), (int Run, TestVariant Variant)>();
+        // The latest run of each variant first (numbers only), then the latest variant of each test.
+        var lastRunOfVariant = new Dictionary<long, int>(snapshot.Variants.Count);
         foreach (var result in snapshot.Results)
         {
-            var variant = snapshot.Variants[result.VariantKey];
             var run = order[result.RunKey];
-            var key = (variant.Assembly, variant.Test);
-            if (!latest.TryGetValue(key, out var known) || known.Run <= run)
+            if (!lastRunOfVariant.TryGetValue(result.VariantKey, out var known) || known < run)
             {
-                latest[key] = (run, variant);
+                lastRunOfVariant[result.VariantKey] = run;
+            }
+        }
+
+        var latest = new Dictionary<(string, string), (int Run, long Key, TestVariant Variant)>();
+        foreach (var (key, run) in lastRunOfVariant)
+        {
+            var variant = snapshot.Variants[key];
+            var test = (variant.Assembly, variant.Test);
+            // Ties (two variants in the same run: two cases) go to the higher key, so the answer does not depend on order.
+            if (!latest.TryGetValue(test, out var known) || known.Run < run || (known.Run == run && known.Key < key))
+            {
+                latest[test] = (run, key, variant);
             }
         }
 

@@ -8,29 +8,30 @@ namespace AgentTestGuard.History.Metrics;
 /// (docs/metrics.md defines each). Works per test case (a theory's cases apart, since they may
 /// rightly differ), and counts an event once per test and run even when several cases share it.
 /// </summary>
+/// <remarks>
+/// Variants, fingerprints and revisions are numbered first, so that the million results of a large
+/// history are compared as numbers, not strings: build/benchmark-history.sh's `metrics` took
+/// 3.1 s of CPU with string keys per result.
+/// </remarks>
 internal static class RunOutcomes
 {
     public static (List<MetricEvent> Events, HashSet<(string, string)> FlakyTests) Find(HistorySnapshot snapshot)
     {
-        var runIndex = new Dictionary<long, int>(snapshot.Runs.Count);
-        for (var i = 0; i < snapshot.Runs.Count; i++)
-        {
-            runIndex[snapshot.Runs[i].Key] = i;
-        }
-
+        var index = new SnapshotIndex(snapshot);
         var events = new List<MetricEvent>();
         var counted = new HashSet<(MetricEventKind, string, string, string)>();
         var flakyTests = new HashSet<(string, string)>();
-        foreach (var observations in ByCase(snapshot, runIndex))
+        var flakyGroups = new HashSet<long>();
+        foreach (var observations in index.ByCase())
         {
             observations.Sort((a, b) => a.Run.CompareTo(b.Run));
-            var flakyGroups = FlakyGroups(snapshot, observations);
+            FlakyGroups(index, observations, flakyGroups);
             Observation? streak = null;
             foreach (var seen in observations)
             {
-                var variant = snapshot.Variants[seen.Variant];
+                var variant = index.Variants[seen.Variant];
                 var run = snapshot.Runs[seen.Run];
-                if (flakyGroups.Contains(GroupOf(variant, run)))
+                if (flakyGroups.Contains(index.GroupOf(seen)))
                 {
                     flakyTests.Add((variant.Assembly, variant.Test));
                     if (IsFailureEvent(seen))
@@ -47,7 +48,7 @@ internal static class RunOutcomes
                 }
                 else if (seen.Outcome == Outcome.Passed && streak is { } failed)
                 {
-                    Judge(snapshot.Variants[failed.Variant], snapshot.Runs[failed.Run], variant, run);
+                    Judge(index.Variants[failed.Variant], snapshot.Runs[failed.Run], variant, run);
                     streak = null;
                 }
             }
@@ -87,13 +88,14 @@ internal static class RunOutcomes
     /// The (fingerprint, revision) groups of a case that both passed and failed. A run without a
     /// revision is a group of its own: only its retries can show flakiness.
     /// </summary>
-    private static HashSet<(string, string)> FlakyGroups(HistorySnapshot snapshot, List<Observation> observations)
+    private static void FlakyGroups(SnapshotIndex index, List<Observation> observations, HashSet<long> flaky)
     {
-        var passed = new HashSet<(string, string)>();
-        var failed = new HashSet<(string, string)>();
+        flaky.Clear();
+        var passed = new HashSet<long>();
+        var failed = new HashSet<long>();
         foreach (var seen in observations)
         {
-            var group = GroupOf(snapshot.Variants[seen.Variant], snapshot.Runs[seen.Run]);
+            var group = index.GroupOf(seen);
             if (seen.Outcome == Outcome.Passed)
             {
                 passed.Add(group);
@@ -105,40 +107,89 @@ internal static class RunOutcomes
             }
         }
 
-        passed.IntersectWith(failed);
-        return passed;
-    }
-
-    private static (string, string) GroupOf(TestVariant variant, StoredRun run) =>
-        (variant.Fingerprint, run.Revision ?? "\0run " + run.RunId);
-
-    private static List<List<Observation>> ByCase(HistorySnapshot snapshot, Dictionary<long, int> runIndex)
-    {
-        var caseOfVariant = new Dictionary<long, int>(snapshot.Variants.Count);
-        var cases = new Dictionary<(string, string, string), int>();
-        var lists = new List<List<Observation>>();
-        foreach (var result in snapshot.Results)
+        foreach (var group in passed)
         {
-            if (!caseOfVariant.TryGetValue(result.VariantKey, out var index))
+            if (failed.Contains(group))
             {
-                var variant = snapshot.Variants[result.VariantKey];
-                if (!cases.TryGetValue((variant.Assembly, variant.Test, variant.Case), out index))
-                {
-                    index = lists.Count;
-                    cases.Add((variant.Assembly, variant.Test, variant.Case), index);
-                    lists.Add([]);
-                }
-
-                caseOfVariant.Add(result.VariantKey, index);
+                flaky.Add(group);
             }
-
-            lists[index].Add(new Observation(runIndex[result.RunKey], result.VariantKey, result.Outcome, result.Attempts));
         }
-
-        return lists;
     }
 
     private static string Short(string? revision) => revision is null ? "an unknown revision" : revision.Length > 12 ? revision[..12] : revision;
 
-    private readonly record struct Observation(int Run, long Variant, Outcome Outcome, int Attempts);
+    internal readonly record struct Observation(int Run, int Variant, Outcome Outcome, int Attempts);
+
+    /// <summary>The snapshot's runs, variants, fingerprints, revisions and cases, numbered densely.</summary>
+    private sealed class SnapshotIndex
+    {
+        private readonly HistorySnapshot _snapshot;
+        private readonly Dictionary<long, int> _runs;
+        private readonly Dictionary<long, int> _variants;
+        private readonly int[] _revisionOfRun;
+        private readonly int[] _fingerprintOfVariant;
+        private readonly int[] _caseOfVariant;
+        private readonly int _cases;
+
+        public SnapshotIndex(HistorySnapshot snapshot)
+        {
+            _snapshot = snapshot;
+            _runs = new Dictionary<long, int>(snapshot.Runs.Count);
+            _revisionOfRun = new int[snapshot.Runs.Count];
+            var revisions = new Dictionary<string, int>(StringComparer.Ordinal);
+            for (var i = 0; i < snapshot.Runs.Count; i++)
+            {
+                _runs[snapshot.Runs[i].Key] = i;
+                // A run without a revision is a revision of its own.
+                _revisionOfRun[i] = snapshot.Runs[i].Revision is { } revision ? Number(revisions, revision) : -1 - i;
+            }
+
+            var fingerprints = new Dictionary<string, int>(StringComparer.Ordinal);
+            var cases = new Dictionary<(string, string, string), int>();
+            _variants = new Dictionary<long, int>(snapshot.Variants.Count);
+            Variants = new TestVariant[snapshot.Variants.Count];
+            _fingerprintOfVariant = new int[snapshot.Variants.Count];
+            _caseOfVariant = new int[snapshot.Variants.Count];
+            foreach (var (key, variant) in snapshot.Variants)
+            {
+                var at = _variants.Count;
+                _variants[key] = at;
+                Variants[at] = variant;
+                _fingerprintOfVariant[at] = Number(fingerprints, variant.Fingerprint);
+                _caseOfVariant[at] = Number(cases, (variant.Assembly, variant.Test, variant.Case));
+            }
+
+            _cases = cases.Count;
+        }
+
+        public TestVariant[] Variants { get; }
+
+        public long GroupOf(Observation seen) =>
+            ((long)_fingerprintOfVariant[seen.Variant] << 32) | (uint)_revisionOfRun[seen.Run];
+
+        public List<Observation>[] ByCase()
+        {
+            var lists = new List<Observation>[_cases];
+            foreach (var result in _snapshot.Results)
+            {
+                var variant = _variants[result.VariantKey];
+                var list = lists[_caseOfVariant[variant]] ??= [];
+                list.Add(new Observation(_runs[result.RunKey], variant, result.Outcome, result.Attempts));
+            }
+
+            return [.. lists.Where(l => l is not null)];
+        }
+
+        private static int Number<TKey>(Dictionary<TKey, int> numbers, TKey key)
+            where TKey : notnull
+        {
+            if (!numbers.TryGetValue(key, out var number))
+            {
+                number = numbers.Count;
+                numbers.Add(key, number);
+            }
+
+            return number;
+        }
+    }
 }

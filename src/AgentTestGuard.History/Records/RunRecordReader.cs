@@ -47,6 +47,38 @@ public static class RunRecordReader
     }
 
     /// <summary>
+    /// The record's run id without reading its tests: <c>runId</c> comes before them. For a record
+    /// without one (or not JSON at all), the id derived from its bytes, which a full read gives too.
+    /// </summary>
+    public static string RunIdOf(byte[] bytes)
+    {
+        try
+        {
+            var reader = new Utf8JsonReader(bytes);
+            if (reader.Read() && reader.TokenType == JsonTokenType.StartObject)
+            {
+                while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+                {
+                    var isRunId = reader.ValueTextEquals("runId"u8);
+                    reader.Read();
+                    if (isRunId && reader.TokenType == JsonTokenType.String && reader.GetString() is { Length: > 0 } id)
+                    {
+                        return id;
+                    }
+
+                    reader.Skip();
+                }
+            }
+        }
+        catch (JsonException)
+        {
+            // Not JSON, or cut off before its id: the full read reports it.
+        }
+
+        return DerivedRunId(bytes);
+    }
+
+    /// <summary>
     /// The id of a record written before records carried one: the same bytes give the same id, so
     /// offering the same file twice still imports it once.
     /// </summary>

@@ -19,6 +19,9 @@ public interface IHistoryStore : IDisposable
     /// <returns>false, changing nothing, when a run with the same id is already stored.</returns>
     bool Add(RecordedRun run);
 
+    /// <summary>Whether a run with this id is stored: a repeated import skips the record without reading it whole.</summary>
+    bool Contains(string runId);
+
     /// <summary>The runs the query selects, their results, and when each test was first seen.</summary>
     HistorySnapshot Read(HistoryQuery query);
 }

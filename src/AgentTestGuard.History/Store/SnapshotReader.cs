@@ -1,5 +1,4 @@
 using System.Data.Common;
-using AgentTestGuard.History.Records;
 
 namespace AgentTestGuard.History.Store;
 
@@ -24,7 +23,7 @@ internal static class SnapshotReader
             using var command = Sql.Command(
                 connection,
                 null,
-                $"SELECT res.run_key, res.variant_key, res.outcome, res.attempts FROM results res JOIN runs r ON r.run_key = res.run_key WHERE {where} AND r.started_at >= @p{values.Length}",
+                $"SELECT res.run_key, res.packed FROM results res JOIN runs r ON r.run_key = res.run_key WHERE {where} AND r.started_at >= @p{values.Length}",
                 [.. values, earliest]);
             using var reader = command.ExecuteReader();
             while (reader.Read())
@@ -32,7 +31,7 @@ internal static class SnapshotReader
                 var run = reader.GetInt64(0);
                 if (keys.Contains(run))
                 {
-                    results.Add(new StoredResult(run, reader.GetInt64(1), (Outcome)reader.GetInt32(2), reader.GetInt32(3)));
+                    PackedResults.Unpack(run, (byte[])reader.GetValue(1), results);
                 }
             }
         }

@@ -70,6 +70,9 @@ internal abstract class SqlHistoryStore : IHistoryStore
         return true;
     }
 
+    public bool Contains(string runId) =>
+        Sql.Scalar(Connection, null, "SELECT 1 FROM runs WHERE run_id = @p0", runId) is not null;
+
     public HistorySnapshot Read(HistoryQuery query) => SnapshotReader.Read(Connection, query);
 
     public void Dispose() => Connection.Dispose();
@@ -102,14 +105,16 @@ internal abstract class SqlHistoryStore : IHistoryStore
     {
         var at = Sql.ToUnixMs(run.StartedAt);
         var sightings = new List<((string, string, string), long)>();
-        // In a stable order, so that two importers lock the same rows in the same order.
-        foreach (var test in run.Results.Select(r => r.Test).Distinct().Order(StringComparer.Ordinal))
+        // Only tests not known to be seen as early; in a stable order, so that two importers lock
+        // the same rows in the same order.
+        var unknown = run.Results
+            .Select(r => r.Test)
+            .Where(test => !(_firstSeen!.TryGetValue((run.Assembly, test, run.Environment), out var seen) && seen <= at))
+            .Distinct()
+            .Order(StringComparer.Ordinal);
+        foreach (var test in unknown)
         {
             var key = (run.Assembly, test, run.Environment);
-            if (_firstSeen!.TryGetValue(key, out var seen) && seen <= at)
-            {
-                continue;
-            }
 
             var first = Convert.ToInt64(
                 Sql.Scalar(

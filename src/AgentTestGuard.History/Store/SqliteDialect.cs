@@ -13,9 +13,8 @@ internal sealed class SqliteDialect : SqlDialect
             "CREATE TABLE runs (run_key INTEGER PRIMARY KEY, run_id TEXT NOT NULL UNIQUE, assembly TEXT NOT NULL, environment TEXT NOT NULL, revision TEXT, machine TEXT NOT NULL, started_at INTEGER NOT NULL, finished_at INTEGER NOT NULL)",
             "CREATE INDEX runs_by_start ON runs (started_at)",
             "CREATE TABLE variants (variant_key INTEGER PRIMARY KEY, assembly TEXT NOT NULL, test TEXT NOT NULL, test_case TEXT NOT NULL, agent TEXT NOT NULL, fingerprint TEXT NOT NULL, criteria TEXT NOT NULL, UNIQUE (assembly, test, test_case, agent, fingerprint, criteria))",
-            // No index on results: the metrics read every result of their window, and an index
-            // would cost every import of a large suite more than it saves a read.
-            "CREATE TABLE results (run_key INTEGER NOT NULL REFERENCES runs (run_key), variant_key INTEGER NOT NULL REFERENCES variants (variant_key), outcome INTEGER NOT NULL, attempts INTEGER NOT NULL)",
+            // A run's results in one value (PackedResults): the metrics read every result of their window.
+            "CREATE TABLE results (run_key INTEGER PRIMARY KEY REFERENCES runs (run_key), packed BLOB NOT NULL)",
             "CREATE TABLE tests_seen (assembly TEXT NOT NULL, test TEXT NOT NULL, environment TEXT NOT NULL, first_seen INTEGER NOT NULL, PRIMARY KEY (assembly, test, environment))",
         ],
     ];
@@ -32,16 +31,6 @@ internal sealed class SqliteDialect : SqlDialect
         // BEGIN IMMEDIATE already holds every other writer off.
     }
 
-    public override void InsertResults(DbConnection connection, DbTransaction transaction, long runKey, IReadOnlyList<(long Variant, int Outcome, int Attempts)> rows)
-    {
-        using var command = Sql.Command(connection, transaction, "INSERT INTO results (run_key, variant_key, outcome, attempts) VALUES (@p0, @p1, @p2, @p3)", runKey, 0L, 0, 0);
-        command.Prepare();
-        foreach (var (variant, outcome, attempts) in rows)
-        {
-            command.Parameters[1].Value = variant;
-            command.Parameters[2].Value = outcome;
-            command.Parameters[3].Value = attempts;
-            command.ExecuteNonQuery();
-        }
-    }
+    public override void InsertResults(DbConnection connection, DbTransaction transaction, long runKey, IReadOnlyList<(long Variant, int Outcome, int Attempts)> rows) =>
+        Sql.Execute(connection, transaction, "INSERT INTO results (run_key, packed) VALUES (@p0, @p1)", runKey, PackedResults.Pack(rows));
 }

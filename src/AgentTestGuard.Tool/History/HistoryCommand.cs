@@ -66,7 +66,7 @@ internal static class HistoryCommand
             }
 
             output.Line($"imported {summary.Added} run(s); {summary.AlreadyStored} already in the history; {summary.Problems.Count} skipped  {output.Dim($"({Output.Inert(history.Description)})")}");
-            if (!FalseAlarmRecorder.Record(context, history, Path.GetFullPath(result.GetValue(path) ?? "."), output))
+            if (summary.Added > 0 && !FalseAlarmRecorder.Record(context, history, Path.GetFullPath(result.GetValue(path) ?? "."), output))
             {
                 return ExitCodes.Error;
             }

@@ -67,7 +67,9 @@ internal static class MetricsCommand
             var scope = result.GetValue(agent) is null && result.GetValue(criterion) is null ? null : new MetricsScope(result.GetValue(agent), result.GetValue(criterion));
             var report = MetricsCalculator.Compute(snapshot, files.Reviews, now, windowStart, scope);
             var rule = context.Policy?.StopRule ?? StopRule.Default;
-            var rules = StopRules.Evaluate(history, files.Reviews, rule, environments, now)
+            // Every run of the environments was read already unless the command narrowed the window.
+            var whole = query.Since is null && query.LastRuns is null ? snapshot : null;
+            var rules = StopRules.Evaluate(history, files.Reviews, rule, environments, now, whole)
                 .ToDictionary(p => p.Key, p => new AgentStopRule(p.Value, AgentDecision.Latest(files.Decisions, p.Key)), StringComparer.Ordinal);
             var view = new MetricsView(report, rules, query, history.Description);
             if (result.GetValue(json))
