@@ -159,8 +159,7 @@ public sealed class RunSummaryTests
         var summary = RunSummary.Format(results, [], Decide(results, quarantined: [upgraded]), "local");
 
         Assert.EndsWith(
-            "
-  Stale: Shop.Tests.CartTests.Totals was approved by Dana Lee <dana@example.com> before fingerprint version 2, which needs every approval once more (docs/fingerprint.md); it is quarantined until approved again.",
+            "\n  Stale: Shop.Tests.CartTests.Totals was approved by Dana Lee <dana@example.com> before fingerprint version 2, which needs every approval once more (docs/fingerprint.md); it is quarantined until approved again.",
             summary,
             StringComparison.Ordinal);
     }
