@@ -44,7 +44,7 @@ internal abstract class SqlHistoryStore : IHistoryStore
             return false;
         }
 
-        var newVariants = new Dictionary<VariantKey, long>();
+        var newVariants = AddVariants(run, transaction);
         var rows = new List<(long, int, int)>(run.Results.Count);
         foreach (var result in run.Results)
         {
@@ -76,6 +76,52 @@ internal abstract class SqlHistoryStore : IHistoryStore
     public HistorySnapshot Read(HistoryQuery query) => SnapshotReader.Read(Connection, query);
 
     public void Dispose() => Connection.Dispose();
+
+    /// <summary>
+    /// A run of a new suite brings thousands of new variants at once: they are added in a few
+    /// statements of many rows each and then read back together, rather than two statements each
+    /// (build/benchmark-history.sh: 10,000 new variants cost the PostgreSQL import several seconds one by one).
+    /// </summary>
+    private Dictionary<VariantKey, long> AddVariants(RecordedRun run, DbTransaction transaction)
+    {
+        var added = new Dictionary<VariantKey, long>();
+        var unknown = run.Results.Select(r => VariantKey.Of(run.Assembly, r)).Where(k => !_variants!.ContainsKey(k)).Distinct().ToList();
+        if (unknown.Count < ManyVariants)
+        {
+            return added;
+        }
+
+        // In a stable order, so that two importers lock the same rows in the same order.
+        unknown.Sort((a, b) => string.CompareOrdinal($"{a.Test}\n{a.Case}\n{a.Fingerprint}\n{a.Agent}\n{a.Criteria}", $"{b.Test}\n{b.Case}\n{b.Fingerprint}\n{b.Agent}\n{b.Criteria}"));
+        foreach (var chunk in unknown.Chunk(RowsPerStatement))
+        {
+            var values = string.Join(", ", chunk.Select((_, i) => $"(@p{i * 6}, @p{(i * 6) + 1}, @p{(i * 6) + 2}, @p{(i * 6) + 3}, @p{(i * 6) + 4}, @p{(i * 6) + 5})"));
+            Sql.Execute(
+                Connection,
+                transaction,
+                $"INSERT INTO variants (assembly, test, test_case, agent, fingerprint, criteria) VALUES {values} ON CONFLICT DO NOTHING",
+                [.. chunk.SelectMany(k => new object?[] { k.Assembly, k.Test, k.Case, k.Agent, k.Fingerprint, k.Criteria })]);
+        }
+
+        using var command = Sql.Command(Connection, transaction, "SELECT variant_key, assembly, test, test_case, agent, fingerprint, criteria FROM variants WHERE assembly = @p0", run.Assembly);
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            var key = new VariantKey(reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4), reader.GetString(5), reader.GetString(6));
+            if (!_variants!.ContainsKey(key))
+            {
+                added[key] = reader.GetInt64(0);
+            }
+        }
+
+        return added;
+    }
+
+    // Fewer new variants than this are added one by one: reading back all of an assembly's would cost more.
+    private const int ManyVariants = 100;
+
+    // Six values a row: well under both databases' limits on values per statement.
+    private const int RowsPerStatement = 150;
 
     private long VariantKeyOf(VariantKey key, DbTransaction transaction, Dictionary<VariantKey, long> added)
     {
@@ -112,18 +158,20 @@ internal abstract class SqlHistoryStore : IHistoryStore
             .Where(test => !(_firstSeen!.TryGetValue((run.Assembly, test, run.Environment), out var seen) && seen <= at))
             .Distinct()
             .Order(StringComparer.Ordinal);
-        foreach (var test in unknown)
+        // Many rows a statement: a new suite's first run brings thousands of first sightings.
+        foreach (var chunk in unknown.Chunk(RowsPerStatement))
         {
-            var key = (run.Assembly, test, run.Environment);
-
-            var first = Convert.ToInt64(
-                Sql.Scalar(
-                    Connection,
-                    transaction,
-                    $"INSERT INTO tests_seen (assembly, test, environment, first_seen) VALUES (@p0, @p1, @p2, @p3) ON CONFLICT (assembly, test, environment) DO UPDATE SET first_seen = {_dialect.Least}(tests_seen.first_seen, excluded.first_seen) RETURNING first_seen",
-                    run.Assembly, test, run.Environment, at),
-                System.Globalization.CultureInfo.InvariantCulture);
-            sightings.Add((key, first));
+            var values = string.Join(", ", chunk.Select((_, i) => $"(@p{i * 4}, @p{(i * 4) + 1}, @p{(i * 4) + 2}, @p{(i * 4) + 3})"));
+            using var command = Sql.Command(
+                Connection,
+                transaction,
+                $"INSERT INTO tests_seen (assembly, test, environment, first_seen) VALUES {values} ON CONFLICT (assembly, test, environment) DO UPDATE SET first_seen = {_dialect.Least}(tests_seen.first_seen, excluded.first_seen) RETURNING test, first_seen",
+                [.. chunk.SelectMany(test => new object?[] { run.Assembly, test, run.Environment, at })]);
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                sightings.Add(((run.Assembly, reader.GetString(0), run.Environment), reader.GetInt64(1)));
+            }
         }
 
         return sightings;
