@@ -10,7 +10,7 @@ namespace AgentTestGuard.Inventory;
 /// </summary>
 internal sealed class OriginCollector(ResolvedReferences references) : ISignatureTypeProvider<string, object?>
 {
-    public SortedSet<string> Into { get; set; } = [];
+    public ICollection<string> Into { get; set; } = [];
 
     public void Visit(EntityHandle handle)
     {

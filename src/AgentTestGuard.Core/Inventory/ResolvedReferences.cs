@@ -26,6 +26,9 @@ internal sealed class ResolvedReferences
     private readonly PEReader pe;
     private readonly IlTokenNamer namer;
     private readonly Dictionary<AssemblyReferenceHandle, string?> origins = [];
+
+    // What each token denotes, for the whole assembly: tests share most of their call targets.
+    private readonly Dictionary<EntityHandle, List<string>> entries = [];
     private readonly OriginCollector collector;
 
     public ResolvedReferences(MetadataReader reader, PEReader pe, IlTokenNamer namer)
@@ -46,7 +49,6 @@ internal sealed class ResolvedReferences
             return;
         }
 
-        collector.Into = into;
         var il = pe.GetMethodBody(method.RelativeVirtualAddress).GetILReader();
         while (il.RemainingBytes > 0)
         {
@@ -58,7 +60,15 @@ internal sealed class ResolvedReferences
             {
                 var handle = MetadataTokens.EntityHandle(il.ReadInt32());
                 namer.Name(handle, followed); // follows the lambdas, local functions and state machines it reaches
-                Add(handle, into);
+                if (!entries.TryGetValue(handle, out var entry))
+                {
+                    entry = [];
+                    collector.Into = entry;
+                    Add(handle, entry);
+                    entries[handle] = entry;
+                }
+
+                into.UnionWith(entry);
             }
             else
             {
@@ -91,7 +101,7 @@ internal sealed class ResolvedReferences
         return origin;
     }
 
-    private void Add(EntityHandle handle, SortedSet<string> into)
+    private void Add(EntityHandle handle, List<string> into)
     {
         switch (handle.Kind)
         {
@@ -125,7 +135,7 @@ internal sealed class ResolvedReferences
         }
     }
 
-    private void AddMember(MemberReferenceHandle handle, SortedSet<string> into)
+    private void AddMember(MemberReferenceHandle handle, List<string> into)
     {
         var member = reader.GetMemberReference(handle);
         var name = reader.GetString(member.Name);
