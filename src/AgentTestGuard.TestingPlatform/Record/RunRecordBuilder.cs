@@ -52,7 +52,10 @@ internal static class RunRecordBuilder
                 verdict.IgnoreFailedTestsExitCode,
                 verdict.FailsForEnforcement,
                 context.Cancelled),
-            new DescribedTests(tests));
+            new DescribedTests(tests))
+        {
+            IgnoredExitCodes = context.IgnoredExitCodes,
+        };
     }
 
     // Report order, by the display names the record shows (none where it repeats the id).
@@ -121,4 +124,8 @@ internal sealed record RunContext(
     CodeRevision? CodeRevision,
     DateTimeOffset StartedAt,
     DateTimeOffset FinishedAt,
-    bool Cancelled);
+    bool Cancelled)
+{
+    /// <summary>The exit codes the user told the platform to ignore (<see cref="UserExitCodeIgnore"/>).</summary>
+    public IReadOnlyList<int> IgnoredExitCodes { get; init; } = [];
+}
