@@ -67,4 +67,65 @@ internal static class ChangeHistory
 
         return (lines, null);
     }
+
+    /// <summary>
+    /// The lines of each C# file a commit added or changed, numbered in its version of the file;
+    /// where it only deleted lines, the lines on either side of the gap.
+    /// </summary>
+    /// <returns>Line numbers by path from the root; or null with git's complaint.</returns>
+    public static (IReadOnlyDictionary<string, SortedSet<int>>? Files, string? Problem) TouchedCSharpLines(BaseRevision trustedBase, string commit)
+    {
+        var show = GitRunner.Run(trustedBase.TopLevel,
+            ["-c", "core.quotePath=false", "show", "--no-renames", "--no-ext-diff", "--no-textconv", "--format=", "-U0", commit, "--", ":(glob)**/*.cs"]);
+        if (show is not { ExitCode: 0 })
+        {
+            return (null, show?.Error.Trim() ?? "git is not installed");
+        }
+
+        var files = new Dictionary<string, SortedSet<int>>(StringComparer.Ordinal);
+        SortedSet<int>? current = null;
+        foreach (var line in show.Output.Split('\n'))
+        {
+            if (line.StartsWith("+++ ", StringComparison.Ordinal))
+            {
+                // "+++ b/path", or "+++ /dev/null" for a deleted file, whose tests are gone.
+                current = line.StartsWith("+++ b/", StringComparison.Ordinal) ? files[line[6..].TrimEnd('\r')] = [] : null;
+            }
+            else if (current is not null && line.StartsWith("@@ ", StringComparison.Ordinal) && NewRange(line) is var (start, count))
+            {
+                if (count == 0)
+                {
+                    current.Add(start);
+                    current.Add(start + 1);
+                }
+
+                for (var number = start; number < start + count; number++)
+                {
+                    current.Add(number);
+                }
+            }
+        }
+
+        return (files, null);
+    }
+
+    /// <summary>"@@ -a,b +c,d @@": (c, d), d being 1 when left out.</summary>
+    private static (int Start, int Count)? NewRange(string hunk)
+    {
+        var plus = hunk.IndexOf(" +", StringComparison.Ordinal);
+        var end = plus < 0 ? -1 : hunk.IndexOf(' ', plus + 2);
+        if (end < 0)
+        {
+            return null;
+        }
+
+        var parts = hunk[(plus + 2)..end].Split(',');
+        var count = 1;
+        return Number(parts[0]) is { } start && (parts.Length == 1 || Number(parts[1]) is { } given && (count = given) >= 0)
+            ? (start, count)
+            : null;
+
+        static int? Number(string text) =>
+            int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var value) ? value : null;
+    }
 }

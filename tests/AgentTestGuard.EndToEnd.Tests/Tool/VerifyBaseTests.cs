@@ -1,5 +1,6 @@
 using AgentTestGuard.Approvals;
 using AgentTestGuard.EndToEnd.Tests.Infrastructure;
+using AgentTestGuard.EndToEnd.Tests.Run;
 using static AgentTestGuard.EndToEnd.Tests.Run.RunSources;
 using static AgentTestGuard.EndToEnd.Tests.Tool.ToolTests;
 
@@ -159,6 +160,30 @@ public sealed class VerifyBaseTests(VerifyFixture fixture) : IClassFixture<Verif
         var output = self.Output.ReplaceLineEndings("\n");
         Assert.Contains($"offending  {selfExempt.ProjectFile}: AgentTestGuardEnforce is false: a run in CI passes while its agent tests are unreviewed\n", output, StringComparison.Ordinal);
         Assert.Contains($"offending  agenttestguard.policy.json: changed in commit {Head(selfGit)} by '{Agent}': {AgentWhy}\n", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Tests_an_agent_untagged_or_wrote_untagged_are_named_with_file_and_line()
+    {
+        var (project, git) = fixture.NewRepository("verify-untagged");
+        var sources = RunSources.Tests(TestFramework.XunitV3)
+            .Replace("[Fact, AgentGenerated(\"copilot\"), AcceptanceCriteria(\"CART-12\")]", "[Fact]", StringComparison.Ordinal)
+            .Replace("    private static void Check(", "    [Fact]\n    public void Agent_new_rule() => Check(\"FAIL_NEW\", \"new\");\n\n    private static void Check(", StringComparison.Ordinal);
+        Assert.NotEqual(RunSources.Tests(TestFramework.XunitV3), sources);
+        project.Write("CheckoutTests.cs", sources);
+        git.CommitAll("tidy the tests\n\nCo-authored-by: Claude <noreply@anthropic.com>");
+        var change = Head(git);
+
+        var verdict = await AgtAsync(project, "verify", "--base", "main");
+
+        Assert.True(verdict.ExitCode == 1, verdict.Output);
+        var output = verdict.Output.ReplaceLineEndings("\n");
+        const string By = "by its co-author 'Claude <noreply@anthropic.com>' ('noreply@anthropic.com' is a coding agent's address)";
+        const string Tag = "tag it ([AgentGenerated(\"<agent>\")] or [AgentFact]) so that it is quarantined until a human approves it";
+        Assert.Contains($"offending  Shop.Tests/CheckoutTests.cs({project.LineOf("CheckoutTests.cs", "public void Agent_discount")}): {Unapproved}: a test without an agent tag, changed in commit {change} {By}; {Tag}\n", output, StringComparison.Ordinal);
+        Assert.Contains($"offending  Shop.Tests/CheckoutTests.cs({project.LineOf("CheckoutTests.cs", "public void Agent_new_rule")}): Shop.Tests.CheckoutTests.Agent_new_rule: a test without an agent tag, changed in commit {change} {By}; {Tag}\n", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Human_written_total", output, StringComparison.Ordinal);
+        Assert.Contains("error: 2 test(s) an agent or a bot added or changed since main carry no agent tag.", output, StringComparison.Ordinal);
     }
 
     private static void RequireSignatures(TestProject project) =>

@@ -44,6 +44,11 @@ internal sealed class Tally(Output output)
             Output.Error($"{changes} change(s) since {Output.Inert(trustedBase?.Name)} to review files or AgentTestGuard settings were not made by a human author and committer{signed}. Revert them, or have a human make them{signed}.");
         }
 
+        if (_offences.GetValueOrDefault("untagged") is > 0 and var untagged)
+        {
+            Output.Error($"{untagged} test(s) an agent or a bot added or changed since {Output.Inert(trustedBase?.Name)} carry no agent tag. Tag them, so that they are quarantined until a human approves them.");
+        }
+
         if (_offences.GetValueOrDefault("records") is > 0 and var records)
         {
             Output.Error($"{records} finding(s) in the run records: the test run did not use the gate as verified. Rerun dotnet test as CI is set up to.");

@@ -72,6 +72,15 @@ internal static class VerifyRun
             }
 
             tally.Add("changes", changes.Select(o => (o.File, o.Why)));
+
+            var (untagged, untaggedProblem) = UntaggedTestCheck.Check(trustedBase, rules);
+            if (untagged is null)
+            {
+                output.Error($"cannot read the changes to tests since {Output.Inert(baseName)}: {Output.Inert(untaggedProblem)}");
+                return ExitCodes.Error;
+            }
+
+            tally.Add("untagged", untagged.Select(o => (o.Where, o.Why)));
         }
 
         var recordFiles = RunRecordCheck.Find(recordPaths, workspace.Projects);
