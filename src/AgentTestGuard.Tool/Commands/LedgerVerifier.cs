@@ -7,8 +7,8 @@ namespace AgentTestGuard.Tool.Commands;
 
 /// <summary>
 /// The check `dotnet agt verify` makes of one ledger: every commit that introduced an approval
-/// (its exact assembly, test and fingerprint, wherever and however the line was later rewritten)
-/// must be trusted by <see cref="CommitTrust"/>. The name in a line, or in a commit, is only a
+/// (its exact test, fingerprint and decision, wherever and however the line was later rewritten;
+/// <see cref="ApprovalOrigins"/>) must be trusted by <see cref="CommitTrust"/>. The name in a line, or in a commit, is only a
 /// claim; git's history and a signature are what an agent cannot fake.
 /// </summary>
 internal static class LedgerVerifier
@@ -45,7 +45,8 @@ internal static class LedgerVerifier
         return (offences, null);
     }
 
-    private static ApprovalOrigins.Key KeyOf(Approval approval) => new(approval.Assembly, approval.Test, approval.Fingerprint);
+    private static ApprovalOrigins.Key KeyOf(Approval approval) =>
+        new(approval.Assembly, approval.Test, approval.Fingerprint, approval.Approver, approval.At.UtcTicks, string.IsNullOrEmpty(approval.Note) ? null : approval.Note);
 
     private static string? WhyOffending(IReadOnlyList<string> introducers, IReadOnlyDictionary<string, CommitDetails.Commit> commits, Policy? policy)
     {

@@ -4,15 +4,22 @@ using System.Text.Json;
 namespace AgentTestGuard.Tool.Git;
 
 /// <summary>
-/// The commits that introduced each exact approval (assembly, test, fingerprint) into a ledger:
-/// every commit in HEAD's history whose version of the file has it while none of its parents'
-/// versions do. Unlike `git blame`, which names the last commit to touch a line, this survives a
-/// human's later rewrite of the file (re-sorting, new spacing) and a union merge: the agent's
+/// The commits that introduced each exact approval into a ledger: every commit in HEAD's history
+/// whose version of the file has it while none of its parents' versions do. Unlike `git blame`,
+/// which names the last commit to touch a line, this survives a human's later rewrite of the file
+/// (re-sorting, new spacing, another encoding of the same text) and a union merge: the agent's
 /// commit that first wrote the approval stays its origin.
 /// </summary>
+/// <remarks>
+/// An approval is its values, not its bytes: the test (assembly, id, fingerprint) and the decision
+/// (approver, time, note). A human who approves the same fingerprint again writes a new decision,
+/// and their commit introduces it; a rewrite that keeps every value introduces nothing.
+/// </remarks>
 internal static class ApprovalOrigins
 {
-    public readonly record struct Key(string Assembly, string Test, string Fingerprint);
+    /// <param name="At">The approval's time, as UTC ticks.</param>
+    /// <param name="Note">null when there is none (an empty note is none).</param>
+    public readonly record struct Key(string Assembly, string Test, string Fingerprint, string Approver, long At, string? Note);
 
     /// <returns>
     /// For each key, the commits that introduced it (none: no commit has it, so it is not
@@ -116,11 +123,12 @@ internal static class ApprovalOrigins
         return found;
     }
 
+    private static readonly string[] Fields = ["assembly", "test", "fingerprint", "approver", "at", "note"];
+
     private static IEnumerable<Key> KeysOfLine(ReadOnlySpan<byte> line)
     {
-        var assemblies = new List<string>();
-        var tests = new List<string>();
-        var fingerprints = new List<string>();
+        // Every value each field has in the line: a repeated key counts for each of its values.
+        var values = Fields.Select(_ => new List<string?>()).ToArray();
         try
         {
             var reader = new Utf8JsonReader(line, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
@@ -131,14 +139,16 @@ internal static class ApprovalOrigins
                     continue;
                 }
 
-                var list = reader.ValueTextEquals("assembly"u8) ? assemblies
-                    : reader.ValueTextEquals("test"u8) ? tests
-                    : reader.ValueTextEquals("fingerprint"u8) ? fingerprints
-                    : null;
-                reader.Read();
-                if (list is not null && reader.TokenType == JsonTokenType.String)
+                var field = -1;
+                for (var f = 0; f < Fields.Length && field < 0; f++)
                 {
-                    list.Add(reader.GetString()!);
+                    field = reader.ValueTextEquals(Fields[f]) ? f : -1;
+                }
+
+                reader.Read();
+                if (field >= 0 && reader.TokenType == JsonTokenType.String)
+                {
+                    values[field].Add(reader.GetString());
                 }
             }
         }
@@ -147,6 +157,23 @@ internal static class ApprovalOrigins
             // A line that is not JSON approves nothing.
         }
 
-        return from assembly in assemblies from test in tests from fingerprint in fingerprints select new Key(assembly, test, fingerprint);
+        if (values[5].Count == 0)
+        {
+            values[5].Add(null);
+        }
+
+        return from assembly in values[0]
+               from test in values[1]
+               from fingerprint in values[2]
+               from approver in values[3]
+               from at in values[4]
+               where TimeOf(at) is not null
+               from note in values[5]
+               select new Key(assembly!, test!, fingerprint!, approver!, TimeOf(at)!.Value, string.IsNullOrEmpty(note) ? null : note);
     }
+
+    private static long? TimeOf(string? text) =>
+        DateTimeOffset.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var time)
+            ? time.UtcTicks
+            : null;
 }

@@ -34,6 +34,21 @@ public sealed class ApprovalProvenanceTests
     }
 
     [Fact]
+    public void A_humans_new_decision_on_the_same_fingerprint_is_the_humans()
+    {
+        using var repository = TempGitRepository.Init();
+        WritePolicy(repository, requireSigned: false);
+        repository.Write(Ledger, "// approvals\n" + Line("Shop.Tests.A") + "\n");
+        repository.CommitAll("self-approval", author: Agent);
+
+        // The human approves the same test as it is: a new time and a note, the same fingerprint.
+        repository.Write(Ledger, "// approvals\n" + Line("Shop.Tests.A").Replace("09:30:00Z\"", "11:00:00Z\",\"note\":\"checked\"", StringComparison.Ordinal) + "\n");
+        repository.CommitAll("re-approve A");
+
+        Assert.Empty(Check(repository));
+    }
+
+    [Fact]
     public void An_approval_a_union_merge_brings_in_from_an_agents_branch_is_the_agents()
     {
         using var repository = TempGitRepository.Init();
