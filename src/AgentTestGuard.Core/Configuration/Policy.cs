@@ -81,6 +81,13 @@ public sealed class Policy
     /// <summary>When an agent's triage outweighs its value enough to ask a human whether to stop it (docs/metrics.md).</summary>
     public StopRule StopRule { get; }
 
+    /// <summary>
+    /// Test projects, by path from the repository's root ("tests/Legacy.Tests/Legacy.Tests.csproj"),
+    /// that `dotnet agt verify` lets go without the package, skipped, with enforce mode off or with
+    /// review files of their own. Read from the trusted base's policy, so a change cannot exempt itself.
+    /// </summary>
+    public IReadOnlyList<string> ExemptProjects { get; private init; } = [];
+
     public bool Allows(string agent) => Agents.Contains(agent, StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Reads a policy; null when it has errors, which are in <paramref name="diagnostics"/>.</summary>
@@ -99,16 +106,17 @@ public sealed class Policy
             return null;
         }
 
-        reader.WarnUnknownKeys(root, "owner", "agents", "environments", "criteriaPatterns", "approverDenyPatterns", "requireSignedApprovals", "historyStore", "stopRule");
+        reader.WarnUnknownKeys(root, "owner", "agents", "environments", "criteriaPatterns", "approverDenyPatterns", "requireSignedApprovals", "historyStore", "stopRule", "exemptProjects");
         var owner = reader.OptionalString(root, "owner");
         var agents = ReadAgents(reader, root);
         var environments = ReadEnvironments(reader, root);
         var patterns = ReadPatterns(reader, root);
         var denyPatterns = ReadApproverDenyPatterns(reader, root);
         var requireSigned = reader.OptionalBoolean(root, "requireSignedApprovals", absent: false);
+        var exempt = ReadExemptProjects(reader, root);
         var historyStore = reader.OptionalString(root, "historyStore");
         var stopRule = StopRule.Read(reader, root);
-        return new Policy(reader.Path, owner, agents, environments, patterns, denyPatterns, requireSigned, historyStore, stopRule);
+        return new Policy(reader.Path, owner, agents, environments, patterns, denyPatterns, requireSigned, historyStore, stopRule) { ExemptProjects = exempt };
     }
 
     private static List<string> ReadAgents(ConfigurationFileReader reader, JsonObjectNode root)
@@ -130,6 +138,25 @@ public sealed class Policy
         }
 
         return agents;
+    }
+
+    private static List<string> ReadExemptProjects(ConfigurationFileReader reader, JsonObjectNode root)
+    {
+        var projects = new List<string>();
+        if (ConfigurationFileReader.Find(root, "exemptProjects") is not { } property)
+        {
+            return projects;
+        }
+
+        foreach (var item in reader.AsArray(property.Value, "'exemptProjects'")?.Items ?? [])
+        {
+            if (reader.AsNonEmptyString(item, "each exempt project") is { } project)
+            {
+                projects.Add(project.Replace('\\', '/'));
+            }
+        }
+
+        return projects;
     }
 
     private static IReadOnlyList<string> ReadEnvironments(ConfigurationFileReader reader, JsonObjectNode root)

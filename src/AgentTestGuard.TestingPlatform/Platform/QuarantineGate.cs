@@ -47,6 +47,7 @@ internal class QuarantineGate(IServiceProvider services, RunState state)
     private readonly ICommandLineOptions _commandLine = services.GetCommandLineOptions();
     private DateTimeOffset _startedAt;
     private Task<CodeRevision?>? _codeRevision;
+    private IReadOnlyList<int> _userIgnoredExitCodes = [];
     private SessionEnd? _end;
 
     public string Uid => $"{ExtensionIdentity.Prefix}.QuarantineGate";
@@ -91,6 +92,10 @@ internal class QuarantineGate(IServiceProvider services, RunState state)
         {
             return Task.CompletedTask;
         }
+
+        // As the user set them, before any test (or this extension) could change the variable.
+        _commandLine.TryGetOptionArgumentList("ignore-exit-code", out var ignoreOption);
+        _userIgnoredExitCodes = UserExitCodeIgnore.Read(Environment.GetEnvironmentVariable(ExitCodeIgnore.Variable), ignoreOption?.FirstOrDefault());
 
         // Started now, awaited at the end: git takes a few milliseconds the tests can cover.
         _codeRevision = CodeRevisionReader.FromEnvironment(Environment.GetEnvironmentVariable) is { } fromCi
@@ -261,7 +266,10 @@ internal class QuarantineGate(IServiceProvider services, RunState state)
         string path, string assembly, IReadOnlyList<TestResult> results, IReadOnlyList<AgentTest> notRun, RunVerdict verdict, RunSettings settings, bool allowed, bool cancelled, CodeRevision? revision)
     {
         var context = new RunContext(
-            RunContext.NewRunId(), settings.Environment, allowed, settings.Enforce, Environment.MachineName, revision, _startedAt, DateTimeOffset.UtcNow, cancelled);
+            RunContext.NewRunId(), settings.Environment, allowed, settings.Enforce, Environment.MachineName, revision, _startedAt, DateTimeOffset.UtcNow, cancelled)
+        {
+            IgnoredExitCodes = _userIgnoredExitCodes,
+        };
         var document = RunRecordBuilder.Build(assembly, state.InventoryPath, state.Classifier, results, notRun, verdict, context);
         RunRecordFile.Write(path, document);
     }

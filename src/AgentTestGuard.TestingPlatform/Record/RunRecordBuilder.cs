@@ -53,7 +53,10 @@ internal static class RunRecordBuilder
                 verdict.IgnoreFailedTestsExitCode,
                 verdict.FailsForEnforcement,
                 context.Cancelled),
-            new DescribedTests(tests));
+            new DescribedTests(tests))
+        {
+            IgnoredExitCodes = context.IgnoredExitCodes,
+        };
     }
 
     // Report order, by the display names the record shows (none where it repeats the id).
@@ -127,4 +130,7 @@ internal sealed record RunContext(
     bool Cancelled)
 {
     public static string NewRunId() => Guid.NewGuid().ToString("N");
+
+    /// <summary>The exit codes the user told the platform to ignore (<see cref="UserExitCodeIgnore"/>).</summary>
+    public IReadOnlyList<int> IgnoredExitCodes { get; init; } = [];
 }

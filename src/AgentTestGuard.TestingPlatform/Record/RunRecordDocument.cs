@@ -29,6 +29,9 @@ internal sealed record RunRecordDocument(
     public const int CurrentSchemaVersion = 1;
 
     public const string FileSuffix = ".agentrun.json";
+
+    /// <summary>Exit codes the user told the platform to turn into success (--ignore-exit-code, TESTINGPLATFORM_EXITCODE_IGNORE).</summary>
+    public IReadOnlyList<int> IgnoredExitCodes { get; init; } = [];
 }
 
 /// <param name="Source">Where the revision came from: a CI variable's name, or "git".</param>

@@ -45,6 +45,17 @@ internal static class RunRecordWriter
         json.WriteString("environment", record.Environment);
         json.WriteBoolean("environmentAllowsUnreviewedTests", record.EnvironmentAllowsUnreviewedTests);
         json.WriteBoolean("enforce", record.Enforce);
+        if (record.IgnoredExitCodes.Count > 0)
+        {
+            json.WriteStartArray("ignoredExitCodes");
+            foreach (var code in record.IgnoredExitCodes)
+            {
+                json.WriteNumberValue(code);
+            }
+
+            json.WriteEndArray();
+        }
+
         json.WriteString("machine", record.Machine);
         if (record.CodeRevision is { } revision)
         {

@@ -1,35 +1,33 @@
 using AgentTestGuard.Approvals;
 using AgentTestGuard.Configuration;
-using AgentTestGuard.Tool.Cli;
+using AgentTestGuard.Tool.Commands.Verify;
 using AgentTestGuard.Tool.Git;
 
 namespace AgentTestGuard.Tool.Commands;
 
 /// <summary>
-/// The check `dotnet agt verify` makes of one ledger: each approval line must come from a commit
-/// whose author is a human identity and, when the policy requires it, whose signature this
-/// machine can verify. The name in a line, or in a commit, is only a claim; git's history and a
-/// signature are what an agent cannot fake.
+/// The check `dotnet agt verify` makes of one ledger: every commit that introduced an approval
+/// (its exact test, fingerprint and decision, wherever and however the line was later rewritten;
+/// <see cref="ApprovalOrigins"/>) must be trusted by <see cref="CommitTrust"/>. The name in a line, or in a commit, is only a
+/// claim; git's history and a signature are what an agent cannot fake.
 /// </summary>
 internal static class LedgerVerifier
 {
     public sealed record Offence(int Line, string Test, string Why);
 
+    /// <param name="policy">The trusted rules: the base's policy with --base, else the working tree's.</param>
     /// <returns>The offending approvals (none when all check out), or null with why git could not tell.</returns>
     public static (IReadOnlyList<Offence>? Offences, string? Problem) Check(string ledgerFile, IReadOnlyList<Approval> approvals, Policy? policy)
     {
-        var (origins, problem) = LedgerBlame.Read(ledgerFile);
+        var keys = approvals.Select(KeyOf).ToList();
+        var (origins, problem) = ApprovalOrigins.Find(ledgerFile, keys);
         if (origins is null)
         {
             return (null, problem);
         }
 
         var requireSigned = policy?.RequireSignedApprovals == true;
-        var commitIds = approvals
-            .Select(a => origins.GetValueOrDefault(a.Line))
-            .Where(o => o is { IsCommitted: true })
-            .Select(o => o!.Commit);
-        var (commits, gitProblem) = CommitDetails.Read(Path.GetDirectoryName(Path.GetFullPath(ledgerFile))!, commitIds, requireSigned);
+        var (commits, gitProblem) = CommitDetails.Read(Path.GetDirectoryName(Path.GetFullPath(ledgerFile))!, origins.Values.SelectMany(c => c), requireSigned);
         if (commits is null)
         {
             return (null, gitProblem);
@@ -38,7 +36,7 @@ internal static class LedgerVerifier
         var offences = new List<Offence>();
         foreach (var approval in approvals)
         {
-            if (WhyOffending(approval, origins, commits, policy) is { } why)
+            if (WhyOffending(origins[KeyOf(approval)], commits, policy) is { } why)
             {
                 offences.Add(new Offence(approval.Line, approval.Test, why));
             }
@@ -47,34 +45,30 @@ internal static class LedgerVerifier
         return (offences, null);
     }
 
-    private static string? WhyOffending(
-        Approval approval,
-        IReadOnlyDictionary<int, LedgerBlame.LineOrigin> origins,
-        IReadOnlyDictionary<string, CommitDetails.Commit> commits,
-        Policy? policy)
+    private static ApprovalOrigins.Key KeyOf(Approval approval) =>
+        new(approval.Assembly, approval.Test, approval.Fingerprint, approval.Approver, approval.At.UtcTicks, string.IsNullOrEmpty(approval.Note) ? null : approval.Note);
+
+    private static string? WhyOffending(IReadOnlyList<string> introducers, IReadOnlyDictionary<string, CommitDetails.Commit> commits, Policy? policy)
     {
-        if (!origins.TryGetValue(approval.Line, out var origin) || !origin.IsCommitted)
+        if (introducers.Count == 0)
         {
             return "not committed: verify checks committed approvals";
         }
 
-        var shortId = origin.Commit[..12];
-        if (!commits.TryGetValue(origin.Commit, out var commit))
+        // Each commit that brought this exact approval in must be trusted, on any branch.
+        var reasons = new List<string>();
+        foreach (var id in introducers)
         {
-            return $"git cannot show commit {shortId}";
+            if (!commits.TryGetValue(id, out var commit))
+            {
+                reasons.Add($"git cannot show commit {id[..12]}");
+            }
+            else if (CommitTrust.Problems(commit, policy) is { Count: > 0 } problems)
+            {
+                reasons.Add(CommitTrust.Describe("added", commit, problems));
+            }
         }
 
-        var problems = new List<string>();
-        if (ApproverIdentity.WhyNotHuman(commit.Author, policy?.Agents ?? [], policy?.ApproverDenyPatterns) is { } notHuman)
-        {
-            problems.Add(notHuman);
-        }
-
-        if (policy?.RequireSignedApprovals == true && SignatureStatus.WhyNotSigned(commit.Signature, commit.CarriesSignature) is { } notSigned)
-        {
-            problems.Add(notSigned);
-        }
-
-        return problems.Count == 0 ? null : $"added in commit {shortId} by '{Output.Inert(commit.Author)}': {string.Join("; ", problems)}";
+        return reasons.Count == 0 ? null : string.Join("; and ", reasons);
     }
 }

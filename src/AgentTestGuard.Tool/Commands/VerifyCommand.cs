@@ -1,74 +1,34 @@
 using System.CommandLine;
-using AgentTestGuard.Approvals;
 using AgentTestGuard.Tool.Cli;
-using AgentTestGuard.Tool.Workspace;
+using AgentTestGuard.Tool.Commands.Verify;
 
 namespace AgentTestGuard.Tool.Commands;
 
 /// <summary>
-/// `dotnet agt verify`: for CI. Every approval line must have been added in a commit whose
-/// author is a human identity (and, when the policy requires it, that is signed); an agent that
-/// writes its own approval line is caught here even if it wrote a human's name into the line.
+/// `dotnet agt verify`: for CI. Every approval must have been introduced by a trusted human
+/// commit; with --base, the rules come from the base and the change may not touch the review
+/// files or AgentTestGuard's settings without one; the test projects' settings and the run
+/// records must show that the build and the run used the gate. The checks are in Verify/.
 /// </summary>
 internal static class VerifyCommand
 {
     public static Command Create(Output output)
     {
         var path = new Argument<string?>("path") { Description = "A solution, project or folder (default: the current folder).", Arity = ArgumentArity.ZeroOrOne };
-        var command = new Command("verify", "Check with git that every approval was committed by a human author (and signed, if the policy says so).") { path };
-        command.SetAction(result => Run(result.GetValue(path), output));
+        var trustedBase = new Option<string?>("--base")
+        {
+            Description = "The target branch (or commit) the change will merge into: the policy is read from it, and the commits since it are checked.",
+        };
+        var records = new Option<string[]>("--records")
+        {
+            Description = "Run records (files, or folders searched below) of the test run to check; default: those under each test project's folder.",
+            AllowMultipleArgumentsPerToken = true,
+        };
+        var command = new Command("verify", "For CI: check that humans approved, that the change did not relax the rules, and that the build and the run used the gate.")
+        {
+            path, trustedBase, records,
+        };
+        command.SetAction(result => VerifyRun.Run(result.GetValue(path), result.GetValue(trustedBase), result.GetValue(records) ?? [], output));
         return command;
-    }
-
-    private static int Run(string? path, Output output)
-    {
-        if (RepositoryWorkspace.Load(path, output, WorkspaceNeeds.ReviewFiles) is not { } workspace)
-        {
-            return ExitCodes.Error;
-        }
-
-        var offences = 0;
-        var checkedLines = 0;
-        var signaturesRequired = false;
-        foreach (var ledger in workspace.Projects.GroupBy(p => p.ApprovalsFile).Where(g => File.Exists(g.Key)))
-        {
-            // Whether approvals must be signed depends on the policy.
-            if (!ProjectPolicy.TryLoad(ledger.Select(p => p.PolicyFile).FirstOrDefault(p => p is not null), output, out var policy))
-            {
-                return ExitCodes.Error;
-            }
-
-            if (ApprovalLedger.Load(ledger.Key, out var diagnostics) is not { } approvals)
-            {
-                output.Diagnostics(diagnostics);
-                return ExitCodes.Error;
-            }
-
-            var (found, problem) = LedgerVerifier.Check(ledger.Key, approvals, policy);
-            if (found is null)
-            {
-                output.Error($"cannot read the history of {Output.Inert(ledger.Key)}: {Output.Inert(problem)}");
-                return ExitCodes.Error;
-            }
-
-            foreach (var offence in found)
-            {
-                output.Line($"{output.Red("offending")}  {Output.Inert(ledger.Key)}({offence.Line}): {Output.Inert(offence.Test)}: {Output.Inert(offence.Why)}");
-            }
-
-            checkedLines += approvals.Count;
-            offences += found.Count;
-            signaturesRequired |= policy?.RequireSignedApprovals == true;
-        }
-
-        if (offences > 0)
-        {
-            var signed = signaturesRequired ? " in a signed commit" : "";
-            output.Error($"{offences} of {checkedLines} approvals were not added by a human author{signed}. Remove those lines and have a human approve the tests{signed}.");
-            return ExitCodes.CheckFailed;
-        }
-
-        output.Line($"{checkedLines} approvals verified: each added in a {(signaturesRequired ? "signed " : "")}commit by a human author.");
-        return ExitCodes.Success;
     }
 }

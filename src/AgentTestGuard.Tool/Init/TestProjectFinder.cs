@@ -54,7 +54,7 @@ internal static class TestProjectFinder
         return (found, unreadable);
     }
 
-    private static bool IsTestProject(Project project) =>
+    internal static bool IsTestProject(Project project) =>
         project.GetPropertyValue("IsTestProject").Equals("true", StringComparison.OrdinalIgnoreCase)
         || project.GetItems("PackageReference").Any(p => TestFrameworkPackages.Contains(p.EvaluatedInclude)
             || p.EvaluatedInclude.StartsWith("xunit.v3", StringComparison.OrdinalIgnoreCase));

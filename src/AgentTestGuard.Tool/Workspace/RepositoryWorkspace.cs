@@ -47,9 +47,7 @@ internal sealed class RepositoryWorkspace
 
         var folder = Directory.Exists(target) ? target : Path.GetDirectoryName(target)!;
         MSBuildHost.EnsureRegistered(folder);
-        IReadOnlyList<string> projectFiles = File.Exists(target)
-            ? ProjectFiles.IsSolution(target) ? ProjectEvaluator.ProjectsOfSolution(target) : [target]
-            : ProjectFiles.InFolder(target);
+        var projectFiles = ProjectFilesOf(target);
 
         var projects = new List<TestProject>();
         foreach (var file in projectFiles)
@@ -91,6 +89,13 @@ internal sealed class RepositoryWorkspace
         rows.Sort((a, b) => string.CompareOrdinal(a.Test.Id, b.Test.Id));
         return new RepositoryWorkspace(folder, projects, rows, logs);
     }
+
+    /// <summary>The project files a path stands for: a project, a solution's projects, or those in a folder and below.</summary>
+    /// <remarks>Only after <see cref="MSBuildHost.EnsureRegistered"/>: a solution is read with MSBuild.</remarks>
+    public static IReadOnlyList<string> ProjectFilesOf(string target) =>
+        File.Exists(target)
+            ? ProjectFiles.IsSolution(target) ? ProjectEvaluator.ProjectsOfSolution(target) : [target]
+            : ProjectFiles.InFolder(target);
 
     private static TestProject? Prepare(string projectFile, WorkspaceNeeds needs, BuildSettings settings, Output output, out bool failed)
     {

@@ -78,6 +78,18 @@ public sealed class RunRecordTests
     }
 
     [Fact]
+    public void The_exit_codes_the_user_ignored_follow_enforce_and_are_left_out_when_none()
+    {
+        var classifier = new TestClassifier(Make.Inventory(Totals));
+        var verdict = RunVerdict.Decide([], [Totals], 1, enforce: false, ownerNamed: true, cancelled: false);
+        var context = new RunContext("ci", true, true, "agent-7", null, Make.Noon, Make.Noon.AddSeconds(1.5), false) { IgnoredExitCodes = [2, 8] };
+
+        var json = RunRecordFile.Serialize(RunRecordBuilder.Build("Shop.Tests", InventoryPath, classifier, [], [Totals], verdict, context));
+
+        Assert.Contains("  \"enforce\": true,\n  \"ignoredExitCodes\": [\n    2,\n    8\n  ],\n  \"machine\": \"agent-7\",", json.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Tests_are_ordered_by_id_and_not_run_tests_are_included()
     {
         var record = BuildRecord(out _);

@@ -7,21 +7,41 @@ namespace AgentTestGuard.Tool.Tests.Git;
 public sealed class CommitDetailsTests
 {
     private const string Id = "941ea1ce5f2e0a302904748c07096cfe06504d3b";
+    private const string Dana = TempGitRepository.Human;
 
     [Fact]
-    public void Parse_reads_id_letter_and_author_and_tolerates_an_author_with_separators()
+    public void Parse_reads_each_field_and_a_name_cannot_shift_one()
     {
-        var output = $"{Id}\u001fG\u001fDana Lee <dana@example.com>\n{Id[..39]}1\u001fN\u001fOdd \u001f Name <odd@example.com>\r\n{Id[..39]}2\u001f\u001fSam Roe <sam@example.com>\n";
+        const string Parent = " 1111111111111111111111111111111111111111";
+        var output =
+            $"{Id}\0G\0dana@example.com\0{Parent[1..]}\0Dana Lee <dana@example.com>\0Dana Lee <dana@example.com>\0\n"
+            + $"{Id[..39]}1\0N\0\0{Parent[1..]}{Parent}\0Odd \u001f Name <odd@example.com>\0GitHub <noreply@github.com>\0\r\n"
+            + $"{Id[..39]}2\0\0\0\0Sam Roe <sam@example.com>\0copilot[bot] <bot@example.com>\0\n";
 
         var commits = CommitDetails.Parse(output).ToList();
 
         Assert.Equal(
             [
-                new CommitDetails.Commit(Id, "Dana Lee <dana@example.com>", 'G', true),
-                new CommitDetails.Commit(Id[..39] + "1", "Odd \u001f Name <odd@example.com>", 'N', false),
-                new CommitDetails.Commit(Id[..39] + "2", "Sam Roe <sam@example.com>", null, false),
+                new CommitDetails.Commit(Id, Dana, 'G', true, Dana, "dana@example.com"),
+                new CommitDetails.Commit(Id[..39] + "1", "Odd \u001f Name <odd@example.com>", 'N', false, "GitHub <noreply@github.com>") { IsMerge = true },
+                new CommitDetails.Commit(Id[..39] + "2", "Sam Roe <sam@example.com>", null, false, "copilot[bot] <bot@example.com>"),
             ],
             commits);
+    }
+
+    [Fact]
+    public void The_committer_is_read_apart_from_the_author()
+    {
+        using var repository = TempGitRepository.Init();
+        repository.Write("ledger.jsonl", "one\n");
+        repository.Git("add", "-A");
+        repository.Git("-c", "user.name=copilot[bot]", "-c", "user.email=bot@example.com", "commit", "-q", "-m", "as a human", "--author", Dana);
+        var commit = repository.Git("rev-parse", "HEAD").Trim();
+
+        var (commits, problem) = CommitDetails.Read(repository.Root, [commit], signatures: false);
+
+        Assert.Null(problem);
+        Assert.Equal(new CommitDetails.Commit(commit, Dana, null, false, "copilot[bot] <bot@example.com>"), commits![commit]);
     }
 
     [Theory]
@@ -44,7 +64,7 @@ public sealed class CommitDetailsTests
         var (commits, problem) = CommitDetails.Read(repository.Root, [commit, commit], signatures: false);
 
         Assert.Null(problem);
-        Assert.Equal(new CommitDetails.Commit(commit, "Copilot <copilot@example.com>", null, false), Assert.Single(commits!.Values));
+        Assert.Equal(new CommitDetails.Commit(commit, "Copilot <copilot@example.com>", null, false, "Copilot <copilot@example.com>"), Assert.Single(commits!.Values));
     }
 
     [Fact]
@@ -57,7 +77,7 @@ public sealed class CommitDetailsTests
         var (commits, problem) = CommitDetails.Read(repository.Root, [commit], signatures: true);
 
         Assert.Null(problem);
-        Assert.Equal(new CommitDetails.Commit(commit, TempGitRepository.Human, 'N', false), commits![commit]);
+        Assert.Equal(new CommitDetails.Commit(commit, Dana, 'N', false, Dana), commits![commit]);
     }
 
     [Fact]
@@ -71,13 +91,13 @@ public sealed class CommitDetailsTests
         var commit = repository.CommitAll("signed", sshSigningKey: key.PrivateKey);
 
         // No allowed signers file: git cannot check an SSH signature and says N.
-        Assert.Equal(new CommitDetails.Commit(commit, TempGitRepository.Human, 'N', true), Read(repository, commit));
+        Assert.Equal(new CommitDetails.Commit(commit, Dana, 'N', true, Dana), Read(repository, commit));
 
         repository.Git("config", "gpg.ssh.allowedSignersFile", key.AllowedSigners);
-        Assert.Equal(new CommitDetails.Commit(commit, TempGitRepository.Human, 'G', true), Read(repository, commit));
+        Assert.Equal(new CommitDetails.Commit(commit, Dana, 'G', true, Dana, "dana@example.com"), Read(repository, commit));
 
         repository.Git("config", "gpg.ssh.allowedSignersFile", stranger.AllowedSigners);
-        Assert.Equal(new CommitDetails.Commit(commit, TempGitRepository.Human, 'U', true), Read(repository, commit));
+        Assert.Equal(new CommitDetails.Commit(commit, Dana, 'U', true, Dana), Read(repository, commit));
     }
 
     [Fact]

@@ -1,0 +1,99 @@
+using System.Text.RegularExpressions;
+using AgentTestGuard.Configuration;
+using AgentTestGuard.Tool.Git;
+
+namespace AgentTestGuard.Tool.Commands.Verify;
+
+/// <summary>
+/// `verify --base`: the change since the base may not touch what decides the gate unless a
+/// trusted human (see <see cref="CommitTrust"/>) made each such commit. That is the review files
+/// (policy, ledger, incident log, criteria catalog, wherever they are), and any line about
+/// AgentTestGuard in the files that configure a build or a run (MSBuild files, response files,
+/// test run settings, CI pipelines): an agent that may edit them could switch the product off.
+/// </summary>
+internal static partial class ProtectedChangeCheck
+{
+    public sealed record Offence(string File, string Why);
+
+    private static readonly string[] ReviewFiles =
+    [
+        ConfigurationFileNames.Policy, ConfigurationFileNames.Approvals, ConfigurationFileNames.Incidents, ConfigurationFileNames.Catalog,
+    ];
+
+    // Where a build or a test run is configured: a change to one counts when a line it adds or
+    // removes matches SettingLine.
+    private static readonly string[] SettingFiles =
+    [
+        "*.csproj", "*.fsproj", "*.vbproj", "*.proj", "*.props", "*.targets", "*.rsp", "*.runsettings", "*testconfig.json",
+        "*.yml", "*.yaml",
+    ];
+
+    /// <param name="otherReviewFiles">Review files at other paths the projects name (by their properties), from the root.</param>
+    /// <returns>The offending changes, or null with git's complaint.</returns>
+    public static (IReadOnlyList<Offence>? Offences, string? Problem) Check(BaseRevision trustedBase, Policy? policy, IEnumerable<string> otherReviewFiles)
+    {
+        var reviewSpecs = ReviewFiles.Select(name => $":(glob,icase)**/{name}")
+            .Concat(otherReviewFiles.Select(path => $":(literal){path}"))
+            .ToList();
+        var settingSpecs = SettingFiles.Select(pattern => $":(glob,icase)**/{pattern}").ToList();
+        var (changed, problem) = ChangeHistory.Changed(trustedBase, [.. reviewSpecs, .. settingSpecs]);
+        if (changed is null)
+        {
+            return (null, problem);
+        }
+
+        var reviewed = new HashSet<string>(otherReviewFiles, StringComparer.Ordinal);
+        var offending = new List<(string File, string Commit)>();
+        foreach (var commit in changed)
+        {
+            foreach (var file in commit.Files)
+            {
+                if (IsReviewFile(file) || reviewed.Contains(file))
+                {
+                    offending.Add((file, commit.Id));
+                    continue;
+                }
+
+                var (lines, linesProblem) = ChangeHistory.ChangedLines(trustedBase, commit.Id, file);
+                if (lines is null)
+                {
+                    return (null, linesProblem);
+                }
+
+                if (lines.Any(line => SettingLine().IsMatch(line)))
+                {
+                    offending.Add((file, commit.Id));
+                }
+            }
+        }
+
+        var (commits, detailsProblem) = CommitDetails.Read(trustedBase.TopLevel, offending.Select(o => o.Commit), policy?.RequireSignedApprovals == true);
+        if (commits is null)
+        {
+            return (null, detailsProblem);
+        }
+
+        var offences = new List<Offence>();
+        foreach (var (file, id) in offending)
+        {
+            if (!commits.TryGetValue(id, out var commit))
+            {
+                offences.Add(new Offence(file, $"git cannot show commit {id[..12]}"));
+            }
+            else if (CommitTrust.Problems(commit, policy) is { Count: > 0 } problems)
+            {
+                offences.Add(new Offence(file, CommitTrust.Describe("changed", commit, problems)));
+            }
+        }
+
+        return (offences, null);
+    }
+
+    private static bool IsReviewFile(string path) =>
+        ReviewFiles.Contains(path[(path.LastIndexOf('/') + 1)..], StringComparer.OrdinalIgnoreCase);
+
+    // The package's properties, items, targets and reference (AgentTestGuard…), its run-time options
+    // (--agt-…) and the tool (dotnet agt), and the platform's switches that turn a failed run green.
+    [GeneratedRegex(@"agenttestguard|\bagt\b|ignore-exit-code|exitcode_ignore", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex SettingLine();
+}
