@@ -82,7 +82,7 @@ public sealed class RunRecordTests
     {
         var classifier = new TestClassifier(Make.Inventory(Totals));
         var verdict = RunVerdict.Decide([], [Totals], 1, enforce: false, ownerNamed: true, cancelled: false);
-        var context = new RunContext("ci", true, true, "agent-7", null, Make.Noon, Make.Noon.AddSeconds(1.5), false) { IgnoredExitCodes = [2, 8] };
+        var context = new RunContext("7d793037a0760186574b0282f2f435e7", "ci", true, true, "agent-7", null, Make.Noon, Make.Noon.AddSeconds(1.5), false) { IgnoredExitCodes = [2, 8] };
 
         var json = RunRecordFile.Serialize(RunRecordBuilder.Build("Shop.Tests", InventoryPath, classifier, [], [Totals], verdict, context));
 

@@ -86,7 +86,7 @@ internal static class RunRecordCheck
 
         try
         {
-            return File.Exists(project.InventoryFile) && InventoryFile.Read(project.InventoryFile).Tests.Count > 0;
+            return project.Inventories.Any(i => File.Exists(i.File) && InventoryFile.Read(i.File).Tests.Count > 0);
         }
         catch (InvalidDataException)
         {
