@@ -1,13 +1,16 @@
 using AgentTestGuard.Configuration;
 using AgentTestGuard.Diagnostics;
+using AgentTestGuard.Incidents;
 using AgentTestGuard.Inventory;
 
 namespace AgentTestGuard.Approvals;
 
 /// <summary>
 /// Matches one assembly's agent tests with the ledger's approvals: approved when the fingerprint
-/// matches, stale when it does not, unapproved without an approval. Only the assembly's own lines
-/// are judged; the ledger serves every test project of the repository.
+/// matches, stale when it does not, unapproved without an approval. A rejection in the incident log
+/// for the test's current fingerprint wins over any approval line: a union merge that brings back
+/// an approval a reviewer withdrew cannot make the rejected test gate. Only the assembly's own lines
+/// are judged; the ledger and the log serve every test project of the repository.
 /// </summary>
 public static class ApprovalClassifier
 {
@@ -15,6 +18,17 @@ public static class ApprovalClassifier
         string assembly,
         IReadOnlyList<AgentTest> tests,
         IReadOnlyList<Approval> approvals,
+        Policy? policy,
+        string ledgerPath,
+        out IReadOnlyList<Diagnostic> diagnostics) =>
+        Classify(assembly, tests, approvals, [], policy, ledgerPath, out diagnostics);
+
+    /// <param name="incidents">The incident log's entries; its rejections of a test's current fingerprint make it rejected.</param>
+    public static IReadOnlyList<AgentTest> Classify(
+        string assembly,
+        IReadOnlyList<AgentTest> tests,
+        IReadOnlyList<Approval> approvals,
+        IReadOnlyList<Incident> incidents,
         Policy? policy,
         string ledgerPath,
         out IReadOnlyList<Diagnostic> diagnostics)
@@ -43,8 +57,12 @@ public static class ApprovalClassifier
         }
 
         diagnostics = found;
-        return [.. tests.Select(test => test with { Approval = StateOf(test, valid.GetValueOrDefault(test.Id)) })];
+        return [.. tests.Select(test => test with { Approval = Rejected(StateOf(test, valid.GetValueOrDefault(test.Id)), IncidentLog.CurrentRejection(incidents, assembly, test.Id, test.Fingerprint)) })];
     }
+
+    private static TestApproval Rejected(TestApproval approval, Incident? rejection) => rejection is null
+        ? approval
+        : approval with { State = ApprovalState.Rejected, Rejection = new TestRejection(rejection.By, rejection.At, rejection.Reason) };
 
     private static TestApproval StateOf(AgentTest test, Approval? approval) => approval switch
     {

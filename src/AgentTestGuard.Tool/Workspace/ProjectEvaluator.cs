@@ -42,10 +42,11 @@ internal static class ProjectEvaluator
         var policy = FullOrNull(project.GetPropertyValue("AgentTestGuardPolicyFile"));
         var approvals = FullOrNull(project.GetPropertyValue("AgentTestGuardApprovalsFile"));
         var criteria = FullOrNull(project.GetPropertyValue("AgentTestGuardCriteriaFile"));
+        var incidents = FullOrNull(project.GetPropertyValue("AgentTestGuardIncidentsFile"));
         string? FullOrNull(string value) => value.Length == 0 ? null : Full(value);
         var inputs = project.GetItems("Compile").Select(i => Full(i.EvaluatedInclude))
             .Append(project.FullPath)
-            .Concat(new[] { policy, approvals, criteria }.OfType<string>())
+            .Concat(new[] { policy, approvals, criteria, incidents }.OfType<string>())
             .ToList();
         return new Evaluation(usesPackage, project.GetPropertyValue("AssemblyName"), inventory, policy, approvals, inputs);
     }

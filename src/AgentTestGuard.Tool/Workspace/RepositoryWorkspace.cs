@@ -91,7 +91,8 @@ internal sealed class RepositoryWorkspace
             foreach (var test in inventory.Tests)
             {
                 var state = test.Approval?.State ?? ApprovalState.Unapproved;
-                var rejected = IncidentLog.CurrentRejection(incidents, inventory.Assembly, test.Id, test.Fingerprint) is not null;
+                var rejected = state == ApprovalState.Rejected
+                    || IncidentLog.CurrentRejection(incidents, inventory.Assembly, test.Id, test.Fingerprint) is not null;
                 rows.Add(new AgentTestRow(project, test, state, rejected));
             }
         }
