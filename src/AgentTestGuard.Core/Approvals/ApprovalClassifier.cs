@@ -36,12 +36,12 @@ public static class ApprovalClassifier
         var found = new List<Diagnostic>();
         var byTest = tests.ToDictionary(t => t.Id, StringComparer.Ordinal);
         var valid = new Dictionary<string, Approval>(StringComparer.Ordinal);
+        var orphans = new List<Approval>();
         foreach (var approval in approvals.Where(a => a.Assembly == assembly))
         {
             if (!byTest.TryGetValue(approval.Test, out var test))
             {
-                found.Add(Descriptors.OrphanApproval.At(ledgerPath, approval.Line, 0,
-                    $"'{Inert.Quote(approval.Test)}' is approved, but '{assembly}' has no agent test with that id (renamed, deleted, or no longer tagged). Remove the line."));
+                orphans.Add(approval);
                 continue;
             }
 
@@ -56,9 +56,33 @@ public static class ApprovalClassifier
             valid[approval.Test] = approval;
         }
 
+        found.InsertRange(0, OrphanWarnings(assembly, orphans, ledgerPath));
         diagnostics = found;
         return [.. tests.Select(test => test with { Approval = Rejected(StateOf(test, valid.GetValueOrDefault(test.Id)), IncidentLog.CurrentRejection(incidents, assembly, test.Id, test.Fingerprint)) })];
     }
+
+    /// <summary>
+    /// A warning per approval of a test the assembly does not have; past <see cref="OrphansListedOneByOne"/>,
+    /// one warning for all of them (a ledger of a deleted project can hold thousands).
+    /// </summary>
+    private static IEnumerable<Diagnostic> OrphanWarnings(string assembly, List<Approval> orphans, string ledgerPath)
+    {
+        if (orphans.Count <= OrphansListedOneByOne)
+        {
+            return orphans.Select(orphan => Descriptors.OrphanApproval.At(ledgerPath, orphan.Line, 0,
+                $"'{Inert.Quote(orphan.Test)}' is approved, but '{assembly}' has no agent test with that id (renamed, deleted, or no longer tagged). Remove the line."));
+        }
+
+        var first = orphans.Take(3).Select(o => $"'{Inert.Quote(o.Test)}' (line {o.Line})");
+        return
+        [
+            Descriptors.OrphanApproval.At(ledgerPath, orphans[0].Line, 0,
+                $"{orphans.Count} approvals name tests that '{assembly}' has no agent test with (renamed, deleted, or no longer tagged), " +
+                $"such as {string.Join(", ", first)}. Remove those lines."),
+        ];
+    }
+
+    private const int OrphansListedOneByOne = 10;
 
     private static TestApproval Rejected(TestApproval approval, Incident? rejection) => rejection is null
         ? approval

@@ -121,7 +121,7 @@ public static class ApprovalLedger
         var assembly = reader.RequiredString(entry, "assembly", "the test assembly's name");
         var test = reader.RequiredString(entry, "test", "the approved test's id");
         var fingerprint = reader.RequiredString(entry, "fingerprint", "the fingerprint of the test as approved");
-        var approver = reader.RequiredString(entry, "approver", "who approved, as \"Name <email>\"");
+        var approver = JsonLines.CheckIdentity(reader, entry, "approver", reader.RequiredString(entry, "approver", "who approved, as \"Name <email>\""));
         var at = reader.RequiredString(entry, "at", "when, in UTC, as 2026-01-31T09:30:00Z");
         var note = reader.OptionalString(entry, "note");
         fingerprint = JsonLines.CheckFingerprint(reader, entry, fingerprint);

@@ -7,7 +7,9 @@ namespace AgentTestGuard.Files;
 /// Read, change and write back a repository line file under its <see cref="FileLock"/>, so that
 /// concurrent commands each see the other's entries. A missing file reads as empty and is created
 /// with the format's header. Only the lines of entries the change adds, replaces or removes are
-/// touched (<see cref="LineFileChange"/>); a change that changes nothing writes nothing. A file
+/// touched (<see cref="LineFileChange"/>); a change that changes nothing writes nothing. What a
+/// command killed mid-write left (a temporary file; its lock file, which taking the lock reuses
+/// and releasing it deletes) is cleaned up. A file
 /// with any finding, even a warning such as an unknown key, is left as it is: the user should see
 /// the finding first.
 /// </summary>
@@ -27,6 +29,13 @@ internal static class LockedUpdate
         ArgumentNullException.ThrowIfNull(change);
         ArgumentNullException.ThrowIfNull(format);
         using var fileLock = FileLock.Acquire(path, lockTimeout ?? FileLock.DefaultTimeout);
+
+        // Every writer of the file holds the lock: a temporary file now is one a killed command left.
+        foreach (var leftover in AtomicFile.LeftoversOf(path))
+        {
+            File.Delete(leftover);
+        }
+
         IReadOnlyList<T> current = [];
         diagnostics = [];
         var bytes = Encoding.UTF8.GetBytes(format.Header + "\n");

@@ -136,7 +136,7 @@ public static class IncidentLog
         var test = Named("test", "a rejection names the rejected test's id");
         var fingerprint = Named("fingerprint", "a rejection names the fingerprint of the test as rejected");
         var agent = reader.RequiredString(entry, "agent", "the agent the incident is about");
-        var by = reader.RequiredString(entry, "by", "who recorded it, as \"Name <email>\"");
+        var by = JsonLines.CheckIdentity(reader, entry, "by", reader.RequiredString(entry, "by", "who recorded it, as \"Name <email>\""));
         var at = reader.RequiredString(entry, "at", "when, in UTC, as 2026-01-31T09:30:00Z");
         var reason = reader.RequiredString(entry, "reason", "why, in a few words");
         fingerprint = JsonLines.CheckFingerprint(reader, entry, fingerprint);

@@ -116,6 +116,26 @@ public sealed class ApprovalLedgerLineEditTests
             Encoding.UTF8.GetString(File.ReadAllBytes(file.Path)));
     }
 
+    [Fact]
+    public void The_temporary_and_lock_files_a_killed_command_left_are_removed_by_the_next_write()
+    {
+        var before = "// ours\n" + Spaced + "\n";
+        using var file = new TempFile("agenttestguard.approvals.jsonl", before);
+        var folder = Path.GetDirectoryName(file.Path)!;
+        var temporary = Path.Combine(folder, ".agenttestguard.approvals.jsonl.0123456789abcdef0123456789abcdef.tmp");
+        var unrelated = Path.Combine(folder, ".agenttestguard.incidents.jsonl.0123456789abcdef0123456789abcdef.tmp");
+        File.WriteAllText(temporary, "half a ledger");
+        File.WriteAllText(unrelated, "another file's");
+        File.WriteAllText(file.Path + ".lock", "");
+
+        Assert.True(ApprovalLedger.Update(file.Path, current => current, out _, TimeSpan.FromSeconds(1)));
+
+        Assert.Equal(
+            ["agenttestguard.approvals.jsonl", ".agenttestguard.incidents.jsonl.0123456789abcdef0123456789abcdef.tmp"],
+            Directory.GetFiles(folder).Select(Path.GetFileName).Order(StringComparer.Ordinal).Reverse());
+        Assert.Equal(before, File.ReadAllText(file.Path));
+    }
+
     private static string Approve(string before, string test)
     {
         using var file = new TempFile("agenttestguard.approvals.jsonl", "");
