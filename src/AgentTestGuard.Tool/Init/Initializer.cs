@@ -76,6 +76,11 @@ internal static class Initializer
             changes.Add([GitAttributes.FileName, "merge=union for " + string.Join(", ", unionFiles)]);
         }
 
+        if (GitIgnore.AddLeftovers(root) is { Count: > 0 } ignored)
+        {
+            changes.Add([GitIgnore.FileName, "ignores " + string.Join(", ", ignored)]);
+        }
+
         var version = choice.Version?.ToNormalizedString();
         try
         {

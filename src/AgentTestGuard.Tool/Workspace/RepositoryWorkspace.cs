@@ -47,9 +47,13 @@ internal sealed class RepositoryWorkspace
 
         var folder = Directory.Exists(target) ? target : Path.GetDirectoryName(target)!;
         MSBuildHost.EnsureRegistered(folder);
-        IReadOnlyList<string> projectFiles = File.Exists(target)
-            ? ProjectFiles.IsSolution(target) ? ProjectEvaluator.ProjectsOfSolution(target) : [target]
+        IReadOnlyList<string>? projectFiles = File.Exists(target)
+            ? ProjectFiles.IsSolution(target) ? MalformedMSBuildFile.Report(() => ProjectEvaluator.ProjectsOfSolution(target), output) : [target]
             : ProjectFiles.InFolder(target);
+        if (projectFiles is null)
+        {
+            return null;
+        }
 
         var projects = new List<TestProject>();
         foreach (var file in projectFiles)
@@ -104,7 +108,12 @@ internal sealed class RepositoryWorkspace
     private static TestProject? Prepare(string projectFile, WorkspaceNeeds needs, Output output, out bool failed)
     {
         failed = false;
-        var evaluation = ProjectEvaluator.Evaluate(projectFile);
+        if (!MalformedMSBuildFile.TryEvaluate(projectFile, output, out var evaluation))
+        {
+            failed = true;
+            return null;
+        }
+
         if (evaluation is null)
         {
             return null;
@@ -131,7 +140,12 @@ internal sealed class RepositoryWorkspace
             return null;
         }
 
-        evaluation = ProjectEvaluator.Evaluate(projectFile);
+        if (!MalformedMSBuildFile.TryEvaluate(projectFile, output, out evaluation))
+        {
+            failed = true;
+            return null;
+        }
+
         return evaluation is { UsesPackage: true } && (!needsInventory || File.Exists(evaluation.InventoryFile))
             ? ToProject(projectFile, evaluation)
             : null;
