@@ -14,6 +14,8 @@ namespace AgentTestGuard.Approvals;
 /// </summary>
 public static class ApprovalClassifier
 {
+    private const int OrphansListedOneByOne = 10;
+
     public static IReadOnlyList<AgentTest> Classify(
         string assembly,
         IReadOnlyList<AgentTest> tests,
@@ -58,8 +60,19 @@ public static class ApprovalClassifier
 
         found.InsertRange(0, OrphanWarnings(assembly, orphans, ledgerPath));
         diagnostics = found;
-        return [.. tests.Select(test => test with { Approval = Rejected(StateOf(test, valid.GetValueOrDefault(test.Id)), IncidentLog.CurrentRejection(incidents, assembly, test.Id, test.Fingerprint)) })];
+        var rejections = LatestRejections(assembly, incidents);
+        return [.. tests.Select(test => test with
+        {
+            Approval = Rejected(StateOf(test, valid.GetValueOrDefault(test.Id)), rejections.GetValueOrDefault((test.Id, test.Fingerprint))),
+        })];
     }
+
+    /// <summary>The assembly's latest rejection of each test version (id and fingerprint), as <see cref="IncidentLog.CurrentRejection"/> finds it.</summary>
+    private static Dictionary<(string Test, string Fingerprint), Incident> LatestRejections(string assembly, IReadOnlyList<Incident> incidents) =>
+        incidents
+            .Where(i => i.Kind == IncidentKind.Rejection && i.Assembly == assembly && i.Test is not null && i.Fingerprint is not null)
+            .GroupBy(i => (i.Test!, i.Fingerprint!))
+            .ToDictionary(g => g.Key, g => g.MaxBy(i => i.At)!);
 
     /// <summary>
     /// A warning per approval of a test the assembly does not have; past <see cref="OrphansListedOneByOne"/>,
@@ -81,8 +94,6 @@ public static class ApprovalClassifier
                 $"such as {string.Join(", ", first)}. Remove those lines."),
         ];
     }
-
-    private const int OrphansListedOneByOne = 10;
 
     private static TestApproval Rejected(TestApproval approval, Incident? rejection) => rejection is null
         ? approval

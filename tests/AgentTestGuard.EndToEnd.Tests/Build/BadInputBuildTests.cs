@@ -34,7 +34,7 @@ public sealed class BadInputBuildTests
 
         Assert.Equal(1, duplicate.ExitCode);
         Assert.Contains(
-            $"{ledger}(2,{twice.LastIndexOf("\"test\"", StringComparison.Ordinal) + 1}): error AGT0013: The key 'test' appears twice in one object (first at column 27); keep one.",
+            $"{ledger}(2,{twice.LastIndexOf("\"test\"", StringComparison.Ordinal) + 1}): error AGT0013: The key 'test' appears twice in one object (first at column 26); keep one.",
             duplicate.Output,
             StringComparison.Ordinal);
     }

@@ -36,7 +36,7 @@ public sealed class ReviewFileEditTests
         Assert.True(approve.ExitCode == 0, approve.Output);
         var after = Encoding.UTF8.GetString(File.ReadAllBytes(ledger));
         var lines = after.Split("\r\n");
-        Assert.Equal(6, lines.Length);
+        Assert.Equal(5, lines.Length);
         Assert.StartsWith($$"""{"assembly":"Shop.Tests","test":"{{Unapproved}}",""", lines[2], StringComparison.Ordinal);
         Assert.Equal(before, string.Join("\r\n", lines.Where((_, i) => i != 2)));
         Assert.Equal("1\t0\tagenttestguard.approvals.jsonl\n", git.Run("diff", "--numstat", "--", "agenttestguard.approvals.jsonl"));
