@@ -41,7 +41,7 @@ public sealed class ReviewFileEditTests
         Assert.Equal(before, string.Join("\r\n", lines.Where((_, i) => i != 2)));
         Assert.Equal("1\t0\tagenttestguard.approvals.jsonl\n", git.Run("diff", "--numstat", "--", "agenttestguard.approvals.jsonl"));
         git.CommitAll("approve the discount test");
-        Assert.StartsWith(agentCommit, git.Run("blame", "-l", "-L", "4,4", "--", "agenttestguard.approvals.jsonl"), StringComparison.Ordinal);
+        Assert.StartsWith(agentCommit + " ", git.Run("blame", "--porcelain", "-L", "4,4", "--", "agenttestguard.approvals.jsonl"), StringComparison.Ordinal);
     }
 
     [Fact]
