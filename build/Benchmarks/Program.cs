@@ -8,6 +8,7 @@ using AgentTestGuard.Benchmarks;
 //   measure-attributes [rounds] [agent-tests]                times xunit v3's reads of a test's attributes, tagged each way
 //   measure-inventory-read <inventory> [iterations]          times reading an inventory, the reader compiled here
 //   measure-inventory-read-in-app <app-dir> <inventory> [reads]  the same with the app's precompiled reader, first read first
+//   measure-catalog [megabytes]                              times reading a one-line criteria catalog (build/benchmark-catalog.sh)
 //   generate-run <dir> <classes> <tests-per-class> <agent-tests> <package-version|none|tags|hooks> <trxreport-version|none> [fact|one|two]
 return args switch
 {
@@ -30,6 +31,8 @@ return args switch
         InventoryReadTiming.Run(inventory, rest.Length > 0 ? int.Parse(rest[0], CultureInfo.InvariantCulture) : 50),
     ["measure-inventory-read-in-app", var appDirectory, var inventory, .. var rest] =>
         PrecompiledInventoryReadTiming.Run(appDirectory, inventory, rest.Length > 0 ? int.Parse(rest[0], CultureInfo.InvariantCulture) : 4),
+    ["measure-catalog", .. var rest] =>
+        CatalogReadTiming.Run(rest.Length > 0 ? int.Parse(rest[0], CultureInfo.InvariantCulture) : 50),
     ["measure", var assembly, var policy, var catalog, .. var rest] =>
         InventoryTiming.Run(assembly, policy, catalog, rest.Length > 0 ? int.Parse(rest[0], CultureInfo.InvariantCulture) : 20),
     _ => Usage(),
@@ -37,6 +40,6 @@ return args switch
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: generate <dir> <tests> <agent-tests> <package-version> | generate-run <dir> <classes> <tests-per-class> <agent-tests> <package-version|none|tags|hooks> <trxreport-version|none> [fact|one|two] | measure <test-assembly> <policy> <catalog> [iterations] | measure-attributes [rounds] [agent-tests] | measure-inventory-read <inventory> [iterations] | measure-inventory-read-in-app <app-dir> <inventory> [reads]");
+    Console.Error.WriteLine("usage: generate <dir> <tests> <agent-tests> <package-version> | generate-run <dir> <classes> <tests-per-class> <agent-tests> <package-version|none|tags|hooks> <trxreport-version|none> [fact|one|two] | measure <test-assembly> <policy> <catalog> [iterations] | measure-attributes [rounds] [agent-tests] | measure-inventory-read <inventory> [iterations] | measure-inventory-read-in-app <app-dir> <inventory> [reads] | measure-catalog [megabytes]");
     return 2;
 }

@@ -2,6 +2,7 @@ using AgentTestGuard.Approvals;
 using AgentTestGuard.Configuration;
 using AgentTestGuard.Diagnostics;
 using AgentTestGuard.Files;
+using AgentTestGuard.Incidents;
 using AgentTestGuard.Inventory;
 using AgentTestGuard.Validation;
 using Microsoft.Build.Framework;
@@ -29,6 +30,9 @@ public sealed class InventoryAgentTests : Task
     public string? CriteriaFile { get; set; }
 
     public string? ApprovalsFile { get; set; }
+
+    /// <summary>The incident log: its rejections of a test's current version win over approvals. Absent is none.</summary>
+    public string? IncidentsFile { get; set; }
 
     public ITaskItem[] ReferencePaths { get; set; } = [];
 
@@ -72,8 +76,9 @@ public sealed class InventoryAgentTests : Task
             }
 
             Report(AgentTestValidator.Validate(tests, configuration, AssemblyPath, ProjectDirectory));
+            var incidents = LoadIncidents();
             tests = ApprovalClassifier.Classify(
-                scan.AssemblyName, tests, configuration.Approvals ?? [], configuration.Policy, ApprovalsFile ?? "", out var approvalDiagnostics);
+                scan.AssemblyName, tests, configuration.Approvals ?? [], incidents, configuration.Policy, ApprovalsFile ?? "", out var approvalDiagnostics);
             Report(approvalDiagnostics);
             policy = configuration.Policy;
         }
@@ -100,6 +105,20 @@ public sealed class InventoryAgentTests : Task
 
     private static string Generator { get; } =
         $"AgentTestGuard {ProductVersion.Current}";
+
+    // The log sits beside the ledger and may not exist yet: no log, no rejections. A log that does
+    // not read fails the build (AGT0017) rather than losing the rejections it holds.
+    private IReadOnlyList<Incident> LoadIncidents()
+    {
+        if (string.IsNullOrWhiteSpace(IncidentsFile) || !File.Exists(IncidentsFile))
+        {
+            return [];
+        }
+
+        var incidents = IncidentLog.Load(IncidentsFile, out var diagnostics);
+        Report(diagnostics);
+        return incidents ?? [];
+    }
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 

@@ -51,9 +51,12 @@ public static class ApprovalLedger
     /// <summary>
     /// Changes the ledger under its <see cref="FileLock"/>, so that two commands approving at once
     /// both keep their lines: <paramref name="change"/> gets the current approvals (none when the
-    /// file does not exist) and returns the new ones, which are written in the stable order.
-    /// Nothing is written, and false returned, when the ledger has any finding, which is then in
-    /// <paramref name="diagnostics"/>: rewriting it would drop what the finding is about.
+    /// file does not exist) and returns the ones to keep (the same records) and new ones. Only their
+    /// lines change: an approval of a test already in the ledger replaces that line where it stands,
+    /// a new one goes in at its sorted place (at the end of a ledger that is not sorted), one left
+    /// out loses its line; every other byte stays, so `git blame` keeps crediting each line to the
+    /// commit that wrote it. Nothing is written, and false returned, when the ledger has any finding,
+    /// which is then in <paramref name="diagnostics"/>.
     /// </summary>
     /// <exception cref="InvalidOperationException"><paramref name="change"/> returned a test twice.</exception>
     /// <exception cref="FileLockTimeoutException">Another command held the lock for the whole <paramref name="lockTimeout"/>.</exception>
@@ -61,13 +64,16 @@ public static class ApprovalLedger
         string path,
         Func<IReadOnlyList<Approval>, IEnumerable<Approval>> change,
         out IReadOnlyList<Diagnostic> diagnostics,
-        TimeSpan? lockTimeout = null) =>
-        LockedUpdate.Apply(path, Load, change, WriteChecked, lockTimeout, out diagnostics);
+        TimeSpan? lockTimeout = null)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        return LockedUpdate.Apply(path, Load, current => Checked(change(current)), Format, lockTimeout, out diagnostics);
+    }
 
     public static string Serialize(IEnumerable<Approval> approvals)
     {
         var text = new StringBuilder(Header).Append('\n');
-        foreach (var approval in approvals.OrderBy(a => a.Assembly, StringComparer.Ordinal).ThenBy(a => a.Test, StringComparer.Ordinal))
+        foreach (var approval in approvals.Order(Format.Order))
         {
             text.Append(SerializeLine(approval)).Append('\n');
         }
@@ -75,8 +81,16 @@ public static class ApprovalLedger
         return text.ToString();
     }
 
+    private static readonly LineFileFormat<Approval> Format = new(
+        a => a.Line,
+        (added, old) => added.Assembly == old.Assembly && added.Test == old.Test,
+        SerializeLine,
+        Comparer<Approval>.Create((x, y) =>
+            string.CompareOrdinal(x.Assembly, y.Assembly) is var byAssembly and not 0 ? byAssembly : string.CompareOrdinal(x.Test, y.Test)),
+        Header);
+
     // A ledger with a test twice would not load again; refuse to write one.
-    private static void WriteChecked(string path, IEnumerable<Approval> approvals)
+    private static List<Approval> Checked(IEnumerable<Approval> approvals)
     {
         var list = approvals.ToList();
         if (list.GroupBy(a => (a.Assembly, a.Test)).FirstOrDefault(g => g.Count() > 1) is { } twice)
@@ -84,7 +98,7 @@ public static class ApprovalLedger
             throw new InvalidOperationException($"The change approves '{Inert.Quote(twice.Key.Test)}' of '{Inert.Quote(twice.Key.Assembly)}' twice; nothing was written.");
         }
 
-        Write(path, list);
+        return list;
     }
 
     private static string SerializeLine(Approval approval) =>
@@ -107,7 +121,7 @@ public static class ApprovalLedger
         var assembly = reader.RequiredString(entry, "assembly", "the test assembly's name");
         var test = reader.RequiredString(entry, "test", "the approved test's id");
         var fingerprint = reader.RequiredString(entry, "fingerprint", "the fingerprint of the test as approved");
-        var approver = reader.RequiredString(entry, "approver", "who approved, as \"Name <email>\"");
+        var approver = JsonLines.CheckIdentity(reader, entry, "approver", reader.RequiredString(entry, "approver", "who approved, as \"Name <email>\""));
         var at = reader.RequiredString(entry, "at", "when, in UTC, as 2026-01-31T09:30:00Z");
         var note = reader.OptionalString(entry, "note");
         fingerprint = JsonLines.CheckFingerprint(reader, entry, fingerprint);

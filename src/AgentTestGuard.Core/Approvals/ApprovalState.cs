@@ -11,15 +11,22 @@ public enum ApprovalState
 
     /// <summary>Approved, but the test changed since (its fingerprint differs): quarantined again.</summary>
     Stale,
+
+    /// <summary>
+    /// Rejected by a reviewer for its current fingerprint (a rejection in the incident log):
+    /// quarantined whatever approval lines the ledger holds, until the test is changed or deleted.
+    /// </summary>
+    Rejected,
 }
 
-/// <summary>The states' names in the product's files and reports: "unapproved", "approved", "stale".</summary>
+/// <summary>The states' names in the product's files and reports: "unapproved", "approved", "stale", "rejected".</summary>
 public static class ApprovalStates
 {
     public static string Name(ApprovalState state) => state switch
     {
         ApprovalState.Approved => "approved",
         ApprovalState.Stale => "stale",
+        ApprovalState.Rejected => "rejected",
         _ => "unapproved",
     };
 
@@ -29,6 +36,7 @@ public static class ApprovalStates
         {
             "approved" => (true, ApprovalState.Approved),
             "stale" => (true, ApprovalState.Stale),
+            "rejected" => (true, ApprovalState.Rejected),
             "unapproved" => (true, ApprovalState.Unapproved),
             _ => (false, ApprovalState.Unapproved),
         };
@@ -36,5 +44,18 @@ public static class ApprovalStates
     }
 }
 
-/// <summary>An agent test's approval state, with the approval it comes from when there is one.</summary>
-public sealed record TestApproval(ApprovalState State, string? Approver = null, DateTimeOffset? At = null, string? ApprovedFingerprint = null);
+/// <summary>
+/// An agent test's approval state, with the approval it comes from when there is one (for a rejected
+/// test, the approval line the rejection overrides, if any) and, when rejected, the rejection.
+/// </summary>
+public sealed record TestApproval(ApprovalState State, string? Approver = null, DateTimeOffset? At = null, string? ApprovedFingerprint = null)
+{
+    /// <summary>Who rejected the test's current version, when and why; null unless <see cref="State"/> is rejected.</summary>
+    public TestRejection? Rejection { get; init; }
+}
+
+/// <summary>A reviewer's rejection of a test's current version, from the incident log.</summary>
+/// <param name="By">Who rejected, as "Name &lt;email&gt;".</param>
+/// <param name="At">When, in UTC.</param>
+/// <param name="Reason">What the agent got wrong.</param>
+public sealed record TestRejection(string By, DateTimeOffset At, string Reason);

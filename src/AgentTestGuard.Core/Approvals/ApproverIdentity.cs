@@ -28,6 +28,11 @@ public static class ApproverIdentity
     public static string? WhyNotHuman(string approver, IEnumerable<string> agents, IEnumerable<Regex>? denyPatterns = null)
     {
         ArgumentNullException.ThrowIfNull(approver);
+        if (!IsNameAndEmail(approver))
+        {
+            return "it is not \"Name <email>\": without an email address it can be told apart neither from an agent nor from a commit's author";
+        }
+
         if (approver.Contains("[bot]", StringComparison.OrdinalIgnoreCase))
         {
             return "it is a bot account ([bot])";
@@ -40,9 +45,9 @@ public static class ApproverIdentity
 
         foreach (var pattern in denyPatterns ?? [])
         {
-            if (DeniedBy(pattern, approver))
+            if (DeniedBy(pattern, approver) is { } denied)
             {
-                return $"it matches the policy's approver deny pattern '{pattern}'";
+                return denied;
             }
         }
 
@@ -63,17 +68,32 @@ public static class ApproverIdentity
         return null;
     }
 
-    // A pattern that takes too long on an identity is the policy's problem; refusing is the safe side.
-    private static bool DeniedBy(Regex pattern, string approver)
+    // A pattern that takes too long on an identity cannot clear it: refused, and said so, rather
+    // than reported as a match it may not be.
+    private static string? DeniedBy(Regex pattern, string approver)
     {
         try
         {
-            return pattern.IsMatch(approver);
+            return pattern.IsMatch(approver) ? $"it matches the policy's approver deny pattern '{Inert.Quote(pattern.ToString())}'" : null;
         }
         catch (RegexMatchTimeoutException)
         {
-            return true;
+            return $"matching it against the policy's approver deny pattern '{Inert.Quote(pattern.ToString())}' timed out after {(int)pattern.MatchTimeout.TotalMilliseconds} ms, so it cannot be cleared (simplify the pattern)";
         }
+    }
+
+    /// <summary>
+    /// Whether the identity has the form the files require, "Name &lt;email&gt;": a name, and an
+    /// address with an @ in angle brackets at the end. An identity without an address cannot be
+    /// told apart from an agent's, nor matched with a commit's author.
+    /// </summary>
+    public static bool IsNameAndEmail(string identity)
+    {
+        ArgumentNullException.ThrowIfNull(identity);
+        var value = identity.Trim();
+        var open = value.LastIndexOf('<');
+        return open > 0 && value.EndsWith('>') && value.IndexOf('@', open) > open + 1 && value.IndexOf('@', open) < value.Length - 2
+            && value[..open].Trim().Length > 0;
     }
 
     private static string? WhyAgentAddress(string email)

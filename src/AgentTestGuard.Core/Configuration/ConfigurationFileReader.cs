@@ -48,7 +48,7 @@ internal sealed class ConfigurationFileReader(string path, DiagnosticDescriptor 
         }
         catch (JsonSyntaxException e)
         {
-            Error(e.Line, e.Column, $"Not valid JSON: {e.Message}");
+            Error(e.Line, e.Column, e.Message);
             return null;
         }
     }

@@ -25,17 +25,29 @@ public sealed class CriterionPattern
 
     public string? LinkTemplate { get; }
 
-    public bool Matches(string id)
+    /// <summary>How long matching one id may take: an id that takes longer is neither known nor unknown.</summary>
+    public static TimeSpan Timeout => MatchTimeout;
+
+    /// <summary>Whether the id matches as a whole; <see cref="PatternMatch.TimedOut"/> when matching took too long to tell.</summary>
+    public PatternMatch Match(string id)
     {
         try
         {
-            return _regex.IsMatch(id);
+            return _regex.IsMatch(id) ? PatternMatch.Matches : PatternMatch.DoesNotMatch;
         }
         catch (RegexMatchTimeoutException)
         {
-            return false;
+            return PatternMatch.TimedOut;
         }
     }
 
     public string? LinkFor(string id) => LinkTemplate?.Replace("{id}", Uri.EscapeDataString(id), StringComparison.Ordinal);
+}
+
+/// <summary>What matching a pattern found; a pattern that timed out says nothing either way.</summary>
+public enum PatternMatch
+{
+    DoesNotMatch,
+    Matches,
+    TimedOut,
 }

@@ -32,6 +32,18 @@ internal static class JsonLines
         return null;
     }
 
+    /// <summary>The entry's identity (<paramref name="key"/>) if it is "Name &lt;email&gt;", as the format requires; otherwise reports where it is wrong and gives null.</summary>
+    public static string? CheckIdentity(ConfigurationFileReader reader, JsonObjectNode entry, string key, string? identity)
+    {
+        if (identity is null || Approvals.ApproverIdentity.IsNameAndEmail(identity))
+        {
+            return identity;
+        }
+
+        reader.Error(ConfigurationFileReader.Find(entry, key)!.Value, $"'{key}' must be \"Name <email>\", not '{Inert.Quote(identity)}': a person is named with an email address.");
+        return null;
+    }
+
     /// <summary>Reads the entry's "at" value; false when it is absent, or wrong (reported where it is).</summary>
     public static bool TryReadUtc(ConfigurationFileReader reader, JsonObjectNode entry, string? at, out DateTimeOffset when)
     {

@@ -7,8 +7,8 @@ namespace AgentTestGuard.Configuration;
 /// </summary>
 internal abstract record JsonPositioned(JsonSource Source, int Offset)
 {
-    /// <summary>1-based.</summary>
-    public int Line => Source.PositionOf(Offset).Line;
+    /// <summary>1-based; found without counting the line's characters, which only the column needs.</summary>
+    public int Line => Source.LineOf(Offset);
 
     /// <summary>1-based, in characters.</summary>
     public int Column => Source.PositionOf(Offset).Column;

@@ -17,11 +17,14 @@ internal static class JsonPositionReader
         MaxDepth = 64,
     };
 
-    /// <exception cref="JsonSyntaxException">The text is not well-formed JSON.</exception>
+    /// <exception cref="JsonSyntaxException">
+    /// The text is not well-formed JSON, is not valid UTF-8, or repeats a key in an object.
+    /// </exception>
     public static JsonNode Read(ReadOnlyMemory<byte> utf8)
     {
         utf8 = WithoutPreamble(utf8);
         var source = new JsonSource(utf8);
+        Utf8Validation.ThrowIfInvalid(utf8.Span, source);
         var reader = new Utf8JsonReader(utf8.Span, Options);
         try
         {
@@ -35,7 +38,8 @@ internal static class JsonPositionReader
         }
         catch (JsonException e)
         {
-            throw SyntaxError(e, source);
+            var error = SyntaxError(e, source);
+            throw new JsonSyntaxException($"Not valid JSON: {error.Message}", error.Line, error.Column);
         }
     }
 
@@ -61,10 +65,22 @@ internal static class JsonPositionReader
         {
             case JsonTokenType.StartObject:
                 var properties = new List<JsonPropertyNode>();
+                var names = new Dictionary<string, int>(StringComparer.Ordinal);
                 while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
                 {
                     var nameOffset = (int)reader.TokenStartIndex;
                     var name = reader.GetString()!;
+
+                    // Readers disagree on which of two equal keys counts (most take the last, silently):
+                    // a second "requireSignedApprovals" or "test" must not quietly change what a file says.
+                    if (!names.TryAdd(name, nameOffset))
+                    {
+                        var (line, column) = source.PositionOf(nameOffset);
+                        var (firstLine, firstColumn) = source.PositionOf(names[name]);
+                        var first = firstLine == line ? $"column {firstColumn}" : $"line {firstLine}, column {firstColumn}";
+                        throw new JsonSyntaxException($"The key '{Inert.Quote(name)}' appears twice in one object (first at {first}); keep one.", line, column);
+                    }
+
                     reader.Read();
                     properties.Add(new JsonPropertyNode(source, nameOffset, name, ReadValue(ref reader, source)));
                 }
@@ -95,7 +111,10 @@ internal static class JsonPositionReader
     }
 }
 
-/// <summary>Malformed JSON, with the 1-based position where reading stopped.</summary>
+/// <summary>
+/// Text that cannot be read as the product's JSON (malformed, not UTF-8, a key twice), with the
+/// 1-based position where reading stopped and a message that says which.
+/// </summary>
 internal sealed class JsonSyntaxException(string message, int line, int column) : Exception(message)
 {
     public int Line { get; } = line;

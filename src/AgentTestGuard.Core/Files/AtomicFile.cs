@@ -48,6 +48,19 @@ public static class AtomicFile
         writer.Write(content);
     };
 
+    /// <summary>
+    /// Temporary files of <paramref name="path"/> that a process killed while writing it left
+    /// behind. Only safe to delete where no other process can be writing the file, under its
+    /// <see cref="FileLock"/>.
+    /// </summary>
+    public static IEnumerable<string> LeftoversOf(string path)
+    {
+        var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
+        return Directory.Exists(directory)
+            ? Directory.EnumerateFiles(directory, $".{Path.GetFileName(path)}.*.tmp")
+            : [];
+    }
+
     private static void WriteThenRename(string path, Action<Stream> write, bool overwrite)
     {
         var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;

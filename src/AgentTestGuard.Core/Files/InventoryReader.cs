@@ -299,8 +299,8 @@ internal sealed class InventoryReader
     {
         var start = StartObject(ref reader, "approval");
         ApprovalState? state = null;
-        string? approver = null, approvedFingerprint = null;
-        DateTimeOffset? at = null;
+        string? approver = null, approvedFingerprint = null, rejectedBy = null, rejectionReason = null;
+        DateTimeOffset? at = null, rejectedAt = null;
         while (NextProperty(ref reader))
         {
             if (reader.ValueTextEquals("state"u8))
@@ -314,13 +314,19 @@ internal sealed class InventoryReader
             }
             else if (reader.ValueTextEquals("at"u8))
             {
-                reader.Read();
-                if (reader.TokenType != JsonTokenType.Null)
-                {
-                    at = DateTimeOffset.TryParse(String(ref reader, "at"), CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed)
-                        ? parsed
-                        : throw Invalid(reader, "at must be a date and time");
-                }
+                at = OptionalTime(ref reader, "at");
+            }
+            else if (reader.ValueTextEquals("rejectedBy"u8))
+            {
+                rejectedBy = OptionalString(ref reader, "rejectedBy");
+            }
+            else if (reader.ValueTextEquals("rejectedAt"u8))
+            {
+                rejectedAt = OptionalTime(ref reader, "rejectedAt");
+            }
+            else if (reader.ValueTextEquals("rejectionReason"u8))
+            {
+                rejectionReason = OptionalString(ref reader, "rejectionReason");
             }
             else if (reader.ValueTextEquals("approvedFingerprint"u8))
             {
@@ -334,13 +340,31 @@ internal sealed class InventoryReader
             }
         }
 
-        return new TestApproval(state ?? throw Missing(start, "state"), approver, at, approvedFingerprint);
+        return new TestApproval(state ?? throw Missing(start, "state"), approver, at, approvedFingerprint)
+        {
+            Rejection = state == ApprovalState.Rejected
+                ? new TestRejection(rejectedBy ?? throw Missing(start, "rejectedBy"), rejectedAt ?? throw Missing(start, "rejectedAt"), rejectionReason ?? throw Missing(start, "rejectionReason"))
+                : null,
+        };
+    }
+
+    private DateTimeOffset? OptionalTime(ref Utf8JsonReader reader, string what)
+    {
+        reader.Read();
+        if (reader.TokenType == JsonTokenType.Null)
+        {
+            return null;
+        }
+
+        return DateTimeOffset.TryParse(String(ref reader, what), CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed)
+            ? parsed
+            : throw Invalid(reader, $"{what} must be a date and time");
     }
 
     private ApprovalState ReadState(ref Utf8JsonReader reader) =>
         ApprovalStates.TryParse(String(ref reader, "state"), out var state)
             ? state
-            : throw Invalid(reader, "state must be approved, stale or unapproved");
+            : throw Invalid(reader, "state must be approved, stale, rejected or unapproved");
 
     /// <summary>An array of strings.</summary>
     /// <param name="previous">The array last read for this property: an item equal to the one at its place is reused.</param>

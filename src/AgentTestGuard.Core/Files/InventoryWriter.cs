@@ -72,6 +72,13 @@ internal static class InventoryWriter
             }
 
             json.WriteOptionalString("approvedFingerprint", approval.ApprovedFingerprint);
+            if (approval.Rejection is { } rejection)
+            {
+                json.WriteString("rejectedBy", rejection.By);
+                json.WriteString("rejectedAt", rejection.At);
+                json.WriteString("rejectionReason", rejection.Reason);
+            }
+
             json.WriteEndObject();
         }
 

@@ -1,12 +1,17 @@
+using System.Text;
 using AgentTestGuard.Diagnostics;
 
 namespace AgentTestGuard.Files;
 
 /// <summary>
 /// Read, change and write back a repository line file under its <see cref="FileLock"/>, so that
-/// concurrent commands each see the other's entries. A missing file reads as empty. A file with
-/// any finding, even a warning such as an unknown key, is left as it is: rewriting it would drop
-/// what the finding is about, and the user should see it first.
+/// concurrent commands each see the other's entries. A missing file reads as empty and is created
+/// with the format's header. Only the lines of entries the change adds, replaces or removes are
+/// touched (<see cref="LineFileChange"/>); a change that changes nothing writes nothing. What a
+/// command killed mid-write left (a temporary file; its lock file, which taking the lock reuses
+/// and releasing it deletes) is cleaned up. A file
+/// with any finding, even a warning such as an unknown key, is left as it is: the user should see
+/// the finding first.
 /// </summary>
 internal static class LockedUpdate
 {
@@ -16,17 +21,32 @@ internal static class LockedUpdate
         string path,
         Loader<T> load,
         Func<IReadOnlyList<T>, IEnumerable<T>> change,
-        Action<string, IEnumerable<T>> write,
+        LineFileFormat<T> format,
         TimeSpan? lockTimeout,
         out IReadOnlyList<Diagnostic> diagnostics)
+        where T : notnull
     {
         ArgumentNullException.ThrowIfNull(change);
+        ArgumentNullException.ThrowIfNull(format);
         using var fileLock = FileLock.Acquire(path, lockTimeout ?? FileLock.DefaultTimeout);
+
+        // Every writer of the file holds the lock: a temporary file now is one a killed command left.
+        foreach (var leftover in AtomicFile.LeftoversOf(path))
+        {
+            File.Delete(leftover);
+        }
+
         IReadOnlyList<T> current = [];
         diagnostics = [];
-        if (File.Exists(path) && load(path, out diagnostics) is { } loaded)
+        var bytes = Encoding.UTF8.GetBytes(format.Header + "\n");
+        if (File.Exists(path))
         {
-            current = loaded;
+            // Read under the lock, so the bytes edited are the bytes the entries came from.
+            bytes = File.ReadAllBytes(path);
+            if (load(path, out diagnostics) is { } loaded)
+            {
+                current = loaded;
+            }
         }
 
         if (diagnostics.Count > 0)
@@ -34,7 +54,13 @@ internal static class LockedUpdate
             return false;
         }
 
-        write(path, [.. change(current)]);
+        var changed = LineFileChange.Apply(bytes, current, [.. change(current)], format);
+        if (File.Exists(path) && changed.AsSpan().SequenceEqual(bytes))
+        {
+            return true;
+        }
+
+        AtomicFile.Write(path, stream => stream.Write(changed));
         return true;
     }
 }

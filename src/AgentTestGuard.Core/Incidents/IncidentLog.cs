@@ -33,9 +33,11 @@ public static class IncidentLog
 
     /// <summary>
     /// Changes the log under its <see cref="FileLock"/>: <paramref name="change"/> gets the current
-    /// incidents (none when the file does not exist) and returns the new ones, usually the same
-    /// plus one. Nothing is written, and false returned, when the log has any finding, which is then
-    /// in <paramref name="diagnostics"/>.
+    /// incidents (none when the file does not exist) and returns the ones to keep (the same records)
+    /// and new ones, usually the same plus one. Only their lines change: a new incident goes in at its
+    /// place in time (at the end of a log that is not in order), one left out loses its line; every
+    /// other byte stays. Nothing is written, and false returned, when the log has any finding, which
+    /// is then in <paramref name="diagnostics"/>.
     /// </summary>
     /// <exception cref="FileLockTimeoutException">Another command held the lock for the whole <paramref name="lockTimeout"/>.</exception>
     public static bool Update(
@@ -43,30 +45,45 @@ public static class IncidentLog
         Func<IReadOnlyList<Incident>, IEnumerable<Incident>> change,
         out IReadOnlyList<Diagnostic> diagnostics,
         TimeSpan? lockTimeout = null) =>
-        LockedUpdate.Apply(path, Load, change, Write, lockTimeout, out diagnostics);
+        LockedUpdate.Apply(path, Load, change, Format, lockTimeout, out diagnostics);
 
     public static string Serialize(IEnumerable<Incident> incidents)
     {
         var text = new StringBuilder(Header).Append('\n');
-
-        // By time first, so a new incident goes last; the rest only makes the order total, so the
-        // same incidents give the same file whatever order they come in.
-        var ordered = incidents
-            .OrderBy(i => i.At.UtcDateTime)
-            .ThenBy(i => i.Assembly ?? "", StringComparer.Ordinal)
-            .ThenBy(i => i.Test ?? "", StringComparer.Ordinal)
-            .ThenBy(i => i.Kind)
-            .ThenBy(i => i.Agent, StringComparer.Ordinal)
-            .ThenBy(i => i.By, StringComparer.Ordinal)
-            .ThenBy(i => i.Fingerprint ?? "", StringComparer.Ordinal)
-            .ThenBy(i => i.Reason, StringComparer.Ordinal);
-        foreach (var incident in ordered)
+        foreach (var incident in incidents.Order(Format.Order))
         {
             text.Append(SerializeLine(incident)).Append('\n');
         }
 
         return text.ToString();
     }
+
+    // By time first, so a new incident goes last; the rest only makes the order total, so the
+    // same incidents give the same file whatever order they come in.
+    private static readonly LineFileFormat<Incident> Format = new(
+        i => i.Line,
+        null,
+        SerializeLine,
+        Comparer<Incident>.Create((x, y) =>
+        {
+            var byTime = x.At.UtcDateTime.CompareTo(y.At.UtcDateTime);
+            if (byTime != 0)
+            {
+                return byTime;
+            }
+
+            return new[]
+            {
+                string.CompareOrdinal(x.Assembly ?? "", y.Assembly ?? ""),
+                string.CompareOrdinal(x.Test ?? "", y.Test ?? ""),
+                x.Kind.CompareTo(y.Kind),
+                string.CompareOrdinal(x.Agent, y.Agent),
+                string.CompareOrdinal(x.By, y.By),
+                string.CompareOrdinal(x.Fingerprint ?? "", y.Fingerprint ?? ""),
+                string.CompareOrdinal(x.Reason, y.Reason),
+            }.FirstOrDefault(c => c != 0);
+        }),
+        Header);
 
     /// <summary>
     /// The latest rejection of the test as it is now: one for the same assembly, test and
@@ -122,7 +139,7 @@ public static class IncidentLog
         var test = Named("test", kind == IncidentKind.FalseAlarm ? "the test's id" : "the rejected test's id");
         var fingerprint = Named("fingerprint", kind == IncidentKind.FalseAlarm ? "the fingerprint of the test as it failed" : "the fingerprint of the test as rejected");
         var agent = reader.RequiredString(entry, "agent", "the agent the incident is about");
-        var by = reader.RequiredString(entry, "by", "who recorded it, as \"Name <email>\"");
+        var by = JsonLines.CheckIdentity(reader, entry, "by", reader.RequiredString(entry, "by", "who recorded it, as \"Name <email>\""));
         var at = reader.RequiredString(entry, "at", "when, in UTC, as 2026-01-31T09:30:00Z");
         var reason = reader.RequiredString(entry, "reason", "why, in a few words");
         fingerprint = JsonLines.CheckFingerprint(reader, entry, fingerprint);

@@ -57,13 +57,30 @@ public static class AgentTestValidator
 
             foreach (var id in test.Criteria)
             {
-                if (!IsKnown(id, policy, catalog) && configuration.UnreadableCatalog is not null)
+                if (configuration.UnreadableCatalog is not null && !IsKnown(id, policy, catalog))
                 {
                     notChecked.Add(test.Id);
                     break;
                 }
 
-                if (!IsKnown(id, policy, catalog))
+                if (catalog?.Find(id) is not null)
+                {
+                    continue;
+                }
+
+                var matches = policy?.CriteriaPatterns.Select(p => (Pattern: p, Match: p.Match(id))).ToList() ?? [];
+                if (matches.Any(m => m.Match == PatternMatch.Matches))
+                {
+                    continue;
+                }
+
+                if (matches.FirstOrDefault(m => m.Match == PatternMatch.TimedOut).Pattern is { } slow)
+                {
+                    diagnostics.Add(Descriptors.UnknownCriterion.At(file, line, 0,
+                        $"{name} links to criterion '{Inert.Quote(id)}', which could not be checked: matching it against the 'criteriaPatterns' entry '{Inert.Quote(slow.Pattern)}' of the policy '{policy!.Path}' timed out after {(int)CriterionPattern.Timeout.TotalMilliseconds} ms. " +
+                        "Simplify the pattern (avoid nested repetition such as (a+)+), or add the criterion to the catalog."));
+                }
+                else
                 {
                     diagnostics.Add(Descriptors.UnknownCriterion.At(file, line, 0,
                         $"{name} links to criterion '{Inert.Quote(id)}', which {DescribeKnown(policy, catalog, searchedFrom)}. " +
@@ -87,7 +104,7 @@ public static class AgentTestValidator
     private static string Count(int tests) => tests == 1 ? "1 agent test" : $"{tests} agent tests";
 
     private static bool IsKnown(string id, Policy? policy, CriteriaCatalog? catalog) =>
-        catalog?.Find(id) is not null || (policy?.CriteriaPatterns.Any(p => p.Matches(id)) ?? false);
+        catalog?.Find(id) is not null || (policy?.CriteriaPatterns.Any(p => p.Match(id) == PatternMatch.Matches) ?? false);
 
     private static string DescribeKnown(Policy? policy, CriteriaCatalog? catalog, string searchedFrom)
     {

@@ -45,6 +45,18 @@ internal static class ApproveCommand
             return ExitCodes.CheckFailed;
         }
 
+        // A rejection of the test's current version wins over any approval: approving would record
+        // a line that changes nothing. The agent's next version of the test can be approved.
+        if (rows.Where(r => r.Rejected).ToList() is { Count: > 0 } rejected)
+        {
+            foreach (var row in rejected)
+            {
+                output.Error($"refused: {Output.Inert(row.Test.Id)} is rejected in its current version (incidents in {Output.Inert(row.Project.IncidentsFile)}); a rejection wins over approvals until the test changes (to overturn it, remove the rejection's line from the log).");
+            }
+
+            return ExitCodes.Refused;
+        }
+
         if (rows.Where(r => r.FingerprintsByFramework is not null).ToList() is { Count: > 0 } differing)
         {
             foreach (var row in differing)

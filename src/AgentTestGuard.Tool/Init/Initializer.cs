@@ -85,6 +85,11 @@ internal static class Initializer
             changes.Add([GitIgnore.FileName, "ignores " + AgentTestGuard.History.Store.HistoryLocation.GitIgnoreEntry + ", the local run history"]);
         }
 
+        if (GitIgnore.AddLeftovers(root) is { Count: > 0 } ignored)
+        {
+            changes.Add([GitIgnore.FileName, "ignores " + string.Join(", ", ignored)]);
+        }
+
         var version = choice.Version?.ToNormalizedString();
         try
         {

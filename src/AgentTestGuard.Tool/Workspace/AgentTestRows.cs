@@ -33,7 +33,8 @@ internal static class AgentTestRows
         foreach (var (inventory, test, fingerprints) in byId.Values)
         {
             var state = test.Approval?.State ?? ApprovalState.Unapproved;
-            var rejected = IncidentLog.CurrentRejection(incidents, inventory.Assembly, test.Id, test.Fingerprint) is not null;
+            var rejected = state == ApprovalState.Rejected
+                || IncidentLog.CurrentRejection(incidents, inventory.Assembly, test.Id, test.Fingerprint) is not null;
             var differ = fingerprints.Select(f => f.Fingerprint).Distinct(StringComparer.Ordinal).Skip(1).Any();
             yield return new AgentTestRow(project, test, state, rejected, differ ? fingerprints : null);
         }

@@ -48,10 +48,11 @@ internal static class ProjectEvaluator
         var policy = FullOrNull(project.GetPropertyValue("AgentTestGuardPolicyFile"));
         var approvals = FullOrNull(project.GetPropertyValue("AgentTestGuardApprovalsFile"));
         var criteria = FullOrNull(project.GetPropertyValue("AgentTestGuardCriteriaFile"));
+        var incidents = FullOrNull(project.GetPropertyValue("AgentTestGuardIncidentsFile"));
         string? FullOrNull(string value) => value.Length == 0 ? null : Full(value);
         var inputs = project.GetItems("Compile").Select(i => Full(i.EvaluatedInclude))
             .Append(project.FullPath)
-            .Concat(new[] { policy, approvals, criteria }.OfType<string>())
+            .Concat(new[] { policy, approvals, criteria, incidents }.OfType<string>())
             .ToList();
         // As the package's targets decide AGT0016: quarantine needs the platform on .NET 8 or later.
         var quarantines = frameworks.All(p => p.GetPropertyValue("IsTestingPlatformApplication").Equals("true", StringComparison.OrdinalIgnoreCase)

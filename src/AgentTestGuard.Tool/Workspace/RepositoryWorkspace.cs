@@ -47,7 +47,11 @@ internal sealed class RepositoryWorkspace
 
         var folder = Directory.Exists(target) ? target : Path.GetDirectoryName(target)!;
         MSBuildHost.EnsureRegistered(folder);
-        var projectFiles = ProjectFilesOf(target);
+        var projectFiles = MalformedMSBuildFile.Report(() => ProjectFilesOf(target), output);
+        if (projectFiles is null)
+        {
+            return null;
+        }
 
         var projects = new List<TestProject>();
         foreach (var file in projectFiles)
@@ -100,7 +104,12 @@ internal sealed class RepositoryWorkspace
     private static TestProject? Prepare(string projectFile, WorkspaceNeeds needs, BuildSettings settings, Output output, out bool failed)
     {
         failed = false;
-        var evaluation = ProjectEvaluator.Evaluate(projectFile, settings);
+        if (!MalformedMSBuildFile.TryEvaluate(projectFile, settings, output, out var evaluation))
+        {
+            failed = true;
+            return null;
+        }
+
         if (evaluation is null)
         {
             return null;
@@ -127,7 +136,12 @@ internal sealed class RepositoryWorkspace
             return null;
         }
 
-        evaluation = ProjectEvaluator.Evaluate(projectFile, settings);
+        if (!MalformedMSBuildFile.TryEvaluate(projectFile, settings, output, out evaluation))
+        {
+            failed = true;
+            return null;
+        }
+
         return evaluation is { UsesPackage: true } && (!needsInventory || evaluation.Inventories.All(i => File.Exists(i.File)))
             ? ToProject(projectFile, evaluation)
             : null;

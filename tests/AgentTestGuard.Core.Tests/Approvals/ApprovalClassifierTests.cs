@@ -1,6 +1,7 @@
 using AgentTestGuard.Approvals;
 using AgentTestGuard.Configuration;
 using AgentTestGuard.Core.Tests.Configuration;
+using AgentTestGuard.Incidents;
 using AgentTestGuard.Inventory;
 using Xunit;
 
@@ -73,6 +74,35 @@ public sealed class ApprovalClassifierTests
     public void People_whose_names_resemble_agents_can(string approver)
     {
         Assert.Null(ApproverIdentity.WhyNotHuman(approver, ["claude-code", "copilot"]));
+    }
+
+    [Fact]
+    public void A_rejection_of_the_current_fingerprint_wins_over_any_approval_line()
+    {
+        AgentTest[] tests = [Test("Approved"), Test("Unapproved"), Test("Edited")];
+        Approval[] approvals = [new("Shop.Tests", "N.T.Approved", Current, "Dana Lee <dana@example.com>", Noon, Line: 2)];
+        Incident[] incidents =
+        [
+            new(IncidentKind.Rejection, "Shop.Tests", "N.T.Approved", Current, "copilot", "Sam Roe <sam@example.com>", Noon.AddHours(1), "asserts the mock"),
+            new(IncidentKind.Rejection, "Shop.Tests", "N.T.Unapproved", Current, "copilot", "Sam Roe <sam@example.com>", Noon, "checks nothing"),
+            new(IncidentKind.Rejection, "Shop.Tests", "N.T.Edited", Older, "copilot", "Sam Roe <sam@example.com>", Noon, "was wrong before the edit"),
+            new(IncidentKind.Rejection, "Other.Tests", "N.T.Edited", Current, "copilot", "Sam Roe <sam@example.com>", Noon, "another assembly"),
+            new(IncidentKind.Mistake, "Shop.Tests", "N.T.Edited", Current, "copilot", "Sam Roe <sam@example.com>", Noon, "not a rejection"),
+        ];
+
+        var classified = ApprovalClassifier.Classify("Shop.Tests", tests, approvals, incidents, null, "/r/a.jsonl", out var diagnostics);
+
+        Assert.Empty(diagnostics);
+        Assert.Equal(
+            [
+                new TestApproval(ApprovalState.Rejected, "Dana Lee <dana@example.com>", Noon, Current)
+                {
+                    Rejection = new TestRejection("Sam Roe <sam@example.com>", Noon.AddHours(1), "asserts the mock"),
+                },
+                new TestApproval(ApprovalState.Rejected) { Rejection = new TestRejection("Sam Roe <sam@example.com>", Noon, "checks nothing") },
+                new TestApproval(ApprovalState.Unapproved),
+            ],
+            classified.Select(t => t.Approval));
     }
 
     private static AgentTest Test(string method, string agent = "copilot") =>

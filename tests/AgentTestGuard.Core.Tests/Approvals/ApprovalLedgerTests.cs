@@ -49,9 +49,9 @@ public sealed class ApprovalLedgerTests
     [Theory]
     [InlineData("{\"assembly\":\"A\",\"test\":\"A.T.M\",", 2, 31, "Not valid JSON")]
     [InlineData("[1]", 2, 1, "Expected each line to be a JSON object.")]
-    [InlineData("{\"test\":\"A.T.M\",\"fingerprint\":\"00000000000000000000000000000000\",\"approver\":\"D\",\"at\":\"2026-01-31T09:30:00Z\"}", 2, 1, "'assembly' is missing")]
-    [InlineData("{\"assembly\":\"A\",\"test\":\"A.T.M\",\"fingerprint\":\"ABC\",\"approver\":\"D\",\"at\":\"2026-01-31T09:30:00Z\"}", 2, 46, "'fingerprint' must be v2: and 32 lowercase hex digits")]
-    [InlineData("{\"assembly\":\"A\",\"test\":\"A.T.M\",\"fingerprint\":\"00000000000000000000000000000000\",\"approver\":\"D\",\"at\":\"2026-01-31 09:30\"}", 2, 101, "'at' must be a UTC time")]
+    [InlineData("{\"test\":\"A.T.M\",\"fingerprint\":\"00000000000000000000000000000000\",\"approver\":\"D <d@example.com>\",\"at\":\"2026-01-31T09:30:00Z\"}", 2, 1, "'assembly' is missing")]
+    [InlineData("{\"assembly\":\"A\",\"test\":\"A.T.M\",\"fingerprint\":\"ABC\",\"approver\":\"D <d@example.com>\",\"at\":\"2026-01-31T09:30:00Z\"}", 2, 46, "'fingerprint' must be v2: and 32 lowercase hex digits")]
+    [InlineData("{\"assembly\":\"A\",\"test\":\"A.T.M\",\"fingerprint\":\"00000000000000000000000000000000\",\"approver\":\"D <d@example.com>\",\"at\":\"2026-01-31 09:30\"}", 2, 117, "'at' must be a UTC time")]
     public void Problems_are_reported_at_their_line_and_column(string line, int expectedLine, int column, string message)
     {
         using var file = new TempFile("a.jsonl", "// header\n" + line + "\n");

@@ -25,7 +25,6 @@ public sealed class ApproverIdentityTests
     [InlineData("Dana Lee <copilot.fan@example.com>")]
     [InlineData("Dana Lee <12345+copilotfan@users.noreply.github.com>")]
     [InlineData("Dana Lee <dana@anthropic.com>")]
-    [InlineData("Dana Lee")]
     public void People_are_not_refused(string approver)
     {
         Assert.Null(ApproverIdentity.WhyNotHuman(approver, []));
@@ -46,13 +45,26 @@ public sealed class ApproverIdentityTests
         Assert.Null(ApproverIdentity.WhyNotHuman("Shop Build Service <shop@example.com>", []));
     }
 
+    [Theory]
+    [InlineData("Dana Lee")]
+    [InlineData("Dana Lee <>")]
+    [InlineData("Dana Lee <dana>")]
+    [InlineData("<dana@example.com>")]
+    [InlineData("Dana Lee <dana@example.com")]
+    public void An_identity_without_a_name_and_an_email_is_refused(string approver)
+    {
+        Assert.Equal(
+            "it is not \"Name <email>\": without an email address it can be told apart neither from an agent nor from a commit's author",
+            ApproverIdentity.WhyNotHuman(approver, []));
+    }
+
     [Fact]
-    public void A_deny_pattern_that_times_out_refuses()
+    public void A_deny_pattern_that_times_out_refuses_saying_it_timed_out()
     {
         Regex[] patterns = [new("^(a+)+$", RegexOptions.None, TimeSpan.FromMilliseconds(1))];
 
         Assert.Equal(
-            "it matches the policy's approver deny pattern '^(a+)+$'",
-            ApproverIdentity.WhyNotHuman(new string('a', 40) + "!", [], patterns));
+            "matching it against the policy's approver deny pattern '^(a+)+$' timed out after 1 ms, so it cannot be cleared (simplify the pattern)",
+            ApproverIdentity.WhyNotHuman(new string('a', 40) + "! <a@example.com>", [], patterns));
     }
 }

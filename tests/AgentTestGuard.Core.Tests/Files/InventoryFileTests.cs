@@ -101,6 +101,39 @@ public sealed class InventoryFileTests : IDisposable
     }
 
     [Fact]
+    public void A_rejection_reads_back_with_who_when_and_why()
+    {
+        var path = Path.Combine(_directory, "T.agenttests.json");
+        var rejected = new AgentTest("N.C.A", "N.C", "A", "copilot", AgentEvidence.None, [], "f1", null)
+        {
+            Approval = new TestApproval(ApprovalState.Rejected, "Dana Lee <dana@example.com>", new DateTimeOffset(2026, 11, 24, 9, 30, 0, TimeSpan.Zero), "f1")
+            {
+                Rejection = new TestRejection("Sam Roe <sam@example.com>", new DateTimeOffset(2026, 11, 25, 8, 0, 0, TimeSpan.Zero), "asserts the mock"),
+            },
+        };
+        var document = new InventoryDocument(1, "g", "T", null, null, null, [rejected]);
+
+        InventoryFile.Write(path, document);
+        var read = InventoryFile.Read(path);
+
+        Assert.Equal(rejected.Approval, read.Tests.Single().Approval);
+        Assert.Contains(
+            """
+                  "approval": {
+                    "state": "rejected",
+                    "approver": "Dana Lee \u003Cdana@example.com\u003E",
+                    "at": "2026-11-24T09:30:00+00:00",
+                    "approvedFingerprint": "f1",
+                    "rejectedBy": "Sam Roe \u003Csam@example.com\u003E",
+                    "rejectedAt": "2026-11-25T08:00:00+00:00",
+                    "rejectionReason": "asserts the mock"
+                  }
+            """,
+            File.ReadAllText(path).ReplaceLineEndings("\n"),
+            StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_classes_inheriting_a_test_are_written_after_its_name_and_read_back()
     {
         var path = Path.Combine(_directory, "T.agenttests.json");
@@ -151,7 +184,7 @@ public sealed class InventoryFileTests : IDisposable
     [InlineData("""{ "schemaVersion": 1, "generator": "g", "assembly": "T", "tests": [ { "source": { "file": "f", "line": "9" } } ] }""", "(1,104): not a valid agent test inventory: line must be a whole number")]
     [InlineData("""{ "schemaVersion": 1, "generator": "g", "assembly": "T", "tests": [ { "source": { "file": "f", "line": -9 } } ] }""", "(1,104): not a valid agent test inventory: line must be a whole number")]
     [InlineData("""{ "schemaVersion": 1, "generator": "g", "assembly": "T", "tests": [ { "source": { "line": 9 } } ] }""", "(1,81): not a valid agent test inventory: file is missing")]
-    [InlineData("""{ "schemaVersion": 1, "generator": "g", "assembly": "T", "tests": [ { "approval": { "state": "fine" } } ] }""", "(1,94): not a valid agent test inventory: state must be approved, stale or unapproved")]
+    [InlineData("""{ "schemaVersion": 1, "generator": "g", "assembly": "T", "tests": [ { "approval": { "state": "fine" } } ] }""", "(1,94): not a valid agent test inventory: state must be approved, stale, rejected or unapproved")]
     [InlineData("""{ "schemaVersion": 1, "generator": "g", "assembly": "T", "tests": [ { "approval": { "state": "stale", "at": "soon" } } ] }""", "(1,109): not a valid agent test inventory: at must be a date and time")]
     [InlineData("""{ "schemaVersion": 1, "generator": "g", "assembly": "T", "tests": [ { "evidence": [] } ] }""", "(1,83): not a valid agent test inventory: evidence must be an object")]
     [InlineData("""{ "schemaVersion": 1, "generator": "g", "assembly": "T", "tests": [ { "inheritedBy": "N.D" } ] }""", "(1,86): not a valid agent test inventory: inheritedBy must be an array")]

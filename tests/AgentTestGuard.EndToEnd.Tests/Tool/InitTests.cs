@@ -61,6 +61,7 @@ public sealed class InitTests
         Assert.Equal(
             "# AgentTestGuard: keep both branches' lines when they approve or record incidents side by side.\nagenttestguard.approvals.jsonl merge=union\nagenttestguard.incidents.jsonl merge=union\n",
             File.ReadAllText(RootFile(project, ".gitattributes")));
+        Assert.EndsWith("\nagenttestguard.*.lock\n.agenttestguard.*.tmp\n", File.ReadAllText(RootFile(project, ".gitignore")), StringComparison.Ordinal);
 
         // After the edits the next steps ask for (an agent allowed, a criterion listed; the example
         // line works as it stands), the build restores the package from the feed and applies the files.
@@ -128,7 +129,7 @@ public sealed class InitTests
     private static string RootFile(TestProject project, string name) => Path.Combine(project.Root, name);
 
     private static List<(string, string)> SnapshotOf(TestProject project) =>
-        [.. new[] { ConfigurationFileNames.Policy, ConfigurationFileNames.Catalog, ConfigurationFileNames.Approvals, ".gitattributes" }
+        [.. new[] { ConfigurationFileNames.Policy, ConfigurationFileNames.Catalog, ConfigurationFileNames.Approvals, ".gitattributes", ".gitignore" }
             .Select(name => (name, File.ReadAllText(RootFile(project, name))))
             .Append((project.ProjectFile, File.ReadAllText(project.ProjectFile)))];
 }

@@ -11,6 +11,7 @@ public sealed class TestClassifierTests
         Make.Test("Shop.Tests.CartTests.Approved", ApprovalState.Approved),
         Make.Test("Shop.Tests.CartTests.Unapproved", ApprovalState.Unapproved),
         Make.Test("Shop.Tests.CartTests.Stale", ApprovalState.Stale),
+        Make.Test("Shop.Tests.CartTests.Rejected", ApprovalState.Rejected),
         Make.Test("Shop.Tests.CartTests.NotLooked", state: null)));
 
     [Fact]
@@ -25,6 +26,7 @@ public sealed class TestClassifierTests
     [Theory]
     [InlineData("Shop.Tests.CartTests.Unapproved", ApprovalState.Unapproved)]
     [InlineData("Shop.Tests.CartTests.Stale", ApprovalState.Stale)]
+    [InlineData("Shop.Tests.CartTests.Rejected", ApprovalState.Rejected)]
     [InlineData("Shop.Tests.CartTests.NotLooked", ApprovalState.Unapproved)]
     public void Agent_tests_without_a_valid_approval_are_quarantined(string id, ApprovalState approval)
     {

@@ -31,6 +31,7 @@ internal static class Make
                 ApprovalState.Unapproved => new TestApproval(ApprovalState.Unapproved),
                 ApprovalState.Approved => new TestApproval(ApprovalState.Approved, Dana, Noon, Fingerprint),
                 ApprovalState.Stale => new TestApproval(ApprovalState.Stale, Dana, Noon, OlderFingerprint),
+                ApprovalState.Rejected => new TestApproval(ApprovalState.Rejected) { Rejection = new TestRejection(Dana, Noon, "asserts the mock") },
                 _ => throw new ArgumentOutOfRangeException(nameof(state)),
             },
         };

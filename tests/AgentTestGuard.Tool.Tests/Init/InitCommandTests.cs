@@ -53,7 +53,11 @@ public sealed class InitCommandTests : TempFolder
             "# AgentTestGuard: keep both branches' lines when they approve or record incidents side by side.\n"
             + "agenttestguard.approvals.jsonl merge=union\nagenttestguard.incidents.jsonl merge=union\n",
             Read(".gitattributes"));
-        Assert.Equal("# AgentTestGuard: the local run history (dotnet agt history import).\n/.agenttestguard/\n", Read(".gitignore"));
+        Assert.Equal(
+            "# AgentTestGuard: the local run history (dotnet agt history import).\n/.agenttestguard/\n"
+            + "# AgentTestGuard: what a dotnet agt command killed mid-write leaves; the next one removes it.\n"
+            + "agenttestguard.*.lock\n.agenttestguard.*.tmp\n",
+            Read(".gitignore"));
         Assert.Equal(TestProject.Replace(
             "    <PackageReference Include=\"xunit.v3\"",
             "    <PackageReference Include=\"AgentTestGuard\" Version=\"1.0.0\" />\n    <PackageReference Include=\"xunit.v3\"",
@@ -67,6 +71,7 @@ public sealed class InitCommandTests : TempFolder
             agenttestguard.approvals.jsonl      created: the approvals ledger, one line per approved agent test
             .gitattributes                      merge=union for agenttestguard.approvals.jsonl, agenttestguard.incidents.jsonl
             .gitignore                          ignores /.agenttestguard/, the local run history
+            .gitignore                          ignores agenttestguard.*.lock, .agenttestguard.*.tmp
             tests/Shop.Tests/Shop.Tests.csproj  PackageReference AgentTestGuard 1.0.0
 
             AgentTestGuard 1.0.0: the newest stable version on 'local'.
