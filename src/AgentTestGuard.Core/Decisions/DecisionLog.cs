@@ -33,7 +33,7 @@ public static class DecisionLog
         Func<IReadOnlyList<AgentDecision>, IEnumerable<AgentDecision>> change,
         out IReadOnlyList<Diagnostic> diagnostics,
         TimeSpan? lockTimeout = null) =>
-        LockedUpdate.Apply(path, Load, change, Write, lockTimeout, out diagnostics);
+        LockedUpdate.Apply(path, Load, change, Format, lockTimeout, out diagnostics);
 
     public static void Write(string path, IEnumerable<AgentDecision> decisions) =>
         AtomicFile.WriteAllText(path, Serialize(decisions));
@@ -41,26 +41,40 @@ public static class DecisionLog
     public static string Serialize(IEnumerable<AgentDecision> decisions)
     {
         var text = new StringBuilder(Header).Append('\n');
-        var ordered = decisions
-            .OrderBy(d => d.At.UtcDateTime)
-            .ThenBy(d => d.Agent, StringComparer.Ordinal)
-            .ThenBy(d => d.Stop)
-            .ThenBy(d => d.By, StringComparer.Ordinal)
-            .ThenBy(d => d.Reason, StringComparer.Ordinal);
-        foreach (var decision in ordered)
+        foreach (var decision in decisions.Order(Format.Order))
         {
-            text.Append(JsonLines.SerializeObject(json =>
-            {
-                json.WriteString("decision", decision.Stop ? "stop" : "continue");
-                json.WriteString("agent", decision.Agent);
-                json.WriteString("by", decision.By);
-                json.WriteString("at", JsonLines.FormatUtc(decision.At));
-                json.WriteString("reason", decision.Reason);
-            })).Append('\n');
+            text.Append(SerializeLine(decision)).Append('\n');
         }
 
         return text.ToString();
     }
+
+    // By time first, so a new decision goes last; the rest only makes the order total. A change
+    // edits only its own lines (LineFileChange), as in the ledger and the incident log.
+    private static readonly LineFileFormat<AgentDecision> Format = new(
+        d => d.Line,
+        null,
+        SerializeLine,
+        Comparer<AgentDecision>.Create((x, y) =>
+            new[]
+            {
+                x.At.UtcDateTime.CompareTo(y.At.UtcDateTime),
+                string.CompareOrdinal(x.Agent, y.Agent),
+                x.Stop.CompareTo(y.Stop),
+                string.CompareOrdinal(x.By, y.By),
+                string.CompareOrdinal(x.Reason, y.Reason),
+            }.FirstOrDefault(c => c != 0)),
+        Header);
+
+    private static string SerializeLine(AgentDecision decision) =>
+        JsonLines.SerializeObject(json =>
+        {
+            json.WriteString("decision", decision.Stop ? "stop" : "continue");
+            json.WriteString("agent", decision.Agent);
+            json.WriteString("by", decision.By);
+            json.WriteString("at", JsonLines.FormatUtc(decision.At));
+            json.WriteString("reason", decision.Reason);
+        });
 
     private static AgentDecision? Read(ConfigurationFileReader reader, JsonObjectNode entry, int line)
     {
