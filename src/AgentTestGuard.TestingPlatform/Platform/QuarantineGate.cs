@@ -93,9 +93,9 @@ internal class QuarantineGate(IServiceProvider services, RunState state)
             return Task.CompletedTask;
         }
 
-        // As the user set them, before any test (or this extension) could change the variable.
+        // As the user set them: the variable as RunState took it before any test could change it.
         _commandLine.TryGetOptionArgumentList("ignore-exit-code", out var ignoreOption);
-        _userIgnoredExitCodes = UserExitCodeIgnore.Read(Environment.GetEnvironmentVariable(ExitCodeIgnore.Variable), ignoreOption?.FirstOrDefault());
+        _userIgnoredExitCodes = UserExitCodeIgnore.Read(state.ExitCodeIgnoreAtStart, ignoreOption?.FirstOrDefault());
 
         // Started now, awaited at the end: git takes a few milliseconds the tests can cover.
         _codeRevision = CodeRevisionReader.FromEnvironment(Environment.GetEnvironmentVariable) is { } fromCi

@@ -222,6 +222,8 @@ public sealed class InitCommandTests : TempFolder
             agenttestguard.criteria.json            created: the acceptance criteria agent tests link to
             agenttestguard.approvals.jsonl          created: the approvals ledger, one line per approved agent test
             .gitattributes                          merge=union for agenttestguard.approvals.jsonl, agenttestguard.incidents.jsonl
+            .gitignore                              ignores /.agenttestguard/, the local run history
+            .gitignore                              ignores agenttestguard.*.lock, .agenttestguard.*.tmp
             tests/Old.Tests/Old.Tests.csproj        not changed: runs on Microsoft.Testing.Platform 1.9.1 (from xunit.v3 3.2.2); AgentTestGuard needs {required} or later (NuGet would refuse the downgrade, NU1605)
             tests/Pinned.Tests/Pinned.Tests.csproj  not changed: runs on Microsoft.Testing.Platform 2.3.0 (from Microsoft.Testing.Platform 2.3.0); AgentTestGuard needs {required} or later (NuGet would refuse the downgrade, NU1605)
             tests/VSTest.Tests/VSTest.Tests.csproj  PackageReference AgentTestGuard 1.0.0; no quarantine: runs on VSTest, its agent tests gate (AGT0016)
