@@ -61,12 +61,18 @@ public sealed class BuildSettingsToolTests
                 [Fact, AgentGenerated("copilot", Criteria = ["CART-12"])]
                 public void Differs()
                 {
+                    // One source for both frameworks, but each calls a different method: what the
+                    // calls resolve to is part of the fingerprint, so the two differ.
             #if NET10_0_OR_GREATER
-                    Assert.Equal(10, 10);
+                    Assert.Equal(10, Net10Value());
             #else
-                    Assert.Equal(8, 8);
+                    Assert.Equal(8, Net8Value());
             #endif
                 }
+
+                private static int Net10Value() => 10;
+
+                private static int Net8Value() => 8;
             }
             """);
         AddTarget(project, """
@@ -92,7 +98,7 @@ public sealed class BuildSettingsToolTests
         Assert.Contains($"\"fingerprint\":\"{net10}\"", File.ReadAllText(Path.Combine(project.Root, "agenttestguard.approvals.jsonl")), StringComparison.Ordinal);
 
         // Both frameworks built: approve takes the fingerprint they share; a test whose source differs
-        // between them (#if) has two fingerprints, and approve refuses it, naming both.
+        // between them (#if calling another method) has two fingerprints, and approve refuses it, naming both.
         var shared = await ToolTests.AgtAsync(project, "approve", "Shop.Tests.AgentClassTests.First", "-p:ShopNet8=works");
         Assert.True(shared.ExitCode == 0, shared.Output);
         var first = Fingerprint(Inventory(project, "net8.0"), "Shop.Tests.AgentClassTests.First");
