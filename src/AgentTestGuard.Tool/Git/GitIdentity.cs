@@ -1,3 +1,5 @@
+using AgentTestGuard.Approvals;
+
 namespace AgentTestGuard.Tool.Git;
 
 /// <summary>Who is running the tool: the repository's git identity, as "Name &lt;email&gt;".</summary>
@@ -8,7 +10,7 @@ internal static class GitIdentity
     {
         if (!string.IsNullOrWhiteSpace(by))
         {
-            return IsNameAndEmail(by.Trim())
+            return ApproverIdentity.IsNameAndEmail(by)
                 ? (by.Trim(), null)
                 : (null, $"--by must be \"Name <email>\", not '{Inert.Quote(by)}'");
         }
@@ -25,10 +27,4 @@ internal static class GitIdentity
 
     private static string? Config(string workingDirectory, string key) =>
         GitRunner.Run(workingDirectory, "config", "--get", key) is { ExitCode: 0 } result ? result.Output.Trim() : null;
-
-    private static bool IsNameAndEmail(string value)
-    {
-        var open = value.LastIndexOf('<');
-        return open > 0 && value.EndsWith('>') && value.IndexOf('@', open) > open + 1 && value[..open].Trim().Length > 0;
-    }
 }
