@@ -1,17 +1,14 @@
-using System.Diagnostics;
+using AgentTestGuard.ContinuousIntegration;
+using AgentTestGuard.Processes;
 
 namespace AgentTestGuard.TestingPlatform.Record;
 
 /// <summary>The commit under test: from the CI service's variables, else from git.</summary>
 internal static class CodeRevisionReader
 {
-    // GitHub Actions, Azure Pipelines, GitLab, Jenkins, TeamCity, Buildkite, CircleCI.
-    private static readonly string[] Variables =
-        ["GITHUB_SHA", "BUILD_SOURCEVERSION", "CI_COMMIT_SHA", "GIT_COMMIT", "BUILD_VCS_NUMBER", "BUILDKITE_COMMIT", "CIRCLE_SHA1"];
-
     public static CodeRevision? FromEnvironment(Func<string, string?> environment)
     {
-        foreach (var name in Variables)
+        foreach (var name in CiServices.CommitVariables)
         {
             if (environment(name) is { Length: > 0 } value)
             {
@@ -37,29 +34,15 @@ internal static class CodeRevisionReader
     {
         try
         {
-            var start = new ProcessStartInfo("git", ["rev-parse", "HEAD"])
-            {
-                WorkingDirectory = directory,
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                UseShellExecute = false,
-            };
-            using var git = Process.Start(start);
-            if (git is null)
-            {
-                return null;
-            }
-
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            timeout.CancelAfter(TimeSpan.FromSeconds(5));
-            var output = await git.StandardOutput.ReadToEndAsync(timeout.Token).ConfigureAwait(false);
-            await git.WaitForExitAsync(timeout.Token).ConfigureAwait(false);
-            var id = output.Trim();
-            return git.ExitCode == 0 && id.Length > 0 ? new CodeRevision(id, GitSource) : null;
+            var git = await ChildProcess.RunAsync(
+                new ChildProcessStart { Program = "git", Arguments = ["rev-parse", "HEAD"], WorkingDirectory = directory, Timeout = TimeSpan.FromSeconds(5) },
+                cancellationToken).ConfigureAwait(false);
+            var id = git.Output.Trim();
+            return git.Succeeded && id.Length > 0 ? new CodeRevision(id, GitSource) : null;
         }
-        catch (Exception e) when (e is System.ComponentModel.Win32Exception or InvalidOperationException or OperationCanceledException or IOException)
+        catch (OperationCanceledException)
         {
-            // No git, or not a repository: the record says nothing rather than something wrong.
+            // The run was cancelled: the record says nothing rather than something wrong.
             return null;
         }
     }

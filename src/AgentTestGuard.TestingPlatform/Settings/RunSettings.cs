@@ -1,3 +1,5 @@
+using AgentTestGuard.ContinuousIntegration;
+
 namespace AgentTestGuard.TestingPlatform.Settings;
 
 /// <summary>
@@ -22,7 +24,7 @@ internal sealed record RunSettings(bool Enforce, string EnforceSource, string En
         Func<string, string?> appContext,
         Func<string, string?> environment)
     {
-        var inCi = ContinuousIntegration.IsDetected(environment);
+        var inCi = CiServices.IsDetected(environment);
         var (enforce, enforceSource) = ResolveEnforce(enforceOption, appContext, inCi);
 
         var (name, nameSource) =
@@ -39,16 +41,16 @@ internal sealed record RunSettings(bool Enforce, string EnforceSource, string En
         if (option is not null)
         {
             // A bare --agt-enforce turns it on.
-            return (option.Length == 0 || ContinuousIntegration.IsTrue(option), "--agt-enforce");
+            return (option.Length == 0 || CiServices.IsTrue(option), "--agt-enforce");
         }
 
         var property = appContext(EnforceSwitch);
         if (!string.IsNullOrWhiteSpace(property))
         {
-            return (ContinuousIntegration.IsTrue(property), "AgentTestGuardEnforce");
+            return (CiServices.IsTrue(property), "AgentTestGuardEnforce");
         }
 
-        if (ContinuousIntegration.IsTrue(appContext(ContinuousIntegrationBuildSwitch)))
+        if (CiServices.IsTrue(appContext(ContinuousIntegrationBuildSwitch)))
         {
             return (true, "ContinuousIntegrationBuild");
         }

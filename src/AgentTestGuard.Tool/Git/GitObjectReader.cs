@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using System.Text;
+using AgentTestGuard.Processes;
 
 namespace AgentTestGuard.Tool.Git;
 
@@ -17,84 +17,63 @@ internal static class GitObjectReader
     /// <returns>null, or why git could not answer every request.</returns>
     public static string? Read(string directory, IReadOnlyList<string> requests, Action<int, byte[]?> each)
     {
-        var start = new ProcessStartInfo("git")
+        var answered = 0;
+        var git = ChildProcess.Run(new ChildProcessStart
         {
+            Program = "git",
+            Arguments = ["cat-file", "--batch"],
             WorkingDirectory = directory,
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in new[] { "cat-file", "--batch" })
-        {
-            start.ArgumentList.Add(argument);
-        }
+            Variables = GitRunner.Environment,
 
-        start.Environment["GIT_TERMINAL_PROMPT"] = "0";
-        Process git;
-        try
-        {
-            git = Process.Start(start)!;
-        }
-        catch (System.ComponentModel.Win32Exception)
-        {
-            return "git is not installed";
-        }
-
-        using (git)
-        {
-            // Written on another thread: git answers as it reads, and a full pipe either way would stall both.
-            var writer = Task.Run(() =>
+            // Written on a thread of its own: git answers as it reads, and a full pipe either way would stall both.
+            WriteInput = input =>
             {
-                using var input = new StreamWriter(git.StandardInput.BaseStream, new UTF8Encoding(false)) { NewLine = "\n" };
+                using var writer = new StreamWriter(input, new UTF8Encoding(false), leaveOpen: true) { NewLine = "\n" };
                 foreach (var request in requests)
                 {
-                    input.WriteLine(request);
+                    writer.WriteLine(request);
                 }
-            });
-            var error = git.StandardError.ReadToEndAsync();
-            var output = new BufferedStream(git.StandardOutput.BaseStream);
-            var answered = 0;
-            for (; answered < requests.Count; answered++)
-            {
-                if (ReadLine(output) is not { } header)
-                {
-                    break;
-                }
+            },
+            ReadOutput = output => answered = ReadAnswers(new BufferedStream(output), requests.Count, each),
+        });
+        return git.End == ChildProcessEnd.NotStarted ? "git is not installed"
+            : answered == requests.Count ? null
+            : $"git cat-file stopped early: {git.Error.Trim()}";
+    }
 
-                // "<id> <type> <size>", or "<request> missing" / "<request> ambiguous".
-                var parts = header.Split(' ');
-                if (parts.Length == 3 && long.TryParse(parts[2], out var size) && parts[1] == "blob")
-                {
-                    var content = new byte[size];
-                    output.ReadExactly(content);
-                    output.ReadByte(); // the line break after the content
-                    each(answered, content);
-                }
-                else if (parts.Length == 3 && long.TryParse(parts[2], out var otherSize))
-                {
-                    output.ReadExactly(new byte[otherSize]);
-                    output.ReadByte();
-                    each(answered, null); // a folder where the file was expected
-                }
-                else
-                {
-                    each(answered, null);
-                }
+    /// <returns>How many requests were answered before the output ended.</returns>
+    private static int ReadAnswers(Stream output, int count, Action<int, byte[]?> each)
+    {
+        var answered = 0;
+        for (; answered < count; answered++)
+        {
+            if (ReadLine(output) is not { } header)
+            {
+                break;
             }
 
-            git.WaitForExit();
-            try
+            // "<id> <type> <size>", or "<request> missing" / "<request> ambiguous".
+            var parts = header.Split(' ');
+            if (parts.Length == 3 && long.TryParse(parts[2], out var size) && parts[1] == "blob")
             {
-                writer.Wait();
+                var content = new byte[size];
+                output.ReadExactly(content);
+                output.ReadByte(); // the line break after the content
+                each(answered, content);
             }
-            catch (AggregateException) when (answered < requests.Count)
+            else if (parts.Length == 3 && long.TryParse(parts[2], out var otherSize))
             {
-                // git stopped reading: the answer below says why.
+                output.ReadExactly(new byte[otherSize]);
+                output.ReadByte();
+                each(answered, null); // a folder where the file was expected
             }
-
-            return answered == requests.Count ? null : $"git cat-file stopped early: {error.Result.Trim()}";
+            else
+            {
+                each(answered, null);
+            }
         }
+
+        return answered;
     }
 
     private static string? ReadLine(Stream stream)

@@ -1,3 +1,5 @@
+using AgentTestGuard.Processes;
+
 namespace AgentTestGuard.Tool.Workspace;
 
 /// <summary>
@@ -21,11 +23,13 @@ internal static class DotNetBuild
     {
         var log = LogFile(projectFile);
         Directory.CreateDirectory(Path.GetDirectoryName(log)!);
-        var run = ChildProcess.Run(
-            "dotnet",
-            Path.GetDirectoryName(projectFile)!,
-            [verb, projectFile, .. settings.Arguments(verb), "-nologo", "-v:q", "-tl:off", "-clp:NoSummary", $"-flp:logfile={log};verbosity=normal"]);
-        return run is null ? "dotnet was not found"
+        var run = ChildProcess.Run(new ChildProcessStart
+        {
+            Program = "dotnet",
+            WorkingDirectory = Path.GetDirectoryName(projectFile)!,
+            Arguments = [verb, projectFile, .. settings.Arguments(verb), "-nologo", "-v:q", "-tl:off", "-clp:NoSummary", $"-flp:logfile={log};verbosity=normal"],
+        });
+        return run.End == ChildProcessEnd.NotStarted ? "dotnet was not found"
             : run.ExitCode == 0 ? null
             : Summarize(run.Output + "\n" + run.Error, log);
     }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text;
+using AgentTestGuard.ContinuousIntegration;
 
 namespace AgentTestGuard.EndToEnd.Tests.Infrastructure;
 
@@ -11,13 +12,6 @@ namespace AgentTestGuard.EndToEnd.Tests.Infrastructure;
 internal static class DotNet
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(5);
-
-    // Variables by which CI systems announce themselves; none may leak into a child build.
-    private static readonly string[] CiVariables =
-    [
-        "CI", "ContinuousIntegrationBuild", "TF_BUILD", "GITHUB_ACTIONS", "GITLAB_CI", "JENKINS_URL",
-        "TEAMCITY_VERSION", "APPVEYOR", "TRAVIS", "CIRCLECI", "BUILDKITE", "BUILD_BUILDID", "CODEBUILD_BUILD_ID",
-    ];
 
     public static async Task<ProcessResult> RunAsync(
         string workingDirectory,
@@ -80,7 +74,8 @@ internal static class DotNet
     {
         foreach (var name in env.Keys.ToList())
         {
-            if (CiVariables.Contains(name, StringComparer.OrdinalIgnoreCase)
+            // No CI variable may leak into a child build.
+            if (CiServices.Variables.Contains(name, StringComparer.OrdinalIgnoreCase)
                 || name.StartsWith("MSBUILD", StringComparison.OrdinalIgnoreCase)
                 || name.StartsWith("TESTINGPLATFORM_", StringComparison.OrdinalIgnoreCase)
                 || name.StartsWith("AGENTTESTGUARD_", StringComparison.OrdinalIgnoreCase))

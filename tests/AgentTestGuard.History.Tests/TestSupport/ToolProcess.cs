@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using AgentTestGuard.ContinuousIntegration;
 
 namespace AgentTestGuard.History.Tests.TestSupport;
 
@@ -22,7 +23,11 @@ internal static class ToolProcess
         // The store comes from --store alone; what the machine's environment names must not interfere.
         start.Environment.Remove("AGENTTESTGUARD_HISTORY");
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        start.Environment["CI"] = null;
+        foreach (var name in CiServices.Variables)
+        {
+            start.Environment.Remove(name);
+        }
+
         return Process.Start(start)!;
     }
 
