@@ -1,13 +1,13 @@
-using AgentTestGuard.Configuration;
 using AgentTestGuard.Incidents;
 using AgentTestGuard.Tool.Cli;
 
 namespace AgentTestGuard.Tool.Workspace;
 
 /// <summary>
-/// The test projects under a path, evaluated by MSBuild. With <see cref="WorkspaceNeeds.AgentTests"/>
-/// each has a current inventory: it is built when its inventory is missing or older than its
-/// sources, project, policy, catalog or ledger.
+/// The test projects under a path, in three steps: evaluated by MSBuild, refreshed where the command
+/// needs it (<see cref="WorkspaceRefresh"/>: with <see cref="WorkspaceNeeds.AgentTests"/> a project is
+/// built when its inventory is missing or older than its sources, project, policy, catalog or
+/// ledger), then read.
 /// </summary>
 internal sealed class RepositoryWorkspace
 {
@@ -33,6 +33,7 @@ internal sealed class RepositoryWorkspace
     /// <summary>The incident logs of the projects, by file, each read once however many projects share it.</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<Incident>> Incidents { get; }
 
+    /// <summary>Evaluates the projects under <paramref name="path"/>, refreshes those that need it, and reads them.</summary>
     /// <returns>null after reporting why through <paramref name="output"/>.</returns>
     /// <param name="settings">The command's build settings (-c, -f, -p); none by default.</param>
     public static RepositoryWorkspace? Load(string? path, Output output, WorkspaceNeeds needs, BuildSettings? settings = null)
@@ -47,16 +48,15 @@ internal sealed class RepositoryWorkspace
 
         var folder = Directory.Exists(target) ? target : Path.GetDirectoryName(target)!;
         MSBuildHost.EnsureRegistered(folder);
-        var projectFiles = MalformedMSBuildFile.Report(() => ProjectFilesOf(target), output);
-        if (projectFiles is null)
+        if (Evaluate(target, settings, output) is not { } evaluated)
         {
             return null;
         }
 
         var projects = new List<TestProject>();
-        foreach (var file in projectFiles)
+        foreach (var (file, evaluation) in evaluated)
         {
-            if (Prepare(file, needs, settings, output, out var failed) is { } project)
+            if (WorkspaceRefresh.Refresh(file, evaluation, needs, settings, output, out var failed) is { } project)
             {
                 projects.Add(project);
             }
@@ -72,6 +72,46 @@ internal sealed class RepositoryWorkspace
             return null;
         }
 
+        return Read(folder, projects, needs, output);
+    }
+
+    /// <summary>The project files a path stands for: a project, a solution's projects, or those in a folder and below.</summary>
+    /// <remarks>Only after <see cref="MSBuildHost.EnsureRegistered"/>: a solution is read with MSBuild.</remarks>
+    public static IReadOnlyList<string> ProjectFilesOf(string target) =>
+        File.Exists(target)
+            ? ProjectFiles.IsSolution(target) ? ProjectEvaluator.ProjectsOfSolution(target) : [target]
+            : ProjectFiles.InFolder(target);
+
+    /// <summary>Every project under <paramref name="target"/> that references AgentTestGuard, evaluated before any is built.</summary>
+    /// <returns>null after reporting a file MSBuild could not read.</returns>
+    private static List<(string File, ProjectEvaluator.Evaluation Evaluation)>? Evaluate(string target, BuildSettings settings, Output output)
+    {
+        if (MalformedMSBuildFile.Report(() => ProjectFilesOf(target), output) is not { } projectFiles)
+        {
+            return null;
+        }
+
+        var evaluated = new List<(string, ProjectEvaluator.Evaluation)>();
+        foreach (var file in projectFiles)
+        {
+            if (!MalformedMSBuildFile.TryEvaluate(file, settings, output, out var evaluation))
+            {
+                return null;
+            }
+
+            if (evaluation is not null)
+            {
+                evaluated.Add((file, evaluation));
+            }
+        }
+
+        return evaluated;
+    }
+
+    /// <summary>Reads the projects' incident logs and, where the command needs them, their agent tests.</summary>
+    /// <returns>null after reporting a malformed incident log.</returns>
+    private static RepositoryWorkspace? Read(string folder, List<TestProject> projects, WorkspaceNeeds needs, Output output)
+    {
         var logs = new Dictionary<string, IReadOnlyList<Incident>>(StringComparer.Ordinal);
         foreach (var file in projects.Select(p => p.IncidentsFile).Distinct().Where(File.Exists))
         {
@@ -92,70 +132,5 @@ internal sealed class RepositoryWorkspace
 
         rows.Sort((a, b) => string.CompareOrdinal(a.Test.Id, b.Test.Id));
         return new RepositoryWorkspace(folder, projects, rows, logs);
-    }
-
-    /// <summary>The project files a path stands for: a project, a solution's projects, or those in a folder and below.</summary>
-    /// <remarks>Only after <see cref="MSBuildHost.EnsureRegistered"/>: a solution is read with MSBuild.</remarks>
-    public static IReadOnlyList<string> ProjectFilesOf(string target) =>
-        File.Exists(target)
-            ? ProjectFiles.IsSolution(target) ? ProjectEvaluator.ProjectsOfSolution(target) : [target]
-            : ProjectFiles.InFolder(target);
-
-    private static TestProject? Prepare(string projectFile, WorkspaceNeeds needs, BuildSettings settings, Output output, out bool failed)
-    {
-        failed = false;
-        if (!MalformedMSBuildFile.TryEvaluate(projectFile, settings, output, out var evaluation))
-        {
-            failed = true;
-            return null;
-        }
-
-        if (evaluation is null)
-        {
-            return null;
-        }
-
-        var needsInventory = needs == WorkspaceNeeds.AgentTests;
-        var project = ToProject(projectFile, evaluation);
-        if (evaluation.UsesPackage && (!needsInventory || project.InventoriesAreCurrent()))
-        {
-            return project;
-        }
-
-        // Not restored yet (the package's props, which name the files, are not imported), or the
-        // inventory is stale. The review files need only the restore; a build could take minutes.
-        var name = Path.GetFileName(projectFile);
-        var (verb, progress) = needsInventory
-            ? ("build", $"building {name} (its agent test inventory is missing or out of date)")
-            : ("restore", $"restoring {name} (until it is, where its review files are is not known)");
-        output.Progress(progress);
-        if (DotNetBuild.Run(verb, projectFile, settings) is { } problem)
-        {
-            output.Error($"dotnet {verb} failed for {Output.Inert(projectFile)}: {Output.Inert(problem)}");
-            failed = true;
-            return null;
-        }
-
-        if (!MalformedMSBuildFile.TryEvaluate(projectFile, settings, output, out evaluation))
-        {
-            failed = true;
-            return null;
-        }
-
-        return evaluation is { UsesPackage: true } && (!needsInventory || evaluation.Inventories.All(i => File.Exists(i.File)))
-            ? ToProject(projectFile, evaluation)
-            : null;
-    }
-
-    private static TestProject ToProject(string projectFile, ProjectEvaluator.Evaluation evaluation)
-    {
-        // Without a ledger yet, the first approval creates it beside the policy (where the build looks
-        // for it: the project's folder or above), else beside the project.
-        var approvals = evaluation.ApprovalsFile
-            ?? Path.Combine(Path.GetDirectoryName(evaluation.PolicyFile ?? projectFile)!, ConfigurationFileNames.Approvals);
-        return new TestProject(projectFile, evaluation.AssemblyName, evaluation.Inventories, approvals, evaluation.PolicyFile, evaluation.Inputs)
-        {
-            Quarantines = evaluation.Quarantines,
-        };
     }
 }

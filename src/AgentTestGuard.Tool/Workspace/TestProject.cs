@@ -20,17 +20,31 @@ internal sealed record TestProject(
     /// <summary>The incident log lives beside the ledger: both are the repository's review record.</summary>
     public string IncidentsFile => Path.Combine(Path.GetDirectoryName(ApprovalsFile)!, Configuration.ConfigurationFileNames.Incidents);
 
-    public bool InventoriesAreCurrent() => Inventories.All(inventory => IsCurrent(inventory.File));
-
-    private bool IsCurrent(string inventory)
+    /// <summary>Why its inventories are not current, in the words the tool prints; null when they are.</summary>
+    /// <remarks>
+    /// An inventory is current when it exists and no input was written after it, as the package's
+    /// build decides (its target's Inputs and Outputs). The first stale framework is told.
+    /// </remarks>
+    public string? StaleInventory()
     {
-        if (!File.Exists(inventory))
+        foreach (var inventory in Inventories)
         {
-            return false;
+            var which = Inventories.Count > 1 ? $"agent test inventory for {inventory.Framework}" : "agent test inventory";
+            if (!File.Exists(inventory.File))
+            {
+                return $"its {which} does not exist yet";
+            }
+
+            var written = File.GetLastWriteTimeUtc(inventory.File);
+            var newer = Inputs.Where(input => File.Exists(input) && File.GetLastWriteTimeUtc(input) > written).ToList();
+            if (newer.Count > 0)
+            {
+                var more = newer.Count > 1 ? $" and {newer.Count - 1} more {(newer.Count == 2 ? "file" : "files")}" : "";
+                return $"its {which} is older than {Path.GetRelativePath(Path.GetDirectoryName(ProjectFile)!, newer[0])}{more}";
+            }
         }
 
-        var written = File.GetLastWriteTimeUtc(inventory);
-        return Inputs.All(input => !File.Exists(input) || File.GetLastWriteTimeUtc(input) <= written);
+        return null;
     }
 }
 

@@ -28,7 +28,7 @@ public sealed class BuildSettingsToolTests
 
         var log = Path.Combine(project.Directory, "obj", "agenttestguard-build.log");
         Assert.Equal(
-            "building Shop.Tests.csproj (its agent test inventory is missing or out of date)\n"
+            "building Shop.Tests.csproj (it is not restored, so it has no agent test inventory yet)\n"
             + $"error: dotnet build failed for {project.ProjectFile}: {project.ProjectFile}({project.LineOf("Shop.Tests.csproj", "<Error Code")},5): error SHOP001: Build with -p:ShopKey=open.; log: {log}\n",
             failed.Output.ReplaceLineEndings("\n"));
         Assert.Equal(4, failed.ExitCode);
@@ -112,7 +112,7 @@ public sealed class BuildSettingsToolTests
         Assert.Equal(3, differing.ExitCode);
         // After the progress line of the build the ledger's change called for, the refusal and nothing else.
         Assert.EndsWith(
-            "(its agent test inventory is missing or out of date)\n"
+            $"building Shop.Tests.csproj (its agent test inventory for net8.0 is older than {Path.Combine("..", "agenttestguard.approvals.jsonl")})\n"
             + $"error: refused: Shop.Tests.FrameworkTests.Differs has a different fingerprint per target framework (net8.0: {differsOnNet8[..12]}, net10.0: {differsOnNet10[..12]}); "
             + "an approval binds one fingerprint, so it would be stale on the others. Nothing was approved. To approve it for one framework only, run approve with -f.\n",
             differing.Output.ReplaceLineEndings("\n"),
