@@ -152,12 +152,12 @@ public sealed class ChildProcessTests
 
         // The shell starts a grandchild and waits for it: both must go.
         var result = await ChildProcess.RunAsync(
-            new ChildProcessStart { Program = "sh", Arguments = ["-c", "sleep 300 & echo $!; wait"], Timeout = TimeSpan.FromSeconds(2) },
+            new ChildProcessStart { Program = "sh", Arguments = ["-c", "sleep 300 & echo $!; wait"], Timeout = TimeSpan.FromSeconds(5) },
             CancellationToken.None);
 
         Assert.Equal(ChildProcessEnd.TimedOut, result.End);
         Assert.Equal(-1, result.ExitCode);
-        Assert.Equal("sh -c sleep 300 & echo $!; wait did not finish in 00:00:02 and was stopped", result.Problem);
+        Assert.Equal("sh -c sleep 300 & echo $!; wait did not finish in 00:00:05 and was stopped", result.Problem);
         var grandchild = int.Parse(result.Output.Trim(), System.Globalization.CultureInfo.InvariantCulture);
         Assert.True(await HasEnded(grandchild), $"process {grandchild} still runs");
     }
