@@ -1,9 +1,9 @@
 using AgentTestGuard.Approvals;
 using AgentTestGuard.Configuration;
 using AgentTestGuard.Diagnostics;
-using AgentTestGuard.Files;
 using AgentTestGuard.Incidents;
 using AgentTestGuard.Inventory;
+using AgentTestGuard.InventoryFormat;
 using AgentTestGuard.Validation;
 using Microsoft.Build.Framework;
 using Task = Microsoft.Build.Utilities.Task;

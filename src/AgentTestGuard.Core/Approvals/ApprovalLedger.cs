@@ -1,7 +1,9 @@
 using System.Text;
 using AgentTestGuard.Configuration;
 using AgentTestGuard.Diagnostics;
-using AgentTestGuard.Files;
+using AgentTestGuard.FileSystem;
+using AgentTestGuard.Json;
+using AgentTestGuard.LineFiles;
 
 namespace AgentTestGuard.Approvals;
 

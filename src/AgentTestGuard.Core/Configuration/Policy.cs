@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using AgentTestGuard.Diagnostics;
+using AgentTestGuard.Json;
 
 namespace AgentTestGuard.Configuration;
 

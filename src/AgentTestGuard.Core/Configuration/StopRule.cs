@@ -1,4 +1,5 @@
 using System.Globalization;
+using AgentTestGuard.Json;
 
 namespace AgentTestGuard.Configuration;
 

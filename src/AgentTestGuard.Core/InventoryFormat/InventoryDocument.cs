@@ -1,6 +1,6 @@
 using AgentTestGuard.Inventory;
 
-namespace AgentTestGuard.Files;
+namespace AgentTestGuard.InventoryFormat;
 
 /// <summary>
 /// What the build writes about a test assembly's agent tests (&lt;assembly&gt;.agenttests.json,

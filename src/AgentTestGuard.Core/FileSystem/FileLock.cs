@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace AgentTestGuard.Files;
+namespace AgentTestGuard.FileSystem;
 
 /// <summary>
 /// An exclusive lock, across processes, for a read-modify-write of a repository file (the

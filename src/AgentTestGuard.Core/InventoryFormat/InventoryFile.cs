@@ -1,4 +1,7 @@
-namespace AgentTestGuard.Files;
+using AgentTestGuard.FileSystem;
+using AgentTestGuard.Json;
+
+namespace AgentTestGuard.InventoryFormat;
 
 /// <summary>
 /// Writes and reads <see cref="InventoryDocument"/>s (docs/files.md).

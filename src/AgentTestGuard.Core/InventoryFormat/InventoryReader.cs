@@ -1,10 +1,10 @@
 using System.Globalization;
 using System.Text.Json;
 using AgentTestGuard.Approvals;
-using AgentTestGuard.Configuration;
 using AgentTestGuard.Inventory;
+using AgentTestGuard.Json;
 
-namespace AgentTestGuard.Files;
+namespace AgentTestGuard.InventoryFormat;
 
 /// <summary>
 /// Reads an inventory's JSON into an <see cref="InventoryDocument"/> in one pass, without building

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace AgentTestGuard.Files;
+namespace AgentTestGuard.FileSystem;
 
 /// <summary>
 /// Replaces a file in one step: the content goes to a temporary file in the same directory,

@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json;
 
-namespace AgentTestGuard.Files;
+namespace AgentTestGuard.Json;
 
 /// <summary>
 /// Writes the product's JSON files: indented by two spaces, with "\n" line endings on every

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace AgentTestGuard.Files;
+namespace AgentTestGuard.FileSystem;
 
 /// <summary>
 /// <see cref="FileLock.Acquire"/> waited its time and the lock is still held. An IOException, so
