@@ -11,7 +11,7 @@ namespace AgentTestGuard.Decisions;
 /// The stop-rule decisions, agenttestguard.decisions.jsonl: one JSON object per line, oldest first,
 /// kept in the repository beside the ledger and reviewed like it. Format: docs/files.md.
 /// </summary>
-public static class DecisionLog
+internal static class DecisionLog
 {
     public const string FileName = "agenttestguard.decisions.jsonl";
 

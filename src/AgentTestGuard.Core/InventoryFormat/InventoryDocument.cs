@@ -9,7 +9,7 @@ namespace AgentTestGuard.InventoryFormat;
 /// </summary>
 /// <param name="SchemaVersion">Raised when a reader of an older version could misread the file.</param>
 /// <param name="Generator">The package and version that wrote the file.</param>
-public sealed record InventoryDocument(
+internal sealed record InventoryDocument(
     int SchemaVersion,
     string Generator,
     string Assembly,

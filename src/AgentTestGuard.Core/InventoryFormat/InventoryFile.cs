@@ -11,7 +11,7 @@ namespace AgentTestGuard.InventoryFormat;
 /// test run reads the inventory, and the serializer's first use compiles a few hundred methods
 /// at run time, which cost more than the rest of reading it (build/benchmark-run.sh).
 /// </remarks>
-public static class InventoryFile
+internal static class InventoryFile
 {
     public static string Serialize(InventoryDocument document) =>
         IndentedJson.ToText(json => InventoryWriter.Write(json, document));
