@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
-using AgentTestGuard.Files;
+using AgentTestGuard.InventoryFormat;
 
 namespace AgentTestGuard.Benchmarks;
 

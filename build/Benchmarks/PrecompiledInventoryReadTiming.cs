@@ -26,7 +26,7 @@ internal static class PrecompiledInventoryReadTiming
         var precompiled = Path.Combine(appDirectory, "runtimes", RuntimeInformation.RuntimeIdentifier, "lib", "net10.0", "AgentTestGuard.Core.dll");
         var assemblyPath = File.Exists(precompiled) ? precompiled : Path.Combine(appDirectory, "AgentTestGuard.Core.dll");
         var assembly = new AssemblyLoadContext("test app's AgentTestGuard.Core").LoadFromAssemblyPath(Path.GetFullPath(assemblyPath));
-        var read = assembly.GetType("AgentTestGuard.Files.InventoryFile", throwOnError: true)!
+        var read = assembly.GetType("AgentTestGuard.InventoryFormat.InventoryFile", throwOnError: true)!
             .GetMethod("Read", [typeof(string)])!
             .CreateDelegate<Func<string, object>>();
 

@@ -3,7 +3,7 @@ using System.Reflection;
 namespace AgentTestGuard;
 
 /// <summary>The package version, as written into the files the product produces.</summary>
-public static class ProductVersion
+internal static class ProductVersion
 {
     public static string Current { get; } = Read();
 

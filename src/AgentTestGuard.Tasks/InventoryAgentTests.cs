@@ -1,9 +1,9 @@
 using AgentTestGuard.Approvals;
 using AgentTestGuard.Configuration;
 using AgentTestGuard.Diagnostics;
-using AgentTestGuard.Files;
 using AgentTestGuard.Incidents;
 using AgentTestGuard.Inventory;
+using AgentTestGuard.InventoryFormat;
 using AgentTestGuard.Validation;
 using Microsoft.Build.Framework;
 using Task = Microsoft.Build.Utilities.Task;
@@ -16,24 +16,31 @@ namespace AgentTestGuard.Tasks;
 /// </summary>
 public sealed class InventoryAgentTests : Task
 {
+    /// <summary>The compiled test assembly (the intermediate assembly, before it is copied to the output).</summary>
     [Required]
     public string AssemblyPath { get; set; } = "";
 
+    /// <summary>Where the inventory is written (docs/files.md), replaced atomically.</summary>
     [Required]
     public string InventoryPath { get; set; } = "";
 
+    /// <summary>The test project's directory, where the policy and catalog were looked for from: a finding about a missing file names it.</summary>
     [Required]
     public string ProjectDirectory { get; set; } = "";
 
+    /// <summary>The repository's policy file (AgentTestGuardPolicyFile); absent or empty means the default policy.</summary>
     public string? PolicyFile { get; set; }
 
+    /// <summary>The acceptance-criteria catalog (AgentTestGuardCriteriaFile); absent or empty means no catalog.</summary>
     public string? CriteriaFile { get; set; }
 
+    /// <summary>The approvals ledger (AgentTestGuardApprovalsFile); absent or empty means no approvals.</summary>
     public string? ApprovalsFile { get; set; }
 
     /// <summary>The incident log: its rejections of a test's current version win over approvals. Absent is none.</summary>
     public string? IncidentsFile { get; set; }
 
+    /// <summary>The assemblies the test assembly was compiled against, to resolve the types its tests call.</summary>
     public ITaskItem[] ReferencePaths { get; set; } = [];
 
     /// <summary>The project file, where a finding about the project itself points.</summary>
@@ -48,6 +55,8 @@ public sealed class InventoryAgentTests : Task
     /// <summary>SourceRoot items; those with MappedPath metadata map PDB paths back to local ones.</summary>
     public ITaskItem[] SourceRoots { get; set; } = [];
 
+    /// <summary>Writes the inventory and logs each finding as a coded warning or error at its file and position.</summary>
+    /// <returns><see langword="false"/> when a finding is an error.</returns>
     public override bool Execute()
     {
         var scan = AssemblyScanner.Scan(new ScanRequest(AssemblyPath)

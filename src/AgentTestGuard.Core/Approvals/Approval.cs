@@ -9,7 +9,7 @@ namespace AgentTestGuard.Approvals;
 /// <param name="Approver">Who approved, as "Name &lt;email&gt;".</param>
 /// <param name="At">When, in UTC.</param>
 /// <param name="Line">Where the entry is in the ledger, for diagnostics; 0 for an entry not read from a file.</param>
-public sealed record Approval(
+internal sealed record Approval(
     string Assembly,
     string Test,
     string Fingerprint,

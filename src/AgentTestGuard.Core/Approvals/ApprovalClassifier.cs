@@ -12,7 +12,7 @@ namespace AgentTestGuard.Approvals;
 /// an approval a reviewer withdrew cannot make the rejected test gate. Only the assembly's own lines
 /// are judged; the ledger and the log serve every test project of the repository.
 /// </summary>
-public static class ApprovalClassifier
+internal static class ApprovalClassifier
 {
     private const int OrphansListedOneByOne = 10;
 

@@ -1,7 +1,9 @@
 using System.Text;
 using AgentTestGuard.Configuration;
 using AgentTestGuard.Diagnostics;
-using AgentTestGuard.Files;
+using AgentTestGuard.FileSystem;
+using AgentTestGuard.Json;
+using AgentTestGuard.LineFiles;
 
 namespace AgentTestGuard.Approvals;
 
@@ -11,7 +13,7 @@ namespace AgentTestGuard.Approvals;
 /// (with <c>merge=union</c> in .gitattributes, even when their lines are neighbours). Lines starting
 /// with <c>//</c> and blank lines are ignored. Format: docs/files.md.
 /// </summary>
-public static class ApprovalLedger
+internal static class ApprovalLedger
 {
     private const string Header =
         "// AgentTestGuard approvals: one line per approved agent test, bound to its fingerprint. Reviewed like code; see docs/files.md.";

@@ -1,7 +1,7 @@
 namespace AgentTestGuard.Approvals;
 
 /// <summary>Where an agent test stands with its reviewers.</summary>
-public enum ApprovalState
+internal enum ApprovalState
 {
     /// <summary>No approval: quarantined.</summary>
     Unapproved,
@@ -20,7 +20,7 @@ public enum ApprovalState
 }
 
 /// <summary>The states' names in the product's files and reports: "unapproved", "approved", "stale", "rejected".</summary>
-public static class ApprovalStates
+internal static class ApprovalStates
 {
     public static string Name(ApprovalState state) => state switch
     {
@@ -48,7 +48,7 @@ public static class ApprovalStates
 /// An agent test's approval state, with the approval it comes from when there is one (for a rejected
 /// test, the approval line the rejection overrides, if any) and, when rejected, the rejection.
 /// </summary>
-public sealed record TestApproval(ApprovalState State, string? Approver = null, DateTimeOffset? At = null, string? ApprovedFingerprint = null)
+internal sealed record TestApproval(ApprovalState State, string? Approver = null, DateTimeOffset? At = null, string? ApprovedFingerprint = null)
 {
     /// <summary>Who rejected the test's current version, when and why; null unless <see cref="State"/> is rejected.</summary>
     public TestRejection? Rejection { get; init; }
@@ -58,4 +58,4 @@ public sealed record TestApproval(ApprovalState State, string? Approver = null, 
 /// <param name="By">Who rejected, as "Name &lt;email&gt;".</param>
 /// <param name="At">When, in UTC.</param>
 /// <param name="Reason">What the agent got wrong.</param>
-public sealed record TestRejection(string By, DateTimeOffset At, string Reason);
+internal sealed record TestRejection(string By, DateTimeOffset At, string Reason);

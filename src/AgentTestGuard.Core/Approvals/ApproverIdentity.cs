@@ -7,7 +7,7 @@ namespace AgentTestGuard.Approvals;
 /// the build's own check of every approval line, so an agent that writes one for its own test is
 /// caught even before `dotnet agt verify` checks who committed it.
 /// </summary>
-public static class ApproverIdentity
+internal static class ApproverIdentity
 {
     // Service accounts that commit on their own; agents are named by the policy.
     private static readonly string[] ServiceAccounts = ["github-actions", "dependabot", "renovate"];

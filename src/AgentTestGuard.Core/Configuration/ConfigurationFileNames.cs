@@ -4,7 +4,7 @@ namespace AgentTestGuard.Configuration;
 /// The files a repository keeps, found by walking up from the project directory the way
 /// MSBuild finds Directory.Build.props.
 /// </summary>
-public static class ConfigurationFileNames
+internal static class ConfigurationFileNames
 {
     public const string Policy = "agenttestguard.policy.json";
 

@@ -1,4 +1,5 @@
 using AgentTestGuard.Diagnostics;
+using AgentTestGuard.Json;
 
 namespace AgentTestGuard.Configuration;
 

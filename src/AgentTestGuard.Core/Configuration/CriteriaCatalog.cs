@@ -7,7 +7,7 @@ namespace AgentTestGuard.Configuration;
 /// <code>{ "criteria": [ { "id": "CART-12", "text": "...", "link": "https://..." } ] }</code>
 /// Ids are compared ordinally (case matters, as in trackers).
 /// </summary>
-public sealed class CriteriaCatalog
+internal sealed class CriteriaCatalog
 {
     private readonly Dictionary<string, Criterion> _byId;
 

@@ -6,7 +6,7 @@ namespace AgentTestGuard.Configuration;
 /// Tracker ids accepted without a catalog entry: an id matching <see cref="Pattern"/> as a
 /// whole is known, and reports link it through <see cref="LinkTemplate"/> (with "{id}").
 /// </summary>
-public sealed class CriterionPattern
+internal sealed class CriterionPattern
 {
     // A pattern is written by the repository's owner, but ids come from agent-written code:
     // bound the matching time so no id can stall the build.
@@ -45,7 +45,7 @@ public sealed class CriterionPattern
 }
 
 /// <summary>What matching a pattern found; a pattern that timed out says nothing either way.</summary>
-public enum PatternMatch
+internal enum PatternMatch
 {
     DoesNotMatch,
     Matches,

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using AgentTestGuard.Diagnostics;
+using AgentTestGuard.Json;
 
 namespace AgentTestGuard.Configuration;
 
@@ -16,7 +17,7 @@ namespace AgentTestGuard.Configuration;
 /// }
 /// </code>
 /// </summary>
-public sealed class Policy
+internal sealed class Policy
 {
     /// <summary>Where unreviewed agent tests may execute when the policy does not say.</summary>
     public static readonly IReadOnlyList<string> DefaultEnvironments = ["local", "ci"];

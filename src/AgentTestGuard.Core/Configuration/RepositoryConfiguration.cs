@@ -7,7 +7,7 @@ namespace AgentTestGuard.Configuration;
 /// The policy, criteria catalog and approvals ledger that apply to one test project; any may be
 /// absent (no ledger means no approvals).
 /// </summary>
-public sealed record RepositoryConfiguration(Policy? Policy, CriteriaCatalog? Catalog, IReadOnlyList<Approval>? Approvals = null)
+internal sealed record RepositoryConfiguration(Policy? Policy, CriteriaCatalog? Catalog, IReadOnlyList<Approval>? Approvals = null)
 {
     /// <summary>A policy file was named or found but could not be loaded (its errors are reported): not the same as no policy.</summary>
     public string? UnreadablePolicy { get; init; }

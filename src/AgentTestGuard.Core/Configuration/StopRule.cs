@@ -1,4 +1,5 @@
 using System.Globalization;
+using AgentTestGuard.Json;
 
 namespace AgentTestGuard.Configuration;
 
@@ -9,7 +10,7 @@ namespace AgentTestGuard.Configuration;
 /// <see cref="MaxTriageToValue"/> times.
 /// <code>"stopRule": { "windowDays": 30, "minimumEvents": 10, "maxTriageToValue": 1.0 }</code>
 /// </summary>
-public sealed record StopRule(int? WindowDays, int? WindowRuns, int MinimumEvents, double MaxTriageToValue)
+internal sealed record StopRule(int? WindowDays, int? WindowRuns, int MinimumEvents, double MaxTriageToValue)
 {
     /// <summary>The rule when the policy does not set one: 30 days, 10 events, triage at most equal to value.</summary>
     public static StopRule Default { get; } = new(30, null, 10, 1.0);

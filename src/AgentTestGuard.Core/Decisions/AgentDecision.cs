@@ -8,7 +8,7 @@ namespace AgentTestGuard.Decisions;
 /// <param name="By">Who decided, as "Name &lt;email&gt;"; a human, as for approvals.</param>
 /// <param name="At">When, in UTC.</param>
 /// <param name="Line">Where the entry is in the file, for diagnostics; 0 for one not read from a file.</param>
-public sealed record AgentDecision(string Agent, bool Stop, string By, DateTimeOffset At, string Reason, int Line = 0)
+internal sealed record AgentDecision(string Agent, bool Stop, string By, DateTimeOffset At, string Reason, int Line = 0)
 {
     /// <summary>The latest decision about <paramref name="agent"/> (names compared ignoring case); null when there is none.</summary>
     public static AgentDecision? Latest(IEnumerable<AgentDecision> decisions, string agent) =>

@@ -1,7 +1,9 @@
 using System.Text;
 using AgentTestGuard.Configuration;
 using AgentTestGuard.Diagnostics;
-using AgentTestGuard.Files;
+using AgentTestGuard.FileSystem;
+using AgentTestGuard.Json;
+using AgentTestGuard.LineFiles;
 
 namespace AgentTestGuard.Decisions;
 
@@ -9,7 +11,7 @@ namespace AgentTestGuard.Decisions;
 /// The stop-rule decisions, agenttestguard.decisions.jsonl: one JSON object per line, oldest first,
 /// kept in the repository beside the ledger and reviewed like it. Format: docs/files.md.
 /// </summary>
-public static class DecisionLog
+internal static class DecisionLog
 {
     public const string FileName = "agenttestguard.decisions.jsonl";
 

@@ -4,7 +4,7 @@ namespace AgentTestGuard.Diagnostics;
 /// Every diagnostic the product reports. Codes are public surface: never renumber one; each is
 /// documented in docs/diagnostics.md under its code.
 /// </summary>
-public static class Descriptors
+internal static class Descriptors
 {
     public static readonly DiagnosticDescriptor MissingCriteria =
         new("AGT0001", DiagnosticSeverity.Error, "Agent test links to no acceptance criterion");

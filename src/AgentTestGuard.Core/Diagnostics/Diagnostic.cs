@@ -1,6 +1,6 @@
 namespace AgentTestGuard.Diagnostics;
 
-public enum DiagnosticSeverity
+internal enum DiagnosticSeverity
 {
     Warning,
     Error,
@@ -10,7 +10,7 @@ public enum DiagnosticSeverity
 /// A finding to report to the user, with the place it is about. Line and column are 1-based;
 /// 0 means unknown (MSBuild's convention).
 /// </summary>
-public sealed record Diagnostic(
+internal sealed record Diagnostic(
     DiagnosticDescriptor Descriptor,
     string Message,
     string? File = null,

@@ -1,7 +1,7 @@
 namespace AgentTestGuard.Diagnostics;
 
 /// <summary>A stable diagnostic code with its severity and documentation anchor.</summary>
-public sealed record DiagnosticDescriptor(string Code, DiagnosticSeverity Severity, string Title)
+internal sealed record DiagnosticDescriptor(string Code, DiagnosticSeverity Severity, string Title)
 {
     private const string DocsBase = "https://github.com/agenttestguard/agenttestguard/blob/main/docs/diagnostics.md";
 

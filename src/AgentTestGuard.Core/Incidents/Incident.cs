@@ -12,7 +12,7 @@ namespace AgentTestGuard.Incidents;
 /// <param name="At">When, in UTC.</param>
 /// <param name="Reason">Why: what the reviewer saw.</param>
 /// <param name="Line">Where the entry is in the log, for diagnostics; 0 for an entry not read from a file.</param>
-public sealed record Incident(
+internal sealed record Incident(
     IncidentKind Kind,
     string? Assembly,
     string? Test,

@@ -1,7 +1,7 @@
 namespace AgentTestGuard.Incidents;
 
 /// <summary>What went wrong; written in the log as "rejection", "mistake" or "false-alarm".</summary>
-public enum IncidentKind
+internal enum IncidentKind
 {
     /// <summary>A reviewer rejected an agent test (`dotnet agt reject`): bound to the test's fingerprint.</summary>
     Rejection,

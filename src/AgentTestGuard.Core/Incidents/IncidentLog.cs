@@ -1,7 +1,9 @@
 using System.Text;
 using AgentTestGuard.Configuration;
 using AgentTestGuard.Diagnostics;
-using AgentTestGuard.Files;
+using AgentTestGuard.FileSystem;
+using AgentTestGuard.Json;
+using AgentTestGuard.LineFiles;
 
 namespace AgentTestGuard.Incidents;
 
@@ -11,7 +13,7 @@ namespace AgentTestGuard.Incidents;
 /// some merge cleanly with <c>merge=union</c> in .gitattributes. Lines starting with <c>//</c> and
 /// blank lines are ignored. Format: docs/files.md.
 /// </summary>
-public static class IncidentLog
+internal static class IncidentLog
 {
     private const string Header =
         "// AgentTestGuard incidents: one line per rejected agent test or other agent mistake, oldest first. Reviewed like code; see docs/files.md.";

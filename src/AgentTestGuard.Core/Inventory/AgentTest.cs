@@ -9,7 +9,7 @@ namespace AgentTestGuard.Inventory;
 /// </param>
 /// <param name="Fingerprint">The stable hash of the test's content, see docs/fingerprint.md.</param>
 /// <param name="Source">Where the test's code starts, from the PDB; null when there is no PDB.</param>
-public sealed record AgentTest(
+internal sealed record AgentTest(
     string Id,
     string TypeName,
     string MethodName,
@@ -41,10 +41,10 @@ public sealed record AgentTest(
 }
 
 /// <summary>Optional facts an agent test carries about how it was produced.</summary>
-public sealed record AgentEvidence(string? Model = null, string? Session = null, string? Prompt = null)
+internal sealed record AgentEvidence(string? Model = null, string? Session = null, string? Prompt = null)
 {
     public static readonly AgentEvidence None = new();
 }
 
 /// <summary>A 1-based line in a source file.</summary>
-public sealed record SourceLocation(string File, int Line);
+internal sealed record SourceLocation(string File, int Line);

@@ -8,7 +8,7 @@ namespace AgentTestGuard.Inventory;
 /// Finds the agent tests in a compiled test assembly by reading its metadata and portable PDB: the assembly is
 /// never loaded or run, so this works for any test framework and in any host (MSBuild, the tool).
 /// </summary>
-public static class AssemblyScanner
+internal static class AssemblyScanner
 {
     public static ScanResult Scan(ScanRequest request)
     {

@@ -5,7 +5,7 @@ namespace AgentTestGuard.Inventory;
 /// (docs/fingerprint.md); an approval bound to an older version's fingerprint is stale, and says so. Version 1
 /// fingerprints (hashes of the compiled IL) were the 32 digits alone.
 /// </summary>
-public static class Fingerprint
+internal static class Fingerprint
 {
     public const int CurrentVersion = 2;
 

@@ -2,7 +2,7 @@ namespace AgentTestGuard.Inventory;
 
 /// <summary>What <see cref="AssemblyScanner.Scan(ScanRequest)"/> reads: one compiled test assembly and how to interpret it.</summary>
 /// <param name="AssemblyPath">The test assembly (.dll) to read; it is never loaded or run.</param>
-public sealed record ScanRequest(string AssemblyPath)
+internal sealed record ScanRequest(string AssemblyPath)
 {
     /// <summary>
     /// Paths of the assemblies the test assembly references (MSBuild's <c>@(ReferencePath)</c>); used only to

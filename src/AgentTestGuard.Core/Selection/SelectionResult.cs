@@ -6,4 +6,4 @@ namespace AgentTestGuard.Selection;
 /// The patterns that selected nothing, each once, in the order given: usually a typo, which a
 /// command reports (and fails on) rather than silently doing less than asked.
 /// </param>
-public sealed record SelectionResult(IReadOnlyList<string> Ids, IReadOnlyList<string> Unmatched);
+internal sealed record SelectionResult(IReadOnlyList<string> Ids, IReadOnlyList<string> Unmatched);

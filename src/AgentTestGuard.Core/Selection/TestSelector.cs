@@ -8,7 +8,7 @@ namespace AgentTestGuard.Selection;
 /// regular expressions, so no character in a pattern has another meaning and no pattern can take
 /// exponential time.
 /// </summary>
-public static class TestSelector
+internal static class TestSelector
 {
     public static SelectionResult Select(IEnumerable<string> ids, IReadOnlyList<string> patterns)
     {

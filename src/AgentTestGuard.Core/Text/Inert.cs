@@ -8,7 +8,7 @@ namespace AgentTestGuard;
 /// terminal or a build log: control characters, such as the escape that starts an ANSI
 /// sequence, are written as visible escapes instead of being sent to the reviewer's terminal.
 /// </summary>
-public static class Inert
+internal static class Inert
 {
     /// <summary>A test id as one argument of a shell command the reader can paste: quoted where a shell would read more into it.</summary>
     public static string ShellArgument(string id)

@@ -8,7 +8,7 @@ namespace AgentTestGuard.Validation;
 /// Checks agent tests against the repository's rules: each links to at least one known
 /// criterion, and its agent is one the policy allows. Diagnostics point at the test's source.
 /// </summary>
-public static class AgentTestValidator
+internal static class AgentTestValidator
 {
     /// <param name="assemblyPath">Where to point when a test has no source location (no PDB).</param>
     /// <param name="searchedFrom">The directory the files were looked for from, to say where to create them.</param>

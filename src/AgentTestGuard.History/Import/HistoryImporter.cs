@@ -7,7 +7,7 @@ namespace AgentTestGuard.History.Import;
 /// Adds run records to a store, each in its own transaction: a record already stored is left as
 /// it is, a record that cannot be read is reported and skipped, and the others are imported.
 /// </summary>
-public static class HistoryImporter
+internal static class HistoryImporter
 {
     public static ImportSummary Import(IHistoryStore store, IReadOnlyList<string> files)
     {
@@ -57,4 +57,4 @@ public static class HistoryImporter
 /// <param name="Added">Runs new to the store.</param>
 /// <param name="AlreadyStored">Runs the store had already (an import repeated, or a record offered twice).</param>
 /// <param name="Problems">Records that could not be read, and were skipped.</param>
-public sealed record ImportSummary(int Added, int AlreadyStored, IReadOnlyList<RecordProblem> Problems);
+internal sealed record ImportSummary(int Added, int AlreadyStored, IReadOnlyList<RecordProblem> Problems);

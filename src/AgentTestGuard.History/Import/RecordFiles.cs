@@ -3,7 +3,7 @@ using AgentTestGuard.History.Records;
 namespace AgentTestGuard.History.Import;
 
 /// <summary>The run records an import offers: named files, and those in named folders and below.</summary>
-public static class RecordFiles
+internal static class RecordFiles
 {
     /// <summary>
     /// The <c>TestResults</c> folders under the repository, where test runs leave their records by

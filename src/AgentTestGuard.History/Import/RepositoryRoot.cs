@@ -1,7 +1,7 @@
 namespace AgentTestGuard.History.Import;
 
 /// <summary>The repository a history command works in: the nearest folder with a .git, else the folder itself.</summary>
-public static class RepositoryRoot
+internal static class RepositoryRoot
 {
     public static string Find(string folder)
     {

@@ -7,7 +7,7 @@ namespace AgentTestGuard.History.Metrics;
 /// The false alarms the history found, as incidents of kind <c>false-alarm</c> for the incident
 /// log: each once, however often the history is imported or measured.
 /// </summary>
-public static partial class FalseAlarmIncidents
+internal static partial class FalseAlarmIncidents
 {
     /// <summary>Who the log names as having recorded them: the tool, not a person.</summary>
     public const string RecordedBy = "AgentTestGuard (dotnet agt history import)";

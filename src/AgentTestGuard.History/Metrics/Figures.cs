@@ -1,7 +1,7 @@
 namespace AgentTestGuard.History.Metrics;
 
 /// <summary>The figures of one row of the metrics (an agent, a criterion, a test, or everything), as docs/metrics.md defines them.</summary>
-public sealed record Figures(
+internal sealed record Figures(
     int TestsSeen,
     int FlakyTests,
     int FlakyFailures,

@@ -1,7 +1,7 @@
 namespace AgentTestGuard.History.Metrics;
 
 /// <summary>The things the metrics count (docs/metrics.md); each is triage or value, or neither.</summary>
-public enum MetricEventKind
+internal enum MetricEventKind
 {
     FlakyFailure,
     DefectCaught,
@@ -18,7 +18,7 @@ public enum MetricEventKind
 /// <param name="Fingerprint">For a false alarm or a defect caught: the fingerprint that failed.</param>
 /// <param name="Detail">For a false alarm or a defect caught: the revisions and fingerprints involved, for the incident's reason.</param>
 /// <param name="DecisionTime">For an approval or a rejection: the time from the test's first sight to the decision.</param>
-public sealed record MetricEvent(
+internal sealed record MetricEvent(
     MetricEventKind Kind,
     string Agent,
     string? Assembly,
@@ -37,4 +37,4 @@ public sealed record MetricEvent(
 /// <summary>A test seen in the window, as it was last seen.</summary>
 /// <param name="Flaky">It was flaky at least once in the window.</param>
 /// <param name="PendingSince">When it was first seen, if it awaits review now (see <see cref="ReviewBurden"/>); null otherwise.</param>
-public sealed record SeenTest(string Assembly, string Test, string Agent, IReadOnlyList<string> Criteria, bool Flaky, DateTimeOffset? PendingSince);
+internal sealed record SeenTest(string Assembly, string Test, string Agent, IReadOnlyList<string> Criteria, bool Flaky, DateTimeOffset? PendingSince);

@@ -3,7 +3,7 @@ using AgentTestGuard.History.Store;
 namespace AgentTestGuard.History.Metrics;
 
 /// <summary>Computes the metrics of a window of the history with the repository's review records (docs/metrics.md).</summary>
-public static class MetricsCalculator
+internal static class MetricsCalculator
 {
     /// <param name="windowStart">When the window starts, for review events (the history's runs are already selected); null for no limit.</param>
     /// <param name="scope">Only the tests and events of one agent or one criterion; null for all.</param>

@@ -1,7 +1,7 @@
 namespace AgentTestGuard.History.Metrics;
 
 /// <summary>Narrows the metrics to one agent's tests, or to the tests linked to one criterion, or both.</summary>
-public sealed record MetricsScope(string? Agent, string? Criterion)
+internal sealed record MetricsScope(string? Agent, string? Criterion)
 {
     public bool Includes(string agent, IReadOnlyList<string> criteria) =>
         (Agent is null || string.Equals(agent, Agent, StringComparison.OrdinalIgnoreCase))

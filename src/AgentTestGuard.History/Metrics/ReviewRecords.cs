@@ -4,7 +4,7 @@ using AgentTestGuard.Incidents;
 namespace AgentTestGuard.History.Metrics;
 
 /// <summary>What the repository records about reviews: the approvals ledger's lines and the incident log's.</summary>
-public sealed record ReviewRecords(IReadOnlyList<Approval> Approvals, IReadOnlyList<Incident> Incidents)
+internal sealed record ReviewRecords(IReadOnlyList<Approval> Approvals, IReadOnlyList<Incident> Incidents)
 {
     public static ReviewRecords None { get; } = new([], []);
 }

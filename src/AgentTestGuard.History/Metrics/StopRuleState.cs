@@ -10,7 +10,7 @@ namespace AgentTestGuard.History.Metrics;
 /// When the rule last began to trip: the event from which on, replaying the window's events in
 /// order, it has tripped without a break. A human decision after it settles the rule; null when it does not trip.
 /// </param>
-public sealed record StopRuleState(bool Trips, int Events, int Triage, int Value, DateTimeOffset? TrippedAt, StopRule Rule)
+internal sealed record StopRuleState(bool Trips, int Events, int Triage, int Value, DateTimeOffset? TrippedAt, StopRule Rule)
 {
     /// <summary>Triage per value; null without value (any triage is then infinitely more).</summary>
     public double? Ratio => Value > 0 ? (double)Triage / Value : null;

@@ -4,7 +4,7 @@ using AgentTestGuard.History.Store;
 namespace AgentTestGuard.History.Metrics;
 
 /// <summary>Evaluates the policy's stop rule for every agent, over the rule's own window.</summary>
-public static class StopRules
+internal static class StopRules
 {
     /// <param name="environments">The runs' environments, as for the metrics (CI only by default).</param>
     /// <param name="whole">

@@ -4,7 +4,7 @@ namespace AgentTestGuard.History.Records;
 /// A test's outcome in a run record, with the numbers the store keeps (never renumber: stored
 /// histories hold them).
 /// </summary>
-public enum Outcome
+internal enum Outcome
 {
     Passed = 1,
     Failed = 2,
@@ -15,7 +15,7 @@ public enum Outcome
     NotRun = 7,
 }
 
-public static class Outcomes
+internal static class Outcomes
 {
     /// <summary>The outcome a record names; null for a name the history does not know.</summary>
     public static Outcome? Parse(string? name) => name switch

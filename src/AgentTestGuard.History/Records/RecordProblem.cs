@@ -1,7 +1,7 @@
 namespace AgentTestGuard.History.Records;
 
 /// <summary>Why a run record could not be read, and where: a line and column, or a JSON path.</summary>
-public sealed record RecordProblem(string Path, string Position, string Message)
+internal sealed record RecordProblem(string Path, string Position, string Message)
 {
     public override string ToString() => $"{Path}({Position}): {Message}";
 }

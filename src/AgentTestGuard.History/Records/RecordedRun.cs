@@ -6,7 +6,7 @@ namespace AgentTestGuard.History.Records;
 /// <param name="Results">
 /// The agent tests' results only: the metrics need a fingerprint, and only agent tests have one.
 /// </param>
-public sealed record RecordedRun(
+internal sealed record RecordedRun(
     string RunId,
     string Assembly,
     string Environment,
@@ -23,7 +23,7 @@ public sealed record RecordedRun(
 /// inherited test's runs (by the class it ran as). Empty for a plain test.
 /// </param>
 /// <param name="Criteria">The linked criteria, sorted.</param>
-public sealed record RecordedResult(
+internal sealed record RecordedResult(
     string Test,
     string Case,
     string Agent,

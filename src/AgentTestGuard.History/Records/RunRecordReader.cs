@@ -9,7 +9,7 @@ namespace AgentTestGuard.History.Records;
 /// that is not JSON (corrupt, cut off by a killed writer) is reported with its line and column; one
 /// that is JSON but lacks what the history needs, with the JSON path of what is missing.
 /// </summary>
-public static class RunRecordReader
+internal static class RunRecordReader
 {
     public const string FileSuffix = ".agentrun.json";
 

@@ -6,7 +6,7 @@ namespace AgentTestGuard.History.Store;
 /// with <c>=</c> in it is a PostgreSQL connection string; any other is a file path (relative ones
 /// from the repository's root).
 /// </summary>
-public sealed record HistoryLocation(string Value, string From)
+internal sealed record HistoryLocation(string Value, string From)
 {
     /// <summary>Relative to the repository's root; `dotnet agt init` adds the folder to .gitignore.</summary>
     public const string DefaultPath = ".agenttestguard/history.sqlite";

@@ -13,15 +13,15 @@ namespace AgentTestGuard.History.Store;
 /// When each test (assembly and id) was first seen in a run of the selected environments, over the
 /// whole history rather than the window: a test's age does not depend on the window.
 /// </param>
-public sealed record HistorySnapshot(
+internal sealed record HistorySnapshot(
     IReadOnlyList<StoredRun> Runs,
     IReadOnlyDictionary<long, TestVariant> Variants,
     IReadOnlyList<StoredResult> Results,
     IReadOnlyDictionary<(string Assembly, string Test), DateTimeOffset> FirstSeen);
 
-public sealed record StoredRun(long Key, string RunId, string Assembly, string Environment, string? Revision, DateTimeOffset StartedAt);
+internal sealed record StoredRun(long Key, string RunId, string Assembly, string Environment, string? Revision, DateTimeOffset StartedAt);
 
 /// <summary>A test case as it was at one fingerprint, with its agent and criteria.</summary>
-public sealed record TestVariant(string Assembly, string Test, string Case, string Agent, string Fingerprint, IReadOnlyList<string> Criteria);
+internal sealed record TestVariant(string Assembly, string Test, string Case, string Agent, string Fingerprint, IReadOnlyList<string> Criteria);
 
-public readonly record struct StoredResult(long RunKey, long VariantKey, Outcome Outcome, int Attempts);
+internal readonly record struct StoredResult(long RunKey, long VariantKey, Outcome Outcome, int Attempts);

@@ -1,4 +1,4 @@
 namespace AgentTestGuard.History.Store;
 
 /// <summary>The store cannot be used: written by a newer version, unreachable, or not a history.</summary>
-public sealed class HistoryStoreException(string message, Exception? inner = null) : Exception(message, inner);
+internal sealed class HistoryStoreException(string message, Exception? inner = null) : Exception(message, inner);

@@ -7,7 +7,7 @@ namespace AgentTestGuard.History.Store;
 /// database (<see cref="PostgresHistoryStore"/>), chosen by <see cref="HistoryLocation.Open"/>. Both
 /// give the same answers; one test suite runs against both.
 /// </summary>
-public interface IHistoryStore : IDisposable
+internal interface IHistoryStore : IDisposable
 {
     /// <summary>What the store is, for messages: the file, or the server and database (never a password).</summary>
     string Description { get; }

@@ -1,5 +1,5 @@
 using System.Reflection;
-using AgentTestGuard.Files;
+using AgentTestGuard.InventoryFormat;
 
 namespace AgentTestGuard.TestingPlatform.Classification;
 

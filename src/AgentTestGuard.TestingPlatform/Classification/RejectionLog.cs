@@ -1,7 +1,7 @@
 using AgentTestGuard.Configuration;
-using AgentTestGuard.Files;
 using AgentTestGuard.Incidents;
 using AgentTestGuard.Inventory;
+using AgentTestGuard.InventoryFormat;
 
 namespace AgentTestGuard.TestingPlatform.Classification;
 

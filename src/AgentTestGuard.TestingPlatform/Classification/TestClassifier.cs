@@ -1,6 +1,6 @@
 using AgentTestGuard.Approvals;
-using AgentTestGuard.Files;
 using AgentTestGuard.Inventory;
+using AgentTestGuard.InventoryFormat;
 
 namespace AgentTestGuard.TestingPlatform.Classification;
 

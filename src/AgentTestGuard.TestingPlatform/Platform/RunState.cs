@@ -1,5 +1,5 @@
-using AgentTestGuard.Files;
 using AgentTestGuard.Inventory;
+using AgentTestGuard.InventoryFormat;
 using AgentTestGuard.TestingPlatform.Classification;
 using AgentTestGuard.TestingPlatform.Settings;
 

@@ -1,4 +1,4 @@
-using AgentTestGuard.Files;
+using AgentTestGuard.InventoryFormat;
 using AgentTestGuard.TestingPlatform.Classification;
 using AgentTestGuard.TestingPlatform.Results;
 using Microsoft.Testing.Platform.Extensions.Messages;

@@ -1,5 +1,6 @@
 using System.Globalization;
-using AgentTestGuard.Files;
+using AgentTestGuard.FileSystem;
+using AgentTestGuard.Json;
 
 namespace AgentTestGuard.TestingPlatform.Record;
 

@@ -1,6 +1,6 @@
 using System.Buffers;
 using System.Text.Json;
-using AgentTestGuard.Files;
+using AgentTestGuard.Json;
 
 namespace AgentTestGuard.TestingPlatform.Record;
 

@@ -1,5 +1,5 @@
 using AgentTestGuard.Configuration;
-using AgentTestGuard.Files;
+using AgentTestGuard.FileSystem;
 
 namespace AgentTestGuard.Tool.Init;
 

@@ -1,4 +1,4 @@
-using AgentTestGuard.Files;
+using AgentTestGuard.FileSystem;
 using AgentTestGuard.History.Store;
 
 namespace AgentTestGuard.Tool.Init;

@@ -1,5 +1,5 @@
 using System.Runtime.CompilerServices;
-using AgentTestGuard.Files;
+using AgentTestGuard.FileSystem;
 using AgentTestGuard.Tool.Cli;
 using AgentTestGuard.Tool.Workspace;
 using NuGet.Versioning;

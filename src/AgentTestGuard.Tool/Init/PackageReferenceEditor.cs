@@ -1,6 +1,6 @@
 using System.Text;
 using System.Xml;
-using AgentTestGuard.Files;
+using AgentTestGuard.FileSystem;
 
 namespace AgentTestGuard.Tool.Init;
 

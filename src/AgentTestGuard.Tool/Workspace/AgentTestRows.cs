@@ -1,7 +1,7 @@
 using AgentTestGuard.Approvals;
-using AgentTestGuard.Files;
 using AgentTestGuard.Incidents;
 using AgentTestGuard.Inventory;
+using AgentTestGuard.InventoryFormat;
 
 namespace AgentTestGuard.Tool.Workspace;
 

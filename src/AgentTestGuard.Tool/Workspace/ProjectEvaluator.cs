@@ -1,4 +1,4 @@
-using AgentTestGuard.Files;
+using AgentTestGuard.InventoryFormat;
 using AgentTestGuard.Tool.Init;
 using Microsoft.Build.Construction;
 using Microsoft.Build.Evaluation;

@@ -107,9 +107,9 @@ public sealed class ApprovalLedgerUpdateTests
     public void An_update_waits_for_the_lock_and_times_out_naming_it()
     {
         using var file = new TempFile("agenttestguard.approvals.jsonl", Header);
-        using var held = AgentTestGuard.Files.FileLock.Acquire(file.Path, TimeSpan.Zero);
+        using var held = AgentTestGuard.FileSystem.FileLock.Acquire(file.Path, TimeSpan.Zero);
 
-        var error = Assert.Throws<AgentTestGuard.Files.FileLockTimeoutException>(() =>
+        var error = Assert.Throws<AgentTestGuard.FileSystem.FileLockTimeoutException>(() =>
             ApprovalLedger.Update(file.Path, current => [Approve("A.T.M", 'a')], out _, TimeSpan.FromMilliseconds(100)));
 
         Assert.Equal(file.Path + ".lock", error.LockPath);

@@ -11,7 +11,7 @@ namespace AgentTestGuard.Core.Tests.TestSupport;
 /// Compiles C# in memory with Roslyn, deterministically, into a per-call temporary folder, so the scanner is
 /// tested on exactly what the compiler emits for a test.
 /// </summary>
-public static class TestCompiler
+internal static class TestCompiler
 {
     private static readonly Lazy<List<MetadataReference>> BaseReferences = new(LoadBaseReferences);
 

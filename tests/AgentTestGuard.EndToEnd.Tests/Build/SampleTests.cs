@@ -1,6 +1,6 @@
 using AgentTestGuard.Approvals;
 using AgentTestGuard.EndToEnd.Tests.Infrastructure;
-using AgentTestGuard.Files;
+using AgentTestGuard.InventoryFormat;
 
 namespace AgentTestGuard.EndToEnd.Tests.Build;
 

@@ -1,4 +1,4 @@
-using AgentTestGuard.Files;
+using AgentTestGuard.InventoryFormat;
 
 namespace AgentTestGuard.EndToEnd.Tests.Infrastructure;
 

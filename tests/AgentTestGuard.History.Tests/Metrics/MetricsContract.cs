@@ -17,7 +17,8 @@ public abstract partial class MetricsContract : IDisposable
 
     protected TempFolder Folder { get; } = new();
 
-    protected abstract IHistoryStore OpenStore();
+    // private protected: IHistoryStore is internal to the package.
+    private protected abstract IHistoryStore OpenStore();
 
     private ScriptedHistory History() => new(_store ??= OpenStore(), Folder);
 

@@ -5,5 +5,5 @@ namespace AgentTestGuard.History.Tests.Metrics;
 
 public sealed class PostgresMetricsTests(PostgresServer server) : MetricsContract
 {
-    protected override IHistoryStore OpenStore() => HistoryLocation.Resolve(server.NewDatabase(), null, null, Folder.Path).Open();
+    private protected override IHistoryStore OpenStore() => HistoryLocation.Resolve(server.NewDatabase(), null, null, Folder.Path).Open();
 }

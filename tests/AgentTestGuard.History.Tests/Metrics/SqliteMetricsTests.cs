@@ -4,5 +4,5 @@ namespace AgentTestGuard.History.Tests.Metrics;
 
 public sealed class SqliteMetricsTests : MetricsContract
 {
-    protected override IHistoryStore OpenStore() => new HistoryLocation(Path.Combine(Folder.Path, "history.sqlite"), "test").Open();
+    private protected override IHistoryStore OpenStore() => new HistoryLocation(Path.Combine(Folder.Path, "history.sqlite"), "test").Open();
 }

@@ -14,7 +14,8 @@ public abstract class HistoryStoreContract : IDisposable
     protected TempFolder Folder { get; } = new();
 
     /// <summary>Opens the store under test: the same one each time within a test.</summary>
-    protected abstract IHistoryStore Open();
+    // private protected: IHistoryStore is internal to the package.
+    private protected abstract IHistoryStore Open();
 
     public void Dispose()
     {

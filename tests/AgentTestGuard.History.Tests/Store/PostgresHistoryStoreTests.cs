@@ -9,7 +9,7 @@ public sealed class PostgresHistoryStoreTests(PostgresServer server) : HistorySt
 {
     private readonly string _connectionString = server.NewDatabase();
 
-    protected override IHistoryStore Open() => HistoryLocation.Resolve(_connectionString, null, null, Folder.Path).Open();
+    private protected override IHistoryStore Open() => HistoryLocation.Resolve(_connectionString, null, null, Folder.Path).Open();
 
     [Fact]
     public void A_store_of_a_newer_schema_is_refused_with_what_to_do()

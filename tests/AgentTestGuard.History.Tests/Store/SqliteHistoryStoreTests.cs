@@ -8,7 +8,7 @@ public sealed class SqliteHistoryStoreTests : HistoryStoreContract
 {
     private string StorePath => Path.Combine(Folder.Path, ".agenttestguard", "history.sqlite");
 
-    protected override IHistoryStore Open() => new HistoryLocation(StorePath, "test").Open();
+    private protected override IHistoryStore Open() => new HistoryLocation(StorePath, "test").Open();
 
     [Fact]
     public void The_first_import_creates_the_file_and_its_folder()

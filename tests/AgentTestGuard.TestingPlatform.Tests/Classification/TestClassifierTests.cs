@@ -24,15 +24,16 @@ public sealed class TestClassifierTests
     }
 
     [Theory]
-    [InlineData("Shop.Tests.CartTests.Unapproved", ApprovalState.Unapproved)]
-    [InlineData("Shop.Tests.CartTests.Stale", ApprovalState.Stale)]
-    [InlineData("Shop.Tests.CartTests.Rejected", ApprovalState.Rejected)]
-    [InlineData("Shop.Tests.CartTests.NotLooked", ApprovalState.Unapproved)]
-    public void Agent_tests_without_a_valid_approval_are_quarantined(string id, ApprovalState approval)
+    [InlineData("Shop.Tests.CartTests.Unapproved", "unapproved")]
+    [InlineData("Shop.Tests.CartTests.Stale", "stale")]
+    [InlineData("Shop.Tests.CartTests.Rejected", "rejected")]
+    [InlineData("Shop.Tests.CartTests.NotLooked", "unapproved")]
+    public void Agent_tests_without_a_valid_approval_are_quarantined(string id, string approval)
     {
         var found = Classifier.Classify(id);
 
-        Assert.Equal((TestKind.Quarantined, approval, true), (found.Kind, found.Approval, found.IsQuarantined));
+        // The state by its name in the files (ApprovalState is internal to the package, a test method's parameter is public).
+        Assert.Equal((TestKind.Quarantined, approval, true), (found.Kind, found.Approval is { } state ? ApprovalStates.Name(state) : null, found.IsQuarantined));
         Assert.Equal(id, found.AgentTest?.Id);
     }
 

@@ -1,6 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using AgentTestGuard.Approvals;
-using AgentTestGuard.Files;
+using AgentTestGuard.InventoryFormat;
 using AgentTestGuard.TestingPlatform.Platform;
 using AgentTestGuard.TestingPlatform.Tests.TestSupport;
 using Microsoft.Testing.Platform.CommandLine;

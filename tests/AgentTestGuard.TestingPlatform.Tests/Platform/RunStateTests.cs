@@ -1,5 +1,5 @@
 using AgentTestGuard.Approvals;
-using AgentTestGuard.Files;
+using AgentTestGuard.InventoryFormat;
 using AgentTestGuard.TestingPlatform.Platform;
 using AgentTestGuard.TestingPlatform.Tests.TestSupport;
 using Xunit;

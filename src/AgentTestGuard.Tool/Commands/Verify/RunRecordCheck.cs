@@ -1,6 +1,6 @@
 using AgentTestGuard.Approvals;
 using AgentTestGuard.Configuration;
-using AgentTestGuard.Files;
+using AgentTestGuard.InventoryFormat;
 using AgentTestGuard.Tool.Git;
 using AgentTestGuard.Tool.Workspace;
 

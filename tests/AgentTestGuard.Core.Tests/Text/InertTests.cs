@@ -1,6 +1,6 @@
 using Xunit;
 
-namespace AgentTestGuard.Core.Tests.Files;
+namespace AgentTestGuard.Core.Tests.Text;
 
 public sealed class InertTests
 {

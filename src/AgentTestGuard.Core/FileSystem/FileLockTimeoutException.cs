@@ -1,13 +1,13 @@
 using System.Globalization;
 
-namespace AgentTestGuard.Files;
+namespace AgentTestGuard.FileSystem;
 
 /// <summary>
 /// <see cref="FileLock.Acquire"/> waited its time and the lock is still held. An IOException, so
 /// that a command reporting I/O problems reports this one too; its message names the lock file,
 /// which is what a user needs when a crashed process left it behind.
 /// </summary>
-public sealed class FileLockTimeoutException : IOException
+internal sealed class FileLockTimeoutException : IOException
 {
     public FileLockTimeoutException(string lockPath, TimeSpan timeout, Exception? inner = null)
         : base(string.Create(CultureInfo.InvariantCulture,

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace AgentTestGuard.Files;
+namespace AgentTestGuard.FileSystem;
 
 /// <summary>
 /// An exclusive lock, across processes, for a read-modify-write of a repository file (the
@@ -11,7 +11,7 @@ namespace AgentTestGuard.Files;
 /// this lock: readers (the build) still read the file, which <see cref="AtomicFile"/> replaces in
 /// one step.
 /// </summary>
-public sealed class FileLock : IDisposable
+internal sealed class FileLock : IDisposable
 {
     /// <summary>How long commands wait for another command's write, which takes milliseconds.</summary>
     public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(10);

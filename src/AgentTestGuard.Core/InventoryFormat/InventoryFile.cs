@@ -1,4 +1,7 @@
-namespace AgentTestGuard.Files;
+using AgentTestGuard.FileSystem;
+using AgentTestGuard.Json;
+
+namespace AgentTestGuard.InventoryFormat;
 
 /// <summary>
 /// Writes and reads <see cref="InventoryDocument"/>s (docs/files.md).
@@ -8,7 +11,7 @@ namespace AgentTestGuard.Files;
 /// test run reads the inventory, and the serializer's first use compiles a few hundred methods
 /// at run time, which cost more than the rest of reading it (build/benchmark-run.sh).
 /// </remarks>
-public static class InventoryFile
+internal static class InventoryFile
 {
     public static string Serialize(InventoryDocument document) =>
         IndentedJson.ToText(json => InventoryWriter.Write(json, document));

@@ -1,9 +1,9 @@
 using AgentTestGuard.Approvals;
-using AgentTestGuard.Files;
 using AgentTestGuard.Inventory;
+using AgentTestGuard.InventoryFormat;
 using Xunit;
 
-namespace AgentTestGuard.Core.Tests.Files;
+namespace AgentTestGuard.Core.Tests.InventoryFormat;
 
 public sealed class InventoryFileTests : IDisposable
 {

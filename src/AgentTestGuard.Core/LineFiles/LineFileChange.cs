@@ -1,4 +1,4 @@
-namespace AgentTestGuard.Files;
+namespace AgentTestGuard.LineFiles;
 
 /// <summary>How the entries of one kind of line file are placed, told apart and written.</summary>
 /// <param name="LineOf">The 1-based line an entry was read from.</param>

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace AgentTestGuard.Configuration;
+namespace AgentTestGuard.Json;
 
 /// <summary>
 /// The UTF-8 text a document was read from, which turns byte offsets into 1-based lines and

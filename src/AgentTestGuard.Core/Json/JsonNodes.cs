@@ -1,4 +1,4 @@
-namespace AgentTestGuard.Configuration;
+namespace AgentTestGuard.Json;
 
 /// <summary>
 /// Something read from a JSON document that remembers where it starts, so that a semantic error

@@ -1,8 +1,8 @@
 using System.Text;
-using AgentTestGuard.Files;
+using AgentTestGuard.FileSystem;
 using Xunit;
 
-namespace AgentTestGuard.Core.Tests.Files;
+namespace AgentTestGuard.Core.Tests.FileSystem;
 
 public sealed class AtomicFileTests : IDisposable
 {

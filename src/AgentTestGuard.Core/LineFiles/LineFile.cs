@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace AgentTestGuard.Files;
+namespace AgentTestGuard.LineFiles;
 
 /// <summary>
 /// The bytes of a line file (the approvals ledger, the incident log) as lines that can be replaced,

@@ -1,8 +1,8 @@
 using System.Globalization;
-using AgentTestGuard.Files;
+using AgentTestGuard.FileSystem;
 using Xunit;
 
-namespace AgentTestGuard.Core.Tests.Files;
+namespace AgentTestGuard.Core.Tests.FileSystem;
 
 public sealed class FileLockTests : IDisposable
 {

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace AgentTestGuard.Configuration;
+namespace AgentTestGuard.Json;
 
 /// <summary>
 /// The repository's files are UTF-8. Text that is not (a file saved as Latin-1, a truncated

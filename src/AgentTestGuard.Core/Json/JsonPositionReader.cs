@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json;
 
-namespace AgentTestGuard.Configuration;
+namespace AgentTestGuard.Json;
 
 /// <summary>
 /// Reads a JSON document (comments and trailing commas allowed: these files are edited by

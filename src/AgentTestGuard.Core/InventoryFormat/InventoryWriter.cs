@@ -1,8 +1,9 @@
 using System.Text.Json;
 using AgentTestGuard.Approvals;
 using AgentTestGuard.Inventory;
+using AgentTestGuard.Json;
 
-namespace AgentTestGuard.Files;
+namespace AgentTestGuard.InventoryFormat;
 
 /// <summary>
 /// Writes an inventory in the documented order; absent (null) values are left out.

@@ -1,7 +1,8 @@
 using System.Text;
 using AgentTestGuard.Diagnostics;
+using AgentTestGuard.FileSystem;
 
-namespace AgentTestGuard.Files;
+namespace AgentTestGuard.LineFiles;
 
 /// <summary>
 /// Read, change and write back a repository line file under its <see cref="FileLock"/>, so that

@@ -2,8 +2,10 @@ using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using AgentTestGuard.Configuration;
+using AgentTestGuard.Json;
 
-namespace AgentTestGuard.Configuration;
+namespace AgentTestGuard.LineFiles;
 
 /// <summary>
 /// What the repository's line files (the approvals ledger, the incident log) share: one JSON object

@@ -1,13 +1,13 @@
 using System.Text;
 
-namespace AgentTestGuard.Files;
+namespace AgentTestGuard.FileSystem;
 
 /// <summary>
 /// Replaces a file in one step: the content goes to a temporary file in the same directory,
 /// which is then renamed over the target. A reader sees the old file or the new one, never a
 /// half-written one, and a killed process leaves at worst a stray temporary file.
 /// </summary>
-public static class AtomicFile
+internal static class AtomicFile
 {
     private static readonly UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false);
 

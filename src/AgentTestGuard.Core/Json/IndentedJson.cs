@@ -1,13 +1,13 @@
 using System.Text;
 using System.Text.Json;
 
-namespace AgentTestGuard.Files;
+namespace AgentTestGuard.Json;
 
 /// <summary>
 /// Writes the product's JSON files: indented by two spaces, with "\n" line endings on every
 /// platform so that a file reads the same, and diffs cleanly, wherever it was written.
 /// </summary>
-public static class IndentedJson
+internal static class IndentedJson
 {
 #if NET9_0_OR_GREATER
     private static readonly JsonWriterOptions Options = new() { Indented = true, NewLine = "\n" };

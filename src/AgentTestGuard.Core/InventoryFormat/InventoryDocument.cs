@@ -1,6 +1,6 @@
 using AgentTestGuard.Inventory;
 
-namespace AgentTestGuard.Files;
+namespace AgentTestGuard.InventoryFormat;
 
 /// <summary>
 /// What the build writes about a test assembly's agent tests (&lt;assembly&gt;.agenttests.json,
@@ -9,7 +9,7 @@ namespace AgentTestGuard.Files;
 /// </summary>
 /// <param name="SchemaVersion">Raised when a reader of an older version could misread the file.</param>
 /// <param name="Generator">The package and version that wrote the file.</param>
-public sealed record InventoryDocument(
+internal sealed record InventoryDocument(
     int SchemaVersion,
     string Generator,
     string Assembly,
