@@ -4,7 +4,7 @@ namespace AgentTestGuard.ContinuousIntegration;
 /// The variables by which CI services announce a build and the commit it builds: the one list the
 /// run-time extension detects CI by, and that tests clear for every child process they start.
 /// </summary>
-public static class CiServices
+internal static class CiServices
 {
     /// <summary>Set to <c>true</c> by most services (GitHub Actions, GitLab, CircleCI, Travis, Buildkite, AppVeyor, CodeBuild...).</summary>
     public const string Flag = "CI";

@@ -9,7 +9,7 @@ namespace AgentTestGuard.Processes;
 /// limit after which the whole process tree it started is killed. The one way the product starts
 /// git, dotnet or the test app again.
 /// </summary>
-public static class ChildProcess
+internal static class ChildProcess
 {
     /// <summary>How long the outputs of a killed child are waited for: a grandchild outside the tree may hold them open.</summary>
     private static readonly TimeSpan DrainAfterKill = TimeSpan.FromSeconds(5);

@@ -1,7 +1,7 @@
 namespace AgentTestGuard.Processes;
 
 /// <summary>What to start as a child process, and how much of this process's environment it sees.</summary>
-public sealed record ChildProcessStart
+internal sealed record ChildProcessStart
 {
     private static readonly IReadOnlyDictionary<string, string?> NoVariables = new Dictionary<string, string?>();
 
