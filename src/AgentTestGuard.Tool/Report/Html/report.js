@@ -1,0 +1,229 @@
+'use strict';
+// The HTML report's test list, drawn from the JSON block #report-data (HtmlDataBlock.cs names its
+// keys). Everything from test code or an agent is set with textContent, never as markup; links
+// are made only for http(s) addresses. The page's policy enforces Trusted Types, so any HTML
+// sink used by mistake would throw instead of injecting.
+(() => {
+  const data = JSON.parse(document.getElementById('report-data').textContent);
+  const byId = (id) => document.getElementById(id);
+  const controls = {
+    text: byId('filter-text'), agent: byId('filter-agent'), state: byId('filter-state'),
+    criterion: byId('filter-criterion'), sort: byId('sort'),
+  };
+  const list = byId('tests');
+  const shown = byId('shown');
+  const more = byId('more');
+  const pageSize = 500;
+  let limit = pageSize;
+
+  const states = ['unapproved', 'stale', 'rejected', 'approved'];
+  const stateTitles = {
+    unapproved: 'Quarantined: not approved yet', stale: 'Quarantined: approval is stale (the test changed)',
+    rejected: 'Quarantined: rejected', approved: 'Approved',
+  };
+  const outcomeNames = { p: 'passed', f: 'failed', e: 'error', t: 'timed out', s: 'skipped', c: 'cancelled', n: 'not run' };
+  const criteria = new Map(data.criteria.map((c) => [c.id, c]));
+  const noCriterion = '';
+  for (const test of data.tests) {
+    test.search = [test.id, test.ag, test.mo, test.se, test.pr, test.file, test.fail, test.why, test.note, ...test.cr]
+      .filter((part) => part !== undefined).join('\n').toLowerCase();
+    test.failures = [...test.runs].filter((o) => o === 'f' || o === 'e' || o === 't').length;
+  }
+
+  const element = (tag, className, text) => {
+    const node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text !== undefined && text !== null) node.textContent = String(text);
+    return node;
+  };
+
+  const safeLink = (address) => {
+    try {
+      const url = new URL(address);
+      return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : null;
+    } catch {
+      return null;
+    }
+  };
+
+  const link = (address, text) => {
+    const href = address === undefined ? null : safeLink(address);
+    if (href === null) return element('span', '', text);
+    const anchor = element('a', '', text);
+    anchor.href = href;
+    anchor.rel = 'noopener noreferrer';
+    anchor.target = '_blank';
+    return anchor;
+  };
+
+  const duration = (ms) => {
+    const hours = ms / 3600000;
+    if (hours < 1) return 'under an hour';
+    if (hours < 48) return `${Math.floor(hours)} h`;
+    return `${Math.floor(hours / 24)} days`;
+  };
+
+  const when = (ms) => new Date(ms).toISOString().slice(0, 16).replace('T', ' ') + ' UTC';
+
+  const comparers = {
+    name: (a, b) => a.id.localeCompare(b.id),
+    agent: (a, b) => a.ag.localeCompare(b.ag) || a.id.localeCompare(b.id),
+    age: (a, b) => (a.since ?? Infinity) - (b.since ?? Infinity) || a.id.localeCompare(b.id),
+    flaky: (a, b) => (b.fr ?? -1) - (a.fr ?? -1) || a.id.localeCompare(b.id),
+    failures: (a, b) => b.failures - a.failures || a.id.localeCompare(b.id),
+  };
+  comparers.state = (a, b) => states.indexOf(a.st) - states.indexOf(b.st) || comparers.age(a, b);
+
+  const matches = (test, filter) =>
+    (!filter.agent || test.ag === filter.agent)
+    && (!filter.state || test.st === filter.state || (filter.state === 'quarantined' && test.st !== 'approved'))
+    && (!filter.criterion || test.cr.includes(filter.criterion))
+    && (!filter.text || test.search.includes(filter.text));
+
+  // Sections in the order QA works: the three kinds of quarantine first, then approved; in each,
+  // one group per criterion (a test checking two criteria is listed under both).
+  const arrange = (tests, filter) => states.map((state) => {
+    const groups = new Map();
+    for (const test of tests) {
+      if (test.st !== state) continue;
+      const ids = filter.criterion ? [filter.criterion] : test.cr.length > 0 ? test.cr : [noCriterion];
+      for (const id of ids) {
+        if (!groups.has(id)) groups.set(id, []);
+        groups.get(id).push(test);
+      }
+    }
+    const ordered = [...groups.entries()].sort(([a], [b]) => (a === noCriterion) - (b === noCriterion) || a.localeCompare(b));
+    return { state, count: tests.filter((t) => t.st === state).length, groups: ordered };
+  }).filter((section) => section.count > 0);
+
+  const copy = async (button, command) => {
+    try {
+      await navigator.clipboard.writeText(command);
+      button.textContent = 'Copied';
+    } catch {
+      button.textContent = 'Select the command to copy it';
+    }
+    setTimeout(() => { button.textContent = 'Copy'; }, 2000);
+  };
+
+  const commandLine = (command) => {
+    const line = element('div', 'command');
+    line.append(element('code', '', command));
+    const button = element('button', 'copy', 'Copy');
+    button.type = 'button';
+    button.addEventListener('click', () => copy(button, command));
+    line.append(button);
+    return line;
+  };
+
+  const strip = (runs) => {
+    const node = element('span', 'strip');
+    if (runs.length === 0) node.append(element('span', 'dim', 'no runs yet'));
+    for (const letter of runs) {
+      const mark = element('span', `o o-${letter}`);
+      mark.title = outcomeNames[letter] ?? letter;
+      node.append(mark);
+    }
+    return node;
+  };
+
+  const fact = (facts, term, ...values) => {
+    const present = values.filter((v) => v !== undefined && v !== null && v !== '');
+    if (present.length === 0) return;
+    facts.append(element('dt', '', term));
+    const description = element('dd');
+    present.forEach((v, i) => {
+      if (i > 0) description.append(' · ');
+      description.append(v);
+    });
+    facts.append(description);
+  };
+
+  const card = (test) => {
+    const article = element('article', `test st-${test.st}`);
+    article.dataset.testId = test.id;
+    const details = element('details');
+    details.open = test.st !== 'approved';
+    const summary = element('summary');
+    const dot = test.id.lastIndexOf('.');
+    summary.append(element('span', 'badge', test.st), element('span', 'name', test.id.slice(dot + 1)),
+      element('span', 'class', test.id.slice(0, Math.max(dot, 0))), element('span', 'who', test.ag));
+    if (test.since !== undefined) summary.append(element('span', 'age', `${duration(data.now - test.since)} in quarantine`));
+    summary.append(strip(test.runs));
+    details.append(summary);
+
+    const facts = element('dl', 'facts');
+    fact(facts, 'Test', test.id, test.asm);
+    fact(facts, 'Agent', test.ag, test.mo && `model ${test.mo}`, test.se && `session ${test.se}`);
+    fact(facts, 'Prompt', test.pr);
+    fact(facts, 'Source', test.file && (test.line ? `${test.file}:${test.line}` : test.file));
+    if (test.cr.length > 0) {
+      const links = element('span', 'criteria');
+      test.cr.forEach((id, i) => {
+        if (i > 0) links.append(', ');
+        links.append(link(criteria.get(id)?.link, id));
+      });
+      fact(facts, 'Criteria', links);
+    }
+    const outcomes = test.runs.length > 0 ? `${test.failures} failed of the last ${test.runs.length} runs` : 'no runs yet';
+    fact(facts, 'Runs', outcomes, test.att !== undefined ? `${test.att} attempts` : 'no history yet',
+      test.fr !== undefined ? `${Math.round(test.fr * 1000) / 10}% flaky` : undefined);
+    if (test.dc !== undefined || test.fa !== undefined) fact(facts, 'Evidence', `${test.dc ?? 0} defects caught`, `${test.fa ?? 0} false alarms`);
+    fact(facts, 'Rejected because', test.why);
+    if (test.by !== undefined) fact(facts, 'Approved', `by ${test.by}`, test.at !== undefined ? when(test.at) : undefined, test.note);
+    if (test.fail !== undefined) fact(facts, 'Last failure', element('pre', 'failure', test.fail));
+    details.append(facts);
+
+    const argument = test.arg ?? test.id;
+    const commands = element('div', 'commands');
+    if (test.st === 'unapproved' || test.st === 'stale') commands.append(commandLine(`dotnet agt approve ${argument}`));
+    if (test.st !== 'rejected') commands.append(commandLine(`dotnet agt reject ${argument} --reason "what the agent got wrong"`));
+    else commands.append(element('p', 'dim', 'Stays quarantined until the test is changed or deleted.'));
+    details.append(commands);
+    article.append(details);
+    return article;
+  };
+
+  const render = () => {
+    const filter = {
+      text: controls.text.value.trim().toLowerCase(), agent: controls.agent.value,
+      state: controls.state.value, criterion: controls.criterion.value,
+    };
+    const tests = data.tests.filter((t) => matches(t, filter)).sort(comparers[controls.sort.value] ?? comparers.state);
+    const fragment = document.createDocumentFragment();
+    const sections = arrange(tests, filter);
+    const rows = sections.reduce((sum, s) => sum + s.groups.reduce((n, [, members]) => n + members.length, 0), 0);
+    let drawn = 0;
+    for (const section of sections) {
+      if (drawn >= limit) break;
+      const block = element('section', `state st-${section.state}`);
+      block.dataset.state = section.state;
+      block.append(element('h3', '', `${stateTitles[section.state]} (${section.count})`));
+      for (const [id, members] of section.groups) {
+        if (drawn >= limit) break;
+        const group = element('div', 'criterion-group');
+        const heading = element('h4', 'criterion');
+        const criterion = criteria.get(id);
+        heading.append(id === noCriterion ? element('span', 'dim', 'No criterion') : link(criterion?.link, id));
+        if (criterion?.text) heading.append(element('span', 'criterion-text', criterion.text));
+        group.append(heading);
+        for (const test of members.slice(0, limit - drawn)) group.append(card(test));
+        drawn += Math.min(members.length, limit - drawn);
+        block.append(group);
+      }
+      fragment.append(block);
+    }
+    list.replaceChildren(fragment);
+    const hidden = rows > drawn;
+    shown.textContent = `${tests.length} of ${data.tests.length} agent tests match`
+      + (hidden ? `; the first ${drawn} of ${rows} rows are shown` : '') + '.';
+    more.hidden = !hidden;
+    document.documentElement.dataset.renders = String(Number(document.documentElement.dataset.renders ?? 0) + 1);
+  };
+
+  const again = () => { limit = pageSize; render(); };
+  controls.text.addEventListener('input', again);
+  for (const select of [controls.agent, controls.state, controls.criterion, controls.sort]) select.addEventListener('change', again);
+  more.addEventListener('click', () => { limit += pageSize; render(); });
+  render();
+})();
