@@ -2,21 +2,24 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Unicode;
+using AgentTestGuard.Tool.Report.Model;
 
 namespace AgentTestGuard.Tool.Report.Html;
 
 /// <summary>
 /// The tests and criteria the page's script lists, as JSON in a
 /// <c>&lt;script type="application/json"&gt;</c> block. The encoder escapes &lt; &gt; &amp; and quotes
-/// as \uXXXX, so no text can close the block (&lt;/script&gt;) or open a comment in it; keys are
-/// short because a 10,000-test report repeats each one 10,000 times (report.js reads them).
+/// as \uXXXX, so no text can close the block (&lt;/script&gt;) or open a comment in it. Keys are
+/// short and absent values left out because a 10,000-test report repeats each key 10,000 times
+/// (report.js names them).
 /// </summary>
 internal static class HtmlDataBlock
 {
     private static readonly JsonWriterOptions Options = new() { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
 
-    public static string Json(HtmlReportData report)
+    public static string Json(QuarantineReport report)
     {
+        var commands = new HtmlCommands();
         using var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer, Options))
         {
@@ -36,7 +39,14 @@ internal static class HtmlDataBlock
             json.WriteStartArray("tests");
             foreach (var test in report.Tests)
             {
-                Write(json, test);
+                HtmlTestJson.Write(json, test, commands);
+            }
+
+            json.WriteEndArray();
+            json.WriteStartArray("commands");
+            foreach (var template in commands.Templates)
+            {
+                json.WriteStringValue(template);
             }
 
             json.WriteEndArray();
@@ -50,50 +60,7 @@ internal static class HtmlDataBlock
             : text;
     }
 
-    private static void Write(Utf8JsonWriter json, HtmlTest test)
-    {
-        json.WriteStartObject();
-        json.WriteString("id", test.Id);
-        // The id as the approve and reject commands take it, only where the shell needs it quoted.
-        if (Inert.ShellArgument(test.Id) is var argument && argument != test.Id)
-        {
-            json.WriteString("arg", argument);
-        }
-
-        json.WriteString("asm", test.Assembly);
-        json.WriteString("st", test.State);
-        json.WriteString("ag", test.Agent);
-        Optional(json, "mo", test.Model);
-        Optional(json, "se", test.Session);
-        Optional(json, "pr", test.Prompt);
-        Optional(json, "file", test.SourceFile);
-        Optional(json, "line", test.SourceLine);
-        json.WriteStartArray("cr");
-        foreach (var criterion in test.Criteria)
-        {
-            json.WriteStringValue(criterion);
-        }
-
-        json.WriteEndArray();
-        Optional(json, "since", test.QuarantinedSince?.ToUnixTimeMilliseconds());
-        json.WriteString("runs", test.RecentOutcomes);
-        Optional(json, "att", test.Attempts);
-        if (test.FlakinessRate is { } rate)
-        {
-            json.WriteNumber("fr", Math.Round(rate, 4));
-        }
-
-        Optional(json, "dc", test.DefectsCaught);
-        Optional(json, "fa", test.FalseAlarms);
-        Optional(json, "fail", test.LastFailure);
-        Optional(json, "why", test.RejectionReason);
-        Optional(json, "by", test.ApprovedBy);
-        Optional(json, "at", test.ApprovedAt?.ToUnixTimeMilliseconds());
-        Optional(json, "note", test.ApprovalNote);
-        json.WriteEndObject();
-    }
-
-    private static void Optional(Utf8JsonWriter json, string name, string? value)
+    internal static void Optional(Utf8JsonWriter json, string name, string? value)
     {
         if (value is not null)
         {
@@ -101,11 +68,14 @@ internal static class HtmlDataBlock
         }
     }
 
-    private static void Optional(Utf8JsonWriter json, string name, long? value)
+    internal static void Optional(Utf8JsonWriter json, string name, long? value)
     {
         if (value is { } number)
         {
             json.WriteNumber(name, number);
         }
     }
+
+    internal static void Optional(Utf8JsonWriter json, string name, DateTimeOffset? value) =>
+        Optional(json, name, value?.ToUnixTimeMilliseconds());
 }

@@ -16,16 +16,17 @@
   const pageSize = 500;
   let limit = pageSize;
 
-  const states = ['unapproved', 'stale', 'rejected', 'approved'];
+  const states = ['unapproved', 'stale', 'rejected', 'gating', 'approved'];
+  const quarantined = new Set(['unapproved', 'stale', 'rejected']);
   const stateTitles = {
-    unapproved: 'Quarantined: not approved yet', stale: 'Quarantined: approval is stale (the test changed)',
-    rejected: 'Quarantined: rejected', approved: 'Approved',
+    unapproved: 'Quarantined: not approved yet', stale: 'Quarantined: approval is stale (the test changed since)',
+    rejected: 'Quarantined: rejected', gating: 'Unapproved, gating (a project without quarantine)', approved: 'Approved',
   };
   const outcomeNames = { p: 'passed', f: 'failed', e: 'error', t: 'timed out', s: 'skipped', c: 'cancelled', n: 'not run' };
   const criteria = new Map(data.criteria.map((c) => [c.id, c]));
   const noCriterion = '';
   for (const test of data.tests) {
-    test.search = [test.id, test.ag, test.mo, test.se, test.pr, test.file, test.fail, test.why, test.note, ...test.cr]
+    test.search = [test.id, test.ag, test.mo, test.se, test.pr, test.file, test.fail, test.no?.text, test.ok?.text, ...test.cr]
       .filter((part) => part !== undefined).join('\n').toLowerCase();
     test.failures = [...test.runs].filter((o) => o === 'f' || o === 'e' || o === 't').length;
   }
@@ -69,18 +70,18 @@
     name: (a, b) => a.id.localeCompare(b.id),
     agent: (a, b) => a.ag.localeCompare(b.ag) || a.id.localeCompare(b.id),
     age: (a, b) => (a.since ?? Infinity) - (b.since ?? Infinity) || a.id.localeCompare(b.id),
-    flaky: (a, b) => (b.fr ?? -1) - (a.fr ?? -1) || a.id.localeCompare(b.id),
+    flaky: (a, b) => Number(b.flaky ?? false) - Number(a.flaky ?? false) || b.failures - a.failures || a.id.localeCompare(b.id),
     failures: (a, b) => b.failures - a.failures || a.id.localeCompare(b.id),
   };
   comparers.state = (a, b) => states.indexOf(a.st) - states.indexOf(b.st) || comparers.age(a, b);
 
   const matches = (test, filter) =>
     (!filter.agent || test.ag === filter.agent)
-    && (!filter.state || test.st === filter.state || (filter.state === 'quarantined' && test.st !== 'approved'))
+    && (!filter.state || test.st === filter.state || (filter.state === 'quarantined' && quarantined.has(test.st)))
     && (!filter.criterion || test.cr.includes(filter.criterion))
     && (!filter.text || test.search.includes(filter.text));
 
-  // Sections in the order QA works: the three kinds of quarantine first, then approved; in each,
+  // Sections in the order QA works: the three kinds of quarantine first, then the rest; in each,
   // one group per criterion (a test checking two criteria is listed under both).
   const arrange = (tests, filter) => states.map((state) => {
     const groups = new Map();
@@ -116,6 +117,9 @@
     return line;
   };
 
+  // A command is a template's number (HtmlCommands.cs: the id goes where U+0001 stands) or the whole text.
+  const command = (value, id) => typeof value === 'number' ? data.commands[value].split('\u0001').join(id) : value;
+
   const strip = (runs) => {
     const node = element('span', 'strip');
     if (runs.length === 0) node.append(element('span', 'dim', 'no runs yet'));
@@ -143,7 +147,7 @@
     const article = element('article', `test st-${test.st}`);
     article.dataset.testId = test.id;
     const details = element('details');
-    details.open = test.st !== 'approved';
+    details.open = quarantined.has(test.st);
     const summary = element('summary');
     const dot = test.id.lastIndexOf('.');
     summary.append(element('span', 'badge', test.st), element('span', 'name', test.id.slice(dot + 1)),
@@ -165,20 +169,27 @@
       });
       fact(facts, 'Criteria', links);
     }
-    const outcomes = test.runs.length > 0 ? `${test.failures} failed of the last ${test.runs.length} runs` : 'no runs yet';
-    fact(facts, 'Runs', outcomes, test.att !== undefined ? `${test.att} attempts` : 'no history yet',
-      test.fr !== undefined ? `${Math.round(test.fr * 1000) / 10}% flaky` : undefined);
-    if (test.dc !== undefined || test.fa !== undefined) fact(facts, 'Evidence', `${test.dc ?? 0} defects caught`, `${test.fa ?? 0} false alarms`);
-    fact(facts, 'Rejected because', test.why);
-    if (test.by !== undefined) fact(facts, 'Approved', `by ${test.by}`, test.at !== undefined ? when(test.at) : undefined, test.note);
-    if (test.fail !== undefined) fact(facts, 'Last failure', element('pre', 'failure', test.fail));
+    const outcomes = test.runs.length > 0 ? `${test.failures} failed of its last ${test.runs.length} runs` : 'no runs yet';
+    fact(facts, 'Runs', outcomes, `${test.att} attempts in the latest run`,
+      test.flaky === undefined ? 'flakiness: no history yet' : test.flaky ? 'flaky' : 'not flaky',
+      test.lf ? 'failed in the latest run' : undefined, test.blk ? 'enforce mode failed that run' : undefined);
+    fact(facts, 'History', test.dc === undefined ? 'no history yet' : `${test.dc} defects caught`,
+      test.fa === undefined ? undefined : `${test.fa} false alarms`);
+    const decision = (term, d) => d && fact(facts, term, `by ${d.by}`, d.at !== undefined ? when(d.at) : undefined, d.text);
+    decision('Rejected', test.no);
+    decision(test.st === 'stale' ? 'Approved (stale)' : 'Approved', test.ok);
+    if (test.fail !== undefined) {
+      fact(facts, 'Last failure', test.failAt !== undefined ? when(test.failAt) : undefined, element('pre', 'failure', test.fail));
+    }
     details.append(facts);
 
-    const argument = test.arg ?? test.id;
     const commands = element('div', 'commands');
-    if (test.st === 'unapproved' || test.st === 'stale') commands.append(commandLine(`dotnet agt approve ${argument}`));
-    if (test.st !== 'rejected') commands.append(commandLine(`dotnet agt reject ${argument} --reason "what the agent got wrong"`));
-    else commands.append(element('p', 'dim', 'Stays quarantined until the test is changed or deleted.'));
+    if (test.st === 'rejected') {
+      commands.append(element('p', 'dim', 'Rejected: it stays quarantined until the test is changed or deleted.'));
+    } else {
+      if (test.st !== 'approved') commands.append(commandLine(command(test.ap, test.id)));
+      commands.append(commandLine(command(test.rj, test.id)));
+    }
     details.append(commands);
     article.append(details);
     return article;

@@ -1,4 +1,5 @@
 using Microsoft.Playwright;
+using Xunit;
 
 namespace AgentTestGuard.Tool.Tests.Report.Html.Browser;
 
@@ -37,7 +38,7 @@ public sealed class BrowserFixture : IAsyncLifetime
 
 /// <summary>The browser tests run one after another in one browser: the machine has two cores.</summary>
 [CollectionDefinition(Name)]
-public sealed class BrowserCollection : ICollectionFixture<BrowserFixture>
+public sealed class SharedBrowser : ICollectionFixture<BrowserFixture>
 {
     public const string Name = "Browser";
 }
