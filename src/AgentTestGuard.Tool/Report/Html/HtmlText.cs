@@ -14,8 +14,12 @@ internal static class HtmlText
     // characters that are unsafe in HTML (controls, unpaired surrogates).
     private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
 
-    /// <summary>Text, safe both between tags and inside a double-quoted attribute.</summary>
-    public static string Encode(string? text) => string.IsNullOrEmpty(text) ? string.Empty : Encoder.Encode(text);
+    /// <summary>
+    /// Text, safe both between tags and inside a double-quoted attribute. Controls and
+    /// bidirectional overrides are first made visible as \uXXXX (<see cref="Inert"/>), as in the
+    /// tool's terminal output, so they cannot disguise a name.
+    /// </summary>
+    public static string Encode(string? text) => string.IsNullOrEmpty(text) ? string.Empty : Encoder.Encode(Inert.Quote(text));
 
     /// <summary>
     /// The address when it is an absolute http or https one; null for anything else

@@ -4,6 +4,8 @@
 // are made only for http(s) addresses. The page's policy enforces Trusted Types, so any HTML
 // sink used by mistake would throw instead of injecting.
 (() => {
+  // Measured by the browser tests: how long the page took to read its data and draw the list.
+  performance.mark('agt-script-start');
   const data = JSON.parse(document.getElementById('report-data').textContent);
   const byId = (id) => document.getElementById(id);
   const controls = {
@@ -31,10 +33,19 @@
     test.failures = [...test.runs].filter((o) => o === 'f' || o === 'e' || o === 't').length;
   }
 
+  // Controls and bidirectional overrides are shown as \uXXXX, as the tool's terminal output
+  // shows them (Inert.cs): an escape sequence or a "Trojan Source" override cannot disguise a
+  // name. A failure message keeps its line breaks and tabs.
+  const unsafe = /[\u0000-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g;
+  const unsafeInMessage = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g;
+  const escape = (c) => `\\u${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+  const visible = (text) => String(text).replace(unsafe, escape);
+  const visibleMessage = (text) => String(text).replace(/\r\n/g, '\n').replace(unsafeInMessage, escape);
+
   const element = (tag, className, text) => {
     const node = document.createElement(tag);
     if (className) node.className = className;
-    if (text !== undefined && text !== null) node.textContent = String(text);
+    if (text !== undefined && text !== null) node.textContent = visible(text);
     return node;
   };
 
@@ -138,7 +149,7 @@
     const description = element('dd');
     present.forEach((v, i) => {
       if (i > 0) description.append(' · ');
-      description.append(v);
+      description.append(typeof v === 'string' ? visible(v) : v);
     });
     facts.append(description);
   };
@@ -179,7 +190,11 @@
     decision('Rejected', test.no);
     decision(test.st === 'stale' ? 'Approved (stale)' : 'Approved', test.ok);
     if (test.fail !== undefined) {
-      fact(facts, 'Last failure', test.failAt !== undefined ? when(test.failAt) : undefined, element('pre', 'failure', test.fail));
+      const message = element('pre', 'failure');
+      message.textContent = visibleMessage(test.fail);
+      const description = element('dd', '', test.failAt !== undefined ? when(test.failAt) : '');
+      description.append(message);
+      facts.append(element('dt', '', 'Last failure'), description);
     }
     details.append(facts);
 
@@ -237,4 +252,6 @@
   for (const select of [controls.agent, controls.state, controls.criterion, controls.sort]) select.addEventListener('change', again);
   more.addEventListener('click', () => { limit += pageSize; render(); });
   render();
+  performance.measure('agt-first-render', 'agt-script-start');
+  requestAnimationFrame(() => performance.measure('agt-first-frame', 'agt-script-start'));
 })();

@@ -33,10 +33,14 @@ public sealed partial class HtmlReportMarkupTests
     {
         // The data block is text for the script (agent text such as " src=" may be in it, escaped).
         var markup = DataBlockPattern().Replace(Page, "");
-        foreach (var reference in new[] { " src=", "<link", "url(", "@import", "<iframe", "<object", "<embed", "<img" })
+        foreach (var reference in new[] { " src=", "<link", "<iframe", "<object", "<embed", "<img", "<base" })
         {
             Assert.DoesNotContain(reference, markup, StringComparison.OrdinalIgnoreCase);
         }
+
+        var style = InlineStylePattern().Match(Page).Groups[1].Value;
+        Assert.DoesNotContain("url(", style, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("@import", style, StringComparison.OrdinalIgnoreCase);
 
         // The only addresses are the criteria's own http(s) links.
         Assert.Equal(

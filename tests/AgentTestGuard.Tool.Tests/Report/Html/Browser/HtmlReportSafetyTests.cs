@@ -35,7 +35,10 @@ public sealed class HtmlReportSafetyTests(BrowserFixture browser) : IDisposable
         var hostile = page.Locator("section[data-state='unapproved'] article").Nth(1);
         Assert.Equal(SampleReports.HostileId, await hostile.GetAttributeAsync("data-test-id"));
         Assert.Equal("<script>alert(1)</script>|*x*_%0A::error::pwn", await hostile.Locator(".name").TextContentAsync());
-        Assert.Equal(SampleReports.HostileMessage, await hostile.Locator("pre.failure").TextContentAsync());
+        // Line breaks kept (\r\n as \n), the terminal escape shown as text, never sent as one.
+        Assert.Equal(
+            "Expected 1\n::error::injected\n##vso[task.complete result=Succeeded]\\u001B[31mred | `code` <b>",
+            await hostile.Locator("pre.failure").TextContentAsync());
         Assert.Contains("model <img src=x onerror=alert(1)>", await hostile.Locator("dl").TextContentAsync(), StringComparison.Ordinal);
         Assert.Equal(0, await page.Locator("#tests script, #tests img, #tests b, #agent-metrics img").CountAsync());
         Assert.Equal(2, await page.Locator("script").CountAsync());
