@@ -17,8 +17,8 @@ internal static class TerminalSummary
     public static void Write(QuarantineReport report, Output output)
     {
         output.Line($"AgentTestGuard report, {ReportText.Date(report.GeneratedAt)}");
-        output.Line(Output.Inert(ReportText.Counts(report.Counts)) + ".");
-        output.Line($"Owner: {(report.Owner is null ? "none named in the policy" : Output.Inert(report.Owner))}. Allowed agents: {Output.Inert(string.Join(", ", report.AllowedAgents))}.");
+        output.Line(LogText.Show(ReportText.Counts(report.Counts)) + ".");
+        output.Line($"Owner: {(report.Owner is null ? "none named in the policy" : LogText.Show(report.Owner))}. Allowed agents: {LogText.Show(string.Join(", ", report.AllowedAgents))}.");
         if (report.Counts.UnreviewedInFailedEnforcedRun > 0)
         {
             output.Line(output.Red($"Enforce mode failed the latest run: {report.Counts.UnreviewedInFailedEnforcedRun} agent tests are not reviewed."));
@@ -28,7 +28,7 @@ internal static class TerminalSummary
         WriteFailures(report, output);
         WriteStopRules(report, output);
         output.Line();
-        output.Line(ReportText.History(report.History) is var history && report.History is null ? output.Dim(history) : Output.Inert(history));
+        output.Line(ReportText.History(report.History) is var history && report.History is null ? output.Dim(history) : LogText.Show(history));
         WriteNext(report, output);
     }
 
@@ -45,13 +45,13 @@ internal static class TerminalSummary
         var rows = quarantined.Take(MaxRows).Select(t => new[]
         {
             t.State.Name(),
-            Output.Inert(t.Id),
-            Output.Inert(t.Agent),
-            Output.Inert(string.Join(", ", t.Criteria)),
+            LogText.Show(t.Id),
+            LogText.Show(t.Agent),
+            LogText.Show(string.Join(", ", t.Criteria)),
             ReportText.Age(t.AgeInQuarantine),
             t.RecentRuns.Count > 0 ? t.RecentRuns[^1].Outcome : "-",
-            Output.Inert(ReportText.Source(t)),
-            Output.Inert(ReportText.FirstLine(ReportText.Why(t), 100)),
+            LogText.Show(ReportText.Source(t)),
+            LogText.Show(ReportText.FirstLine(ReportText.Why(t), 100)),
         }).ToList();
         output.Table(["STATE", "TEST", "AGENT", "CRITERIA", "AGE", "LAST RUN", "SOURCE", "WHY"], rows, (_, column, cell) => column switch
         {
@@ -74,7 +74,7 @@ internal static class TerminalSummary
         output.Line($"Quarantined failures in the latest run ({failed.Count}; they did not fail it):");
         foreach (var test in failed.Take(MaxRows))
         {
-            output.Line($"  {Output.Inert(test.Id)}: {Output.Inert(ReportText.FirstLine(test.LastFailure?.Message ?? test.RecentRuns[^1].Outcome))}");
+            output.Line($"  - {LogText.Show(test.Id)}: {LogText.Show(ReportText.FirstLine(test.LastFailure?.Message ?? test.RecentRuns[^1].Outcome))}");
         }
 
         WriteCut(failed.Count, output);
@@ -90,11 +90,11 @@ internal static class TerminalSummary
 
         output.Line();
         output.Line("Stop rule:");
-        var width = rules.Max(a => Output.Inert(a.Name).Length);
+        var width = rules.Max(a => LogText.Show(a.Name).Length);
         foreach (var agent in rules)
         {
-            var text = Output.Inert(ReportText.StopRule(agent.StopRule));
-            output.Line($"  {Output.Inert(agent.Name).PadRight(width)}  {(agent.StopRule!.State is "stopped" or "trips" ? output.Red(text) : text)}");
+            var text = LogText.Show(ReportText.StopRule(agent.StopRule));
+            output.Line($"  - {LogText.Show(agent.Name).PadRight(width)}  {(agent.StopRule!.State is "stopped" or "trips" ? output.Red(text) : text)}");
         }
     }
 
@@ -110,7 +110,7 @@ internal static class TerminalSummary
         output.Line("After review, approve with (or reject with `dotnet agt reject <test> --reason \"...\"`):");
         foreach (var test in approvable.Take(MaxRows))
         {
-            output.Line($"  {test.ApproveCommand}");
+            output.Line($"  {LogText.Show(test.ApproveCommand)}");
         }
 
         WriteCut(approvable.Count, output);
