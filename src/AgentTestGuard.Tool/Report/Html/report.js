@@ -75,6 +75,8 @@
     return `${Math.floor(hours / 24)} days`;
   };
 
+  const count = (n, noun) => `${n} ${noun}${n === 1 ? '' : 's'}`;
+
   const when = (ms) => new Date(ms).toISOString().slice(0, 16).replace('T', ' ') + ' UTC';
 
   const comparers = {
@@ -180,12 +182,12 @@
       });
       fact(facts, 'Criteria', links);
     }
-    const outcomes = test.runs.length > 0 ? `${test.failures} failed of its last ${test.runs.length} runs` : 'no runs yet';
-    fact(facts, 'Runs', outcomes, `${test.att} attempts in the latest run`,
+    const outcomes = test.runs.length > 0 ? `${test.failures} of its last ${count(test.runs.length, 'run')} failed` : 'no runs yet';
+    fact(facts, 'Runs', outcomes, `${count(test.att, 'attempt')} in the latest run`,
       test.flaky === undefined ? 'flakiness: no history yet' : test.flaky ? 'flaky' : 'not flaky',
       test.lf ? 'failed in the latest run' : undefined, test.blk ? 'enforce mode failed that run' : undefined);
-    fact(facts, 'History', test.dc === undefined ? 'no history yet' : `${test.dc} defects caught`,
-      test.fa === undefined ? undefined : `${test.fa} false alarms`);
+    fact(facts, 'History', test.dc === undefined ? 'no history yet' : `${count(test.dc, 'defect')} caught`,
+      test.fa === undefined ? undefined : count(test.fa, 'false alarm'));
     const decision = (term, d) => d && fact(facts, term, `by ${d.by}`, d.at !== undefined ? when(d.at) : undefined, d.text);
     decision('Rejected', test.no);
     decision(test.st === 'stale' ? 'Approved (stale)' : 'Approved', test.ok);
