@@ -1,4 +1,5 @@
 using AgentTestGuard.History.Metrics;
+using AgentTestGuard.Tool.Report.Building;
 using AgentTestGuard.Tool.Report.Model;
 
 namespace AgentTestGuard.Tool.Tests.Report;
@@ -175,8 +176,8 @@ internal static class SampleReports
         LastFailure = null,
         FailedInLatestRun = false,
         BlockedEnforcedRun = false,
-        ApproveCommand = "dotnet agt approve " + AgentTestGuard.Inert.ShellArgument(id),
-        RejectCommand = "dotnet agt reject " + AgentTestGuard.Inert.ShellArgument(id) + " --reason \"...\"",
+        ApproveCommand = ReviewCommands.Approve(id),
+        RejectCommand = ReviewCommands.Reject(id),
     };
 
     private static ReportOutcome Outcome(string run, int days, string outcome, int attempts = 1) =>

@@ -25,7 +25,7 @@ internal sealed class MarkdownReport : IReportRenderer
         writer.Write($"Owner: {(report.Owner is null ? "none named in the policy" : Escape(report.Owner))}. Allowed agents: {Escape(string.Join(", ", report.AllowedAgents))}. Made {Escape(ReportText.Date(report.GeneratedAt))}.\n\n");
         if (report.Counts.UnreviewedInFailedEnforcedRun > 0)
         {
-            writer.Write($"> **Enforce mode failed the run**: {report.Counts.UnreviewedInFailedEnforcedRun} agent tests are not reviewed. Approve or reject each (commands below).\n\n");
+            writer.Write($"> **Enforce mode failed the run**: {ReportText.EnforceFailed(report.Counts.UnreviewedInFailedEnforcedRun)}. Approve or reject each (commands below).\n\n");
         }
 
         WriteAgents(report, writer);

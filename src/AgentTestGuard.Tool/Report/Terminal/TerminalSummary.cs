@@ -21,7 +21,7 @@ internal static class TerminalSummary
         output.Line($"Owner: {(report.Owner is null ? "none named in the policy" : LogText.Show(report.Owner))}. Allowed agents: {LogText.Show(string.Join(", ", report.AllowedAgents))}.");
         if (report.Counts.UnreviewedInFailedEnforcedRun > 0)
         {
-            output.Line(output.Red($"Enforce mode failed the latest run: {report.Counts.UnreviewedInFailedEnforcedRun} agent tests are not reviewed."));
+            output.Line(output.Red($"Enforce mode failed the latest run: {ReportText.EnforceFailed(report.Counts.UnreviewedInFailedEnforcedRun)}."));
         }
 
         WriteQuarantined(report, output);

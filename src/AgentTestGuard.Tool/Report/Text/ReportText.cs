@@ -46,13 +46,20 @@ internal static class ReportText
 
     public static string Source(ReportTest test) => test.Source is { } source ? $"{source.File}:{source.Line}" : "";
 
+    /// <summary>"1 agent test", "2 agent tests".</summary>
+    public static string Count(int count, string noun) => $"{count} {noun}{(count == 1 ? "" : "s")}";
+
+    /// <summary>The line a failed enforced run gets: how many unreviewed tests failed it.</summary>
+    public static string EnforceFailed(int count) =>
+        $"{Count(count, "agent test")} {(count == 1 ? "is" : "are")} not reviewed";
+
     public static string Counts(ReportCounts counts) =>
-        $"{counts.AgentTests} agent tests: {counts.Quarantined} quarantined ({counts.Unapproved} unapproved, {counts.Stale} stale, {counts.Rejected} rejected), {counts.Approved} approved"
+        $"{Count(counts.AgentTests, "agent test")}: {counts.Quarantined} quarantined ({counts.Unapproved} unapproved, {counts.Stale} stale, {counts.Rejected} rejected), {counts.Approved} approved"
         + (counts.Gating > 0 ? $", {counts.Gating} gating without quarantine" : "");
 
     public static string History(ReportHistory? history) => history is null
         ? "No history yet: run `dotnet agt history import` after CI runs for flakiness, defects caught, false alarms and the stop rule."
-        : $"History: {history.Runs} CI runs, {Day(history.FirstRun!.Value)} to {Day(history.LastRun!.Value)} ({history.Store}).";
+        : $"History: {Count(history.Runs, "CI run")}, {Day(history.FirstRun!.Value)} to {Day(history.LastRun!.Value)} ({history.Store}).";
 
     /// <summary>An agent's stop rule in words.</summary>
     public static string StopRule(ReportStopRule? rule) => rule switch
