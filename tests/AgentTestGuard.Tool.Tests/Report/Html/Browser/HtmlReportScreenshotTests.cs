@@ -3,9 +3,9 @@ using Xunit;
 namespace AgentTestGuard.Tool.Tests.Report.Html.Browser;
 
 /// <summary>
-/// A picture of the report as the reviewer sees it, kept as the test's artefact (attached, and in
-/// the test output folder). With AGENTTESTGUARD_UPDATE_DOCS_IMAGES=1 it also replaces the README's
-/// picture, docs/images/html-report.png.
+/// A picture of the sample report (every state, hostile names and messages, history) as the
+/// reviewer sees it, kept as the test's artefact: attached, and in the test output folder's
+/// TestResults. (The samples' real report is pictured by the end-to-end SampleTests.)
 /// </summary>
 [Collection(SharedBrowser.Name)]
 public sealed class HtmlReportScreenshotTests(BrowserFixture browser)
@@ -24,20 +24,5 @@ public sealed class HtmlReportScreenshotTests(BrowserFixture browser)
         Directory.CreateDirectory(Path.GetDirectoryName(artefact)!);
         await File.WriteAllBytesAsync(artefact, picture, TestContext.Current.CancellationToken);
         TestContext.Current.AddAttachment("html-report.png", picture, "image/png");
-        if (Environment.GetEnvironmentVariable("AGENTTESTGUARD_UPDATE_DOCS_IMAGES") == "1")
-        {
-            await File.WriteAllBytesAsync(Path.Combine(RepositoryRoot(), "docs", "images", "html-report.png"), picture, TestContext.Current.CancellationToken);
-        }
-    }
-
-    private static string RepositoryRoot()
-    {
-        var folder = new DirectoryInfo(AppContext.BaseDirectory);
-        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "AgentTestGuard.sln")))
-        {
-            folder = folder.Parent;
-        }
-
-        return folder?.FullName ?? throw new InvalidOperationException("The repository's root (AgentTestGuard.sln) is not above the test's folder.");
     }
 }
