@@ -81,6 +81,24 @@ public sealed class HtmlReportBrowserTests(BrowserFixture browser) : IDisposable
         Assert.Equal([SampleReports.HostileId, "Shop.Tests.CartTests.Empty_cart_is_zero"], await ShownTests(page));
     }
 
+    [Fact]
+    public async Task Without_history_the_page_says_so_instead_of_showing_figures()
+    {
+        using var withoutHistory = new ReportPageFile(SampleReports.WithoutHistory());
+        await using var context = await browser.Browser.NewContextAsync();
+        var errors = new List<string>();
+        context.Page += (_, page) => page.PageError += (_, error) => errors.Add(error);
+        var page = await withoutHistory.OpenAsync(context);
+
+        Assert.Equal("no history yet (dotnet agt history import)", await page.Locator("#history").TextContentAsync());
+        Assert.Equal("claude-code: no history yet copilot: no history yet", (await page.Locator("#stop-rules").TextContentAsync())!.Trim());
+        var facts = await page.Locator("article[data-test-id='Shop.Tests.CartTests.Empty_cart_is_zero'] dl").TextContentAsync();
+        Assert.Contains("2 of its last 3 runs failed · 2 attempts in the latest run", facts, StringComparison.Ordinal);
+        Assert.Contains("flakiness: no history yet", facts, StringComparison.Ordinal);
+        Assert.Contains("Historyno history yet", facts, StringComparison.Ordinal);
+        Assert.Empty(errors);
+    }
+
     public void Dispose() => report.Dispose();
 
     internal static Task<string[]> ShownTests(IPage page) =>
