@@ -30,9 +30,13 @@ public sealed class HtmlReportScaleTests(BrowserFixture browser)
         opening.Stop();
         Assert.Equal("10000 of 10000 agent tests match; the first 500 of 10000 rows are shown.", await page.Locator("#shown").TextContentAsync());
 
+        await page.ClickAsync("#more");
+        Assert.Equal("10000 of 10000 agent tests match; the first 1000 of 10000 rows are shown.", await page.Locator("#shown").TextContentAsync());
+        Assert.Equal(1000, await page.Locator("#tests article").CountAsync());
+
         var filtering = Stopwatch.StartNew();
         await page.FillAsync("#filter-text", "Case_00424");
-        await page.WaitForSelectorAsync("html[data-renders='2']", new() { State = WaitForSelectorState.Attached });
+        await page.WaitForSelectorAsync("html[data-renders='3']", new() { State = WaitForSelectorState.Attached });
         filtering.Stop();
         Assert.Equal(["Shop.Tests.Generated0008Tests.Case_00424"], await HtmlReportBrowserTests.ShownTests(page));
 
