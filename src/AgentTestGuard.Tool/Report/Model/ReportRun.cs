@@ -20,5 +20,5 @@ internal sealed record ReportRun(
 
 /// <summary>What the report read from the history.</summary>
 /// <param name="Store">The store, as `dotnet agt history` describes it (never a password).</param>
-/// <param name="Runs">The runs it holds (CI runs).</param>
+/// <param name="Runs">The CI runs its figures cover: the stop rule's window (default: the last 30 days), else the whole history when the window holds none.</param>
 internal sealed record ReportHistory(string Store, int Runs, DateTimeOffset? FirstRun, DateTimeOffset? LastRun, Figures Overall);

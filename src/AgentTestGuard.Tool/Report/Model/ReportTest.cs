@@ -44,7 +44,7 @@ internal sealed record ReportTest
     /// <summary>The test's outcomes in its recent runs, oldest first (history and run records read, at most 20 runs).</summary>
     public required IReadOnlyList<ReportOutcome> RecentRuns { get; init; }
 
-    /// <summary>Attempts in the latest run that ran the test (above 1: a retry ran it again); 0 when it did not run.</summary>
+    /// <summary>Attempts in the latest run of its assembly (above 1: a retry ran it again); 0 when it did not run there.</summary>
     public required int Attempts { get; init; }
 
     /// <summary>Whether the history saw it both pass and fail at one fingerprint; null without history.</summary>

@@ -6,7 +6,7 @@ using AgentTestGuard.Tool.History;
 namespace AgentTestGuard.Tool.Report.Sources;
 
 /// <summary>
-/// What the report takes from the history of CI runs: the metrics of the whole history (per
+/// What the report takes from the history of CI runs: the metrics of the stop rule's window (per
 /// agent and per test), each agent's stop rule with the human decision about it, and each test's
 /// outcomes in its recent runs.
 /// </summary>
@@ -25,18 +25,34 @@ internal sealed record HistoryFacts(
     /// <summary>The environments whose runs count, as for `dotnet agt metrics`: CI runs.</summary>
     public static readonly IReadOnlyList<string> Environments = ["ci"];
 
-    /// <returns>null when the history holds no CI run yet (a missing SQLite file is not created).</returns>
+    /// <summary>
+    /// Reads the stop rule's window of the history (default: the last 30 days) and computes its metrics
+    /// once: the stop rule's states come from the same figures, and a report over a million results
+    /// stays within its time. Falls back to the whole history when the window holds no run.
+    /// </summary>
+    /// <returns>null when the history holds no CI run yet.</returns>
     public static HistoryFacts? Read(IHistoryStore store, ReviewFiles files, Configuration.StopRule rule, DateTimeOffset now)
     {
-        var snapshot = store.Read(new HistoryQuery(Environments, null, null));
+        var window = new HistoryQuery(Environments, rule.WindowDays is { } days ? now.AddDays(-days) : null, rule.WindowRuns);
+        var snapshot = store.Read(window);
+        if (snapshot.Runs.Count == 0 && (window.Since is not null || window.LastRuns is not null))
+        {
+            window = new HistoryQuery(Environments, null, null);
+            snapshot = store.Read(window);
+        }
+
         if (snapshot.Runs.Count == 0)
         {
             return null;
         }
 
-        var metrics = MetricsCalculator.Compute(snapshot, files.Reviews, now, null);
-        var rules = global::AgentTestGuard.History.Metrics.StopRules.Evaluate(store, files.Reviews, rule, Environments, now, snapshot)
-            .ToDictionary(p => p.Key, p => new AgentStopRule(p.Value, Decisions.AgentDecision.Latest(files.Decisions, p.Key)), StringComparer.Ordinal);
+        // As the stop rule's own evaluation starts its window (StopRules.Evaluate).
+        var start = window.Since ?? (window.LastRuns is not null ? snapshot.Runs[0].StartedAt : null);
+        var metrics = MetricsCalculator.Compute(snapshot, files.Reviews, now, start);
+        var rules = metrics.Agents.ToDictionary(
+            a => a.Name,
+            a => new AgentStopRule(StopRuleState.Evaluate(a.Events, rule), Decisions.AgentDecision.Latest(files.Decisions, a.Name)),
+            StringComparer.Ordinal);
         return new HistoryFacts(store.Description, snapshot.Runs, metrics, rules, Outcomes(snapshot), snapshot.FirstSeen);
     }
 
