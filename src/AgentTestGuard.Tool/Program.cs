@@ -2,6 +2,7 @@ using System.CommandLine;
 using AgentTestGuard.Tool.Cli;
 using AgentTestGuard.Tool.Commands;
 using AgentTestGuard.Tool.History;
+using AgentTestGuard.Tool.Report;
 
 // dotnet agt: the commands are in Commands/, one file each; docs/tool.md documents them.
 var output = Output.ForConsole();
@@ -17,6 +18,7 @@ var root = new RootCommand("AgentTestGuard: set up a repository; approve, reject
     MetricsCommand.Create(output),
     StopCommand.Create(output, stop: true),
     StopCommand.Create(output, stop: false),
+    ReportCommand.Create(output),
 };
 
 var parsed = root.Parse(args);

@@ -1,0 +1,117 @@
+using System.CommandLine;
+using AgentTestGuard.FileSystem;
+using AgentTestGuard.Tool.Cli;
+using AgentTestGuard.Tool.Commands;
+using AgentTestGuard.Tool.History;
+using AgentTestGuard.Tool.Report.Building;
+using AgentTestGuard.Tool.Report.Ci;
+using AgentTestGuard.Tool.Report.Html;
+using AgentTestGuard.Tool.Report.Json;
+using AgentTestGuard.Tool.Report.Markdown;
+using AgentTestGuard.Tool.Report.Model;
+using AgentTestGuard.Tool.Report.Sources;
+using AgentTestGuard.Tool.Report.Terminal;
+
+namespace AgentTestGuard.Tool.Report;
+
+/// <summary>
+/// `dotnet agt report [path]`: the quarantine report (docs/report.md) on the terminal, and with
+/// --json / --markdown / --html in those formats (to a file, or without one to standard output); in
+/// CI also the CI's annotations and job summary.
+/// </summary>
+internal static class ReportCommand
+{
+    /// <summary>The formats a `--format [file]` option selects, in the order they are written.</summary>
+    private static readonly IReadOnlyList<IReportRenderer> Renderers = [new JsonReport(), new MarkdownReport(), new HtmlReportRenderer()];
+
+    public static Command Create(Output output, Func<string, string?>? variable = null, Func<DateTimeOffset>? clock = null)
+    {
+        variable ??= Environment.GetEnvironmentVariable;
+        clock ??= () => DateTimeOffset.UtcNow;
+        var path = new Argument<string?>("path") { Description = "A solution, project or folder (default: the current folder).", Arity = ArgumentArity.ZeroOrOne };
+        var runs = new Option<string[]>("--runs") { Description = "Run records (*.agentrun.json) or folders of them (default: every TestResults folder of the repository).", AllowMultipleArgumentsPerToken = true };
+        var store = HistoryCommand.StoreOption();
+        var github = new Option<bool>("--github") { Description = "Also write GitHub Actions annotations and job summary (automatic when GITHUB_ACTIONS=true)." };
+        var azure = new Option<bool>("--azdo") { Description = "Also write Azure Pipelines issues and build summary (automatic when TF_BUILD=True)." };
+        var formats = Renderers.Select(r => (Renderer: r, Option: new Option<string?>(r.Option)
+        {
+            Description = $"Write the report as {r.Option[2..].ToUpperInvariant()} to a file (default: standard output).",
+            Arity = ArgumentArity.ZeroOrOne,
+        })).ToList();
+        var build = new BuildOptions();
+        var command = new Command("report", "The quarantine report: agent tests quarantined first, with why, their runs, metrics and the commands to approve.")
+        {
+            path, runs, store, github, azure,
+        };
+        foreach (var (_, option) in formats)
+        {
+            command.Options.Add(option);
+        }
+
+        build.AddTo(command);
+        command.SetAction(result =>
+        {
+            if (build.Read(result, output) is not { } settings)
+            {
+                return ExitCodes.Usage;
+            }
+
+            // A format named without a file goes to standard output; only one can.
+            var chosen = formats
+                .Where(f => result.GetResult(f.Option) is not null)
+                .Select(f => new ReportTarget(f.Renderer, result.GetValue(f.Option) is { Length: > 0 } file && file != "-" ? Path.GetFullPath(file) : null))
+                .ToList();
+            var targets = CiTargets.Detect(result.GetValue(github), result.GetValue(azure), variable);
+            if (chosen.Count(t => t.File is null) > (targets.Any ? 0 : 1))
+            {
+                output.Error(targets.Any
+                    ? "in CI the annotations go to standard output: give each format a file (--json report.json)."
+                    : "only one format can go to standard output: give the others a file (--markdown report.md).");
+                return ExitCodes.Usage;
+            }
+
+            var inputs = ReportSources.Load(result.GetValue(path), result.GetValue(runs) ?? [], result.GetValue(store), settings, clock(), output);
+            if (inputs is null)
+            {
+                return ExitCodes.Error;
+            }
+
+            var report = QuarantineReportBuilder.Build(inputs);
+            foreach (var target in chosen)
+            {
+                target.Write(report, output);
+            }
+
+            if (chosen.All(t => t.File is not null))
+            {
+                TerminalSummary.Write(report, output);
+            }
+
+            if (targets.Any)
+            {
+                CiPublisher.Publish(report, targets, chosen.FirstOrDefault(t => t.Renderer is MarkdownReport)?.File, variable, output);
+            }
+
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    /// <param name="File">Null: standard output.</param>
+    private sealed record ReportTarget(IReportRenderer Renderer, string? File)
+    {
+        public void Write(QuarantineReport report, Output output)
+        {
+            using var text = new StringWriter();
+            Renderer.Write(report, text);
+            if (File is null)
+            {
+                output.Line(text.ToString().TrimEnd('\n'));
+                return;
+            }
+
+            AtomicFile.WriteAllText(File, text.ToString());
+            output.Progress($"wrote {Output.Inert(File)}");
+        }
+    }
+}
