@@ -51,3 +51,14 @@ echo
 echo "== in-process timing of the same work =="
 dll="$suite/bin/Release/net10.0/Suite.Tests.dll"
 dotnet "$bench" measure "$dll" "$suite/agenttestguard.policy.json" "$suite/agenttestguard.criteria.json" 20
+
+echo
+echo "== the inventory's reader and writer: hand-written against System.Text.Json source generation =="
+echo "(one way per fresh process, the ways interleaved, three rounds; cold = the first read or write in the process)"
+inventory="${dll%.dll}.agenttests.json"
+dotnet "$bench" measure-inventory-serializer check "$inventory" 1 >/dev/null
+for _ in 1 2 3; do
+  for way in hand-read generated-read hand-write generated-write; do
+    dotnet "$bench" measure-inventory-serializer "$way" "$inventory" 50
+  done
+done

@@ -9,6 +9,9 @@ using AgentTestGuard.Benchmarks;
 //   measure-inventory-read <inventory> [iterations]          times reading an inventory, the reader compiled here
 //   measure-inventory-read-in-app <app-dir> <inventory> [reads]  the same with the app's precompiled reader, first read first
 //   measure-catalog [megabytes]                              times reading a one-line criteria catalog (build/benchmark-catalog.sh)
+// Used by build/benchmark-inventory.sh:
+//   measure-inventory-serializer <way> <inventory> [iterations]  the hand-written reader/writer against source generation
+//                                                            (way: check, hand-read, generated-read, hand-write, generated-write)
 //   generate-run <dir> <classes> <tests-per-class> <agent-tests> <package-version|none|tags|hooks> <trxreport-version|none> [fact|one|two]
 return args switch
 {
@@ -31,6 +34,8 @@ return args switch
         InventoryReadTiming.Run(inventory, rest.Length > 0 ? int.Parse(rest[0], CultureInfo.InvariantCulture) : 50),
     ["measure-inventory-read-in-app", var appDirectory, var inventory, .. var rest] =>
         PrecompiledInventoryReadTiming.Run(appDirectory, inventory, rest.Length > 0 ? int.Parse(rest[0], CultureInfo.InvariantCulture) : 4),
+    ["measure-inventory-serializer", var way, var inventory, .. var rest] =>
+        InventorySerializerTiming.Run(way, inventory, rest.Length > 0 ? int.Parse(rest[0], CultureInfo.InvariantCulture) : 50),
     ["measure-catalog", .. var rest] =>
         CatalogReadTiming.Run(rest.Length > 0 ? int.Parse(rest[0], CultureInfo.InvariantCulture) : 50),
     ["measure", var assembly, var policy, var catalog, .. var rest] =>
@@ -40,6 +45,6 @@ return args switch
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: generate <dir> <tests> <agent-tests> <package-version> | generate-run <dir> <classes> <tests-per-class> <agent-tests> <package-version|none|tags|hooks> <trxreport-version|none> [fact|one|two] | measure <test-assembly> <policy> <catalog> [iterations] | measure-attributes [rounds] [agent-tests] | measure-inventory-read <inventory> [iterations] | measure-inventory-read-in-app <app-dir> <inventory> [reads] | measure-catalog [megabytes]");
+    Console.Error.WriteLine("usage: generate <dir> <tests> <agent-tests> <package-version> | generate-run <dir> <classes> <tests-per-class> <agent-tests> <package-version|none|tags|hooks> <trxreport-version|none> [fact|one|two] | measure <test-assembly> <policy> <catalog> [iterations] | measure-attributes [rounds] [agent-tests] | measure-inventory-read <inventory> [iterations] | measure-inventory-read-in-app <app-dir> <inventory> [reads] | measure-catalog [megabytes] | measure-inventory-serializer <way> <inventory> [iterations]");
     return 2;
 }
