@@ -29,8 +29,20 @@ internal static class TestProjectFinder
 
     public static (IReadOnlyList<FoundTestProject> TestProjects, IReadOnlyList<UnreadableProject> Unreadable) Find(IEnumerable<string> projectFiles)
     {
-        var found = new List<FoundTestProject>();
-        var unreadable = new List<UnreadableProject>();
+        var (found, unreadable) = EvaluateTestProjects(projectFiles, Describe);
+        return (found, [.. unreadable.Select(u => new UnreadableProject(u.ProjectFile, u.Error.BaseMessage))]);
+    }
+
+    /// <summary>
+    /// Evaluates each project file (in one collection, so shared imports are read once) and reads
+    /// each test project among them with <paramref name="read"/>, in the files' order.
+    /// </summary>
+    /// <returns>What was read of the test projects, and the files MSBuild could not evaluate.</returns>
+    internal static (List<T> TestProjects, List<(string ProjectFile, InvalidProjectFileException Error)> Unreadable) EvaluateTestProjects<T>(
+        IEnumerable<string> projectFiles, Func<Project, T> read)
+    {
+        var found = new List<T>();
+        var unreadable = new List<(string, InvalidProjectFileException)>();
         using var collection = new ProjectCollection();
         foreach (var file in projectFiles)
         {
@@ -41,13 +53,13 @@ internal static class TestProjectFinder
             }
             catch (InvalidProjectFileException e)
             {
-                unreadable.Add(new UnreadableProject(file, e.BaseMessage));
+                unreadable.Add((file, e));
                 continue;
             }
 
             if (IsTestProject(project))
             {
-                found.Add(Describe(project));
+                found.Add(read(project));
             }
         }
 

@@ -1,7 +1,6 @@
 using AgentTestGuard.Configuration;
 using AgentTestGuard.Tool.Init;
 using Microsoft.Build.Evaluation;
-using Microsoft.Build.Exceptions;
 
 namespace AgentTestGuard.Tool.Workspace;
 
@@ -23,27 +22,10 @@ internal sealed record GuardSettings(string ProjectFile, bool ReferencesPackage,
     /// <returns>The settings of each test project among the files, or the problem of one MSBuild cannot read.</returns>
     public static (IReadOnlyList<GuardSettings>? Settings, string? Problem) OfTestProjects(IEnumerable<string> projectFiles)
     {
-        var settings = new List<GuardSettings>();
-        using var collection = new ProjectCollection();
-        foreach (var file in projectFiles)
-        {
-            Project project;
-            try
-            {
-                project = collection.LoadProject(file);
-            }
-            catch (InvalidProjectFileException e)
-            {
-                return (null, $"{e.ProjectFile}({e.LineNumber},{e.ColumnNumber}): {e.BaseMessage}");
-            }
-
-            if (TestProjectFinder.IsTestProject(project))
-            {
-                settings.Add(Read(project));
-            }
-        }
-
-        return (settings, null);
+        var (settings, unreadable) = TestProjectFinder.EvaluateTestProjects(projectFiles, Read);
+        return unreadable is [(_, var e), ..]
+            ? (null, $"{e.ProjectFile}({e.LineNumber},{e.ColumnNumber}): {e.BaseMessage}")
+            : (settings, null);
     }
 
     private static GuardSettings Read(Project project)

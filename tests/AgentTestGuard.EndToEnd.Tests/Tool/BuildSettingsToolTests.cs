@@ -21,7 +21,7 @@ public sealed class BuildSettingsToolTests
                 <Error Code="SHOP001" Text="Build with -p:ShopKey=open." />
               </Target>
             """);
-        GitRepository.Init(project.Root);
+        project.InitGit();
         await ToolTests.InstallToolAsync(project);
 
         var failed = await ToolTests.AgtAsync(project, "status");
@@ -80,7 +80,7 @@ public sealed class BuildSettingsToolTests
                 <Error Code="SHOP002" Text="net8.0 does not build on this machine." />
               </Target>
             """);
-        GitRepository.Init(project.Root);
+        project.InitGit();
         await ToolTests.InstallToolAsync(project);
 
         var failed = await ToolTests.AgtAsync(project, "approve", TotalTest);

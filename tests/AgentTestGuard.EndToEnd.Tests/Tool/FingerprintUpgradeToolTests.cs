@@ -20,7 +20,7 @@ public sealed class FingerprintUpgradeToolTests
 
         // The ledger as the previous version wrote it: the same approval, bound to the compiled code's hash.
         File.WriteAllText(ledger, Regex.Replace(File.ReadAllText(ledger), "\"fingerprint\":\"v2:[0-9a-f]{32}\"", "\"fingerprint\":\"d496ca88dc88fadc8f275c676b441092\""));
-        var git = GitRepository.Init(project.Root);
+        var git = project.InitGit();
         git.CommitAll("approvals made before the upgrade");
         await InstallToolAsync(project);
 

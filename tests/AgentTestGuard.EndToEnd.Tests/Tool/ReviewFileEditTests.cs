@@ -1,6 +1,7 @@
 using System.Text;
 using AgentTestGuard.EndToEnd.Tests.Infrastructure;
 using AgentTestGuard.EndToEnd.Tests.Run;
+using AgentTestGuard.Tests.Shared;
 using static AgentTestGuard.EndToEnd.Tests.Run.RunSources;
 using static AgentTestGuard.EndToEnd.Tests.Tool.ToolTests;
 
@@ -19,7 +20,7 @@ public sealed class ReviewFileEditTests
     public async Task Approve_adds_its_line_and_leaves_every_other_byte_so_blame_still_names_the_agent()
     {
         var project = await BuildApprovedAsync(TestFramework.XunitV3);
-        var git = GitRepository.Init(project.Root);
+        var git = project.InitGit();
         await InstallToolAsync(project);
 
         // The agent's own line, spaced unlike the tool writes it, in a ledger with a BOM, CRLF and comments.
@@ -48,7 +49,7 @@ public sealed class ReviewFileEditTests
     public async Task A_union_merge_that_brings_back_a_rejected_tests_approval_leaves_the_test_quarantined_as_rejected()
     {
         var project = await BuildApprovedAsync(TestFramework.XunitV3);
-        var git = GitRepository.Init(project.Root);
+        var git = project.InitGit();
         project.WriteRootFile(".gitattributes", "agenttestguard.approvals.jsonl merge=union\nagenttestguard.incidents.jsonl merge=union\n");
         await InstallToolAsync(project);
         git.CommitAll("tests; the shipping test approved");

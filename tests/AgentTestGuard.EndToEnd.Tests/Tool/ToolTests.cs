@@ -1,6 +1,7 @@
 using System.Text.Json;
 using AgentTestGuard.EndToEnd.Tests.Infrastructure;
 using AgentTestGuard.EndToEnd.Tests.Run;
+using AgentTestGuard.Tests.Shared;
 using static AgentTestGuard.EndToEnd.Tests.Run.RunSources;
 
 namespace AgentTestGuard.EndToEnd.Tests.Tool;
@@ -20,30 +21,33 @@ public sealed class ToolTests
     };
 
     [Fact]
-    public async Task Approve_gates_edit_makes_stale_bots_are_refused_and_verify_names_bot_and_unsigned_commits()
+    public async Task Approve_refuses_a_bot_and_a_pattern_matching_nothing_and_writes_nothing()
     {
         var project = await BuildApprovedAsync(TestFramework.XunitV3);
-        var git = GitRepository.Init(project.Root);
-        git.CommitAll("tests written by the agents");
+        project.InitGit();
         await InstallToolAsync(project);
+        var ledger = Path.Combine(project.Root, "agenttestguard.approvals.jsonl");
+        var before = File.ReadAllText(ledger);
 
-        // status: one approved, one quarantined.
+        var bot = await AgtAsync(project, "approve", Unapproved, "--by", "ci-bot[bot] <ci-bot@example.com>");
+        var none = await AgtAsync(project, "approve", "Shop.Tests.Nothing.*");
+
+        Assert.True(bot.ExitCode == 3, bot.Output);
+        Assert.Contains("refused: 'ci-bot[bot] <ci-bot@example.com>' cannot decide on " + Unapproved, bot.Output, StringComparison.Ordinal);
+        Assert.True(none.ExitCode == 1, none.Output);
+        Assert.Contains("'Shop.Tests.Nothing.*' matches no agent test", none.Output, StringComparison.Ordinal);
+        Assert.Equal(before, File.ReadAllText(ledger));
+    }
+
+    [Fact]
+    public async Task An_approval_gates_the_next_run_until_an_edit_makes_it_stale()
+    {
+        var project = await BuildApprovedAsync(TestFramework.XunitV3);
+        project.InitGit();
+        await InstallToolAsync(project);
         var status = await AgtAsync(project, "status", "--json");
         Assert.True(status.ExitCode == 0, status.Output);
         Assert.Equal([(Unapproved, "quarantined"), (Approved, "approved")], States(status.Output));
-
-        // A bot identity is refused, and nothing is written.
-        var ledger = Path.Combine(project.Root, "agenttestguard.approvals.jsonl");
-        var before = File.ReadAllText(ledger);
-        var bot = await AgtAsync(project, "approve", Unapproved, "--by", "ci-bot[bot] <ci-bot@example.com>");
-        Assert.True(bot.ExitCode == 3, bot.Output);
-        Assert.Contains("refused: 'ci-bot[bot] <ci-bot@example.com>' cannot decide on " + Unapproved, bot.Output, StringComparison.Ordinal);
-        Assert.Equal(before, File.ReadAllText(ledger));
-
-        // A pattern that matches nothing says so.
-        var none = await AgtAsync(project, "approve", "Shop.Tests.Nothing.*");
-        Assert.True(none.ExitCode == 1, none.Output);
-        Assert.Contains("'Shop.Tests.Nothing.*' matches no agent test", none.Output, StringComparison.Ordinal);
 
         // The human approves: the next dotnet test gates the test.
         var approve = await AgtAsync(project, "approve", "Shop.Tests.CheckoutTests.Agent_d*", "--note", "checked against CART-12");
@@ -59,57 +63,13 @@ public sealed class ToolTests
         status = await AgtAsync(project, "status", "--json");
         Assert.True(status.ExitCode == 0, status.Output);
         Assert.Equal([(Unapproved, "stale"), (Approved, "approved")], States(status.Output));
-
-        // verify: the human's approval checks out once committed; one committed by a bot does not.
-        git.CommitAll("approve the discount test");
-        var verified = await AgtAsync(project, "verify");
-        Assert.True(verified.ExitCode == 0, verified.Output);
-        var fingerprint = new string('a', 32);
-        File.AppendAllText(ledger, $$"""{"assembly":"Shop.Tests","test":"Shop.Tests.CheckoutTests.Agent_shipping_extra","fingerprint":"{{fingerprint}}","approver":"Dana Lee <dana@example.com>","at":"2026-11-24T10:00:00Z"}""" + "\n");
-        git.CommitAll("self-approval", author: "Copilot <198982749+Copilot@users.noreply.github.com>");
-        var caught = await AgtAsync(project, "verify");
-        Assert.True(caught.ExitCode == 1, caught.Output);
-        var selfApproval = git.Run("rev-parse", "HEAD").Trim()[..12];
-        Assert.Contains(
-            $"agenttestguard.approvals.jsonl(4): Shop.Tests.CheckoutTests.Agent_shipping_extra: added in commit {selfApproval} by 'Copilot <198982749+Copilot@users.noreply.github.com>': it is the GitHub address of the agent app 'Copilot'\n",
-            caught.Output.ReplaceLineEndings("\n"),
-            StringComparison.Ordinal);
-        Assert.EndsWith(
-            "\nerror: 1 of 3 approvals were not added by a human author. Remove those lines and have a human approve the tests.\n",
-            caught.Output.ReplaceLineEndings("\n"),
-            StringComparison.Ordinal);
-
-        // With the policy requiring signed approvals, the human's unsigned commits no longer count.
-        File.WriteAllLines(ledger, File.ReadAllLines(ledger).SkipLast(1));
-        project.WriteRootFile("agenttestguard.policy.json", Build.Sources.Policy.Replace("\"agents\":", "\"requireSignedApprovals\": true,\n  \"agents\":", StringComparison.Ordinal));
-        git.CommitAll("require signed approvals; drop the self-approval");
-        var unsigned = await AgtAsync(project, "verify");
-        Assert.True(unsigned.ExitCode == 1, unsigned.Output);
-        Assert.Contains($"agenttestguard.approvals.jsonl(2): {Unapproved}: added in commit ", unsigned.Output, StringComparison.Ordinal);
-        Assert.Contains($"agenttestguard.approvals.jsonl(3): {Approved}: added in commit ", unsigned.Output, StringComparison.Ordinal);
-        Assert.Contains("by 'Dana Lee <dana@example.com>': not signed", unsigned.Output, StringComparison.Ordinal);
-        Assert.Contains("2 of 2 approvals were not added by a human author in a signed commit.", unsigned.Output, StringComparison.Ordinal);
-
-        // A human re-approving in a commit signed with a key CI vouches for passes.
-        var (key, problem) = SshSigningKey.TryCreate();
-        Assert.SkipWhen(key is null, $"the signed case needs an SSH key: {problem}");
-        using (key)
-        {
-            git.Run("config", "gpg.ssh.allowedSignersFile", key.AllowedSigners);
-            var reapproved = await AgtAsync(project, "approve", "Shop.Tests.CheckoutTests.*", "--note", "re-approved in a signed commit");
-            Assert.True(reapproved.ExitCode == 0, reapproved.Output);
-            git.CommitAll("re-approve, signed", sshSigningKey: key.PrivateKey);
-            var signed = await AgtAsync(project, "verify");
-            Assert.True(signed.ExitCode == 0, signed.Output);
-            Assert.Contains("2 approvals verified: each added in a signed commit by a human author.", signed.Output, StringComparison.Ordinal);
-        }
     }
 
     [Fact]
     public async Task Two_approvals_at_once_both_land_and_reject_records_an_incident()
     {
         var project = await BuildApprovedAsync(TestFramework.XunitV3);
-        GitRepository.Init(project.Root);
+        project.InitGit();
         await InstallToolAsync(project);
         project.Write("CheckoutTests.cs", RunSources.Tests(TestFramework.XunitV3, shippingBody: "Check(\"FAIL_APPROVED\", \"shipping-edited\");"));
         Assert.Equal(0, (await project.BuildAsync()).ExitCode);
@@ -135,7 +95,7 @@ public sealed class ToolTests
     public async Task Rejecting_a_test_never_approved_records_the_incident_and_leaves_the_ledger_as_written()
     {
         var project = await BuildApprovedAsync(TestFramework.XunitV3);
-        GitRepository.Init(project.Root);
+        project.InitGit();
         await InstallToolAsync(project);
         var ledger = Path.Combine(project.Root, "agenttestguard.approvals.jsonl");
         File.AppendAllText(ledger, "// kept as written: a comment the ledger's writer would drop\n");
@@ -153,7 +113,7 @@ public sealed class ToolTests
     public async Task Verify_and_incident_list_read_the_review_files_without_building()
     {
         var project = await BuildApprovedAsync(TestFramework.XunitV3);
-        var git = GitRepository.Init(project.Root);
+        var git = project.InitGit();
         await InstallToolAsync(project);
         var reject = await AgtAsync(project, "reject", Unapproved, "--reason", "checks nothing");
         Assert.True(reject.ExitCode == 0, reject.Output);

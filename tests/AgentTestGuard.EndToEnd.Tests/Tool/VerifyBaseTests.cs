@@ -1,6 +1,7 @@
 using AgentTestGuard.Approvals;
 using AgentTestGuard.EndToEnd.Tests.Infrastructure;
 using AgentTestGuard.EndToEnd.Tests.Run;
+using AgentTestGuard.Tests.Shared;
 using static AgentTestGuard.EndToEnd.Tests.Run.RunSources;
 using static AgentTestGuard.EndToEnd.Tests.Tool.ToolTests;
 
@@ -19,33 +20,58 @@ public sealed class VerifyBaseTests(VerifyFixture fixture) : IClassFixture<Verif
     [Fact]
     public async Task A_change_that_drops_requireSignedApprovals_is_judged_by_the_policy_of_the_base()
     {
-        var (key, problem) = SshSigningKey.TryCreate();
-        Assert.SkipWhen(key is null, $"the signed case needs an SSH key: {problem}");
-        using (key)
-        {
-            var (project, git) = fixture.NewRepository("verify-policy", RequireSignatures, sshSigningKey: key.PrivateKey);
-            git.Run("config", "gpg.ssh.allowedSignersFile", key.AllowedSigners);
+        Assert.SkipWhen(SshSigningKey.Unavailable is not null, $"the signed case needs an SSH key: {SshSigningKey.Unavailable}");
+        using var key = SshSigningKey.Create();
+        var (project, git) = fixture.NewRepository("verify-policy", RequireSignatures, sshSigningKey: key.PrivateKey);
+        git.Run("config", "gpg.ssh.allowedSignersFile", key.AllowedSigners);
 
-            // Unsigned, under the human's name: the policy loses the rule, the ledger gains a line.
-            project.WriteRootFile("agenttestguard.policy.json", Build.Sources.Policy);
-            File.AppendAllText(Ledger(project), fixture.ApprovalOfUnapproved() + "\n");
-            git.CommitAll("approve the discount test; signatures are a hassle");
-            var change = Head(git);
+        // Unsigned, under the human's name: the policy loses the rule, the ledger gains a line.
+        project.WriteRootFile("agenttestguard.policy.json", Build.Sources.Policy);
+        File.AppendAllText(Ledger(project), fixture.ApprovalOfUnapproved() + "\n");
+        git.CommitAll("approve the discount test; signatures are a hassle");
+        var change = Head(git);
 
-            // Judged by the rules of the change itself, it passes.
-            var own = await AgtAsync(project, "verify");
-            Assert.True(own.ExitCode == 0, own.Output);
+        // Judged by the rules of the change itself, it passes.
+        var own = await AgtAsync(project, "verify");
+        Assert.True(own.ExitCode == 0, own.Output);
 
-            var verdict = await AgtAsync(project, "verify", "--base", "main");
+        var verdict = await AgtAsync(project, "verify", "--base", "main");
 
-            Assert.True(verdict.ExitCode == 1, verdict.Output);
-            var output = verdict.Output.ReplaceLineEndings("\n");
-            Assert.Contains($"agenttestguard.approvals.jsonl(3): {Unapproved}: added in commit {change} by '{GitRepository.Human}': not signed\n", output, StringComparison.Ordinal);
-            Assert.Contains($"offending  agenttestguard.approvals.jsonl: changed in commit {change} by '{GitRepository.Human}': not signed\n", output, StringComparison.Ordinal);
-            Assert.Contains($"offending  agenttestguard.policy.json: changed in commit {change} by '{GitRepository.Human}': not signed\n", output, StringComparison.Ordinal);
-            Assert.Contains("error: 2 change(s) since main to review files or AgentTestGuard settings were not made by a human author and committer in a signed commit.", output, StringComparison.Ordinal);
-            Assert.EndsWith("error: 1 of 2 approvals were not added by a human author in a signed commit. Remove those lines and have a human approve the tests in a signed commit.\n", output, StringComparison.Ordinal);
-        }
+        Assert.True(verdict.ExitCode == 1, verdict.Output);
+        var output = verdict.Output.ReplaceLineEndings("\n");
+        Assert.Contains($"agenttestguard.approvals.jsonl(3): {Unapproved}: added in commit {change} by '{GitRepository.Human}': not signed\n", output, StringComparison.Ordinal);
+        Assert.Contains($"offending  agenttestguard.approvals.jsonl: changed in commit {change} by '{GitRepository.Human}': not signed\n", output, StringComparison.Ordinal);
+        Assert.Contains($"offending  agenttestguard.policy.json: changed in commit {change} by '{GitRepository.Human}': not signed\n", output, StringComparison.Ordinal);
+        Assert.Contains("error: 2 change(s) since main to review files or AgentTestGuard settings were not made by a human author and committer in a signed commit.", output, StringComparison.Ordinal);
+        Assert.EndsWith("error: 1 of 2 approvals were not added by a human author in a signed commit. Remove those lines and have a human approve the tests in a signed commit.\n", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Under_requireSignedApprovals_an_unsigned_approval_fails_and_a_signed_reapproval_passes()
+    {
+        Assert.SkipWhen(SshSigningKey.Unavailable is not null, $"the signed case needs an SSH key: {SshSigningKey.Unavailable}");
+        using var key = SshSigningKey.Create();
+        var (project, git) = fixture.NewRepository("verify-signed", RequireSignatures);
+        var unsignedBase = Head(git);
+        git.Run("config", "gpg.ssh.allowedSignersFile", key.AllowedSigners);
+
+        var unsigned = await AgtAsync(project, "verify");
+
+        Assert.True(unsigned.ExitCode == 1, unsigned.Output);
+        var output = unsigned.Output.ReplaceLineEndings("\n");
+        Assert.Contains($"agenttestguard.approvals.jsonl(2): {Approved}: added in commit {unsignedBase} by '{GitRepository.Human}': not signed\n", output, StringComparison.Ordinal);
+        Assert.EndsWith(
+            "\nerror: 1 of 1 approvals were not added by a human author in a signed commit. Remove those lines and have a human approve the tests in a signed commit.\n",
+            output,
+            StringComparison.Ordinal);
+
+        // A human re-approving in a commit signed with a key CI vouches for passes.
+        var reapproved = await AgtAsync(project, "approve", "Shop.Tests.CheckoutTests.*", "--note", "re-approved in a signed commit");
+        Assert.True(reapproved.ExitCode == 0, reapproved.Output);
+        git.CommitAll("re-approve, signed", sshSigningKey: key.PrivateKey);
+        var signed = await AgtAsync(project, "verify");
+        Assert.True(signed.ExitCode == 0, signed.Output);
+        Assert.Contains("2 approvals verified: each added in a signed commit by a human author.", signed.Output, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -76,6 +102,11 @@ public sealed class VerifyBaseTests(VerifyFixture fixture) : IClassFixture<Verif
         var agents = Head(git);
         var caught = await AgtAsync(project, "verify");
         Assert.True(caught.ExitCode == 1, caught.Output);
+        Assert.Contains($"agenttestguard.approvals.jsonl(3): {Unapproved}: added in commit {agents} by '{Agent}': {AgentWhy}\n", caught.Output.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        Assert.EndsWith(
+            "\nerror: 1 of 2 approvals were not added by a human author. Remove those lines and have a human approve the tests.\n",
+            caught.Output.ReplaceLineEndings("\n"),
+            StringComparison.Ordinal);
 
         // A human's tool rewrites the whole ledger in its own form: git blame now names the human.
         ApprovalLedger.Write(Ledger(project), ApprovalLedger.Load(Ledger(project), out _)!);

@@ -1,5 +1,6 @@
 using AgentTestGuard.EndToEnd.Tests.Infrastructure;
 using AgentTestGuard.EndToEnd.Tests.Run;
+using AgentTestGuard.Tests.Shared;
 
 namespace AgentTestGuard.EndToEnd.Tests.Tool;
 
@@ -33,7 +34,7 @@ public sealed class VerifyFixture : IAsyncLifetime
     {
         var project = Template.CopyTo(name);
         prepare?.Invoke(project);
-        var git = GitRepository.Init(project.Root);
+        var git = project.InitGit();
         git.CommitAll("the trusted base", sshSigningKey: sshSigningKey);
         git.Run("checkout", "-q", "-b", "change");
         return (project, git);

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using AgentTestGuard.EndToEnd.Tests.Infrastructure;
 using AgentTestGuard.EndToEnd.Tests.Run;
+using AgentTestGuard.Tests.Shared;
 using static AgentTestGuard.EndToEnd.Tests.Run.RunSources;
 using static AgentTestGuard.EndToEnd.Tests.Tool.ToolTests;
 

@@ -85,7 +85,8 @@ public sealed class QuarantineGateTests
 
         Assert.True(started.IsCompletedSuccessfully);
         await started;
-        Assert.ThrowsAny<Exception>(() => gate.Conclude(session));
+        // What the platform throws when asked for a results directory it was not given.
+        Assert.Throws<System.Diagnostics.UnreachableException>(() => gate.Conclude(session));
     }
 
     [Fact]

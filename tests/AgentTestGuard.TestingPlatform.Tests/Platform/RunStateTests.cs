@@ -44,7 +44,9 @@ public sealed class RunStateTests : IDisposable
     {
         var state = new RunState(InventoryPath);
 
-        Assert.StartsWith($"no agent test inventory at {InventoryPath}", state.InventoryProblem);
+        Assert.Equal(
+            $"no agent test inventory at {InventoryPath}; was the project built with AgentTestGuard's targets (AgentTestGuardSkip not set)?",
+            state.InventoryProblem);
         Assert.Null(state.Inventory);
     }
 }

@@ -1,5 +1,5 @@
 using AgentTestGuard.TestingPlatform.Record;
-using AgentTestGuard.Tool.Tests.TestSupport;
+using AgentTestGuard.Tests.Shared;
 using Xunit;
 
 namespace AgentTestGuard.TestingPlatform.Tests.Record;
@@ -23,8 +23,8 @@ public sealed class GitHeadFileTests
     public void Reads_a_branch_from_packed_refs()
     {
         using var repository = WithOneCommit(out var commit);
-        repository.Git("tag", "-a", "v1", "-m", "v1");
-        repository.Git("pack-refs", "--all", "--prune");
+        repository.Run("tag", "-a", "v1", "-m", "v1");
+        repository.Run("pack-refs", "--all", "--prune");
 
         Assert.False(File.Exists(repository.PathOf(".git/refs/heads/main")));
         Assert.Equal(commit, GitHeadFile.TryRead(repository.Root, NoVariables, out _));
@@ -36,7 +36,7 @@ public sealed class GitHeadFileTests
         using var repository = WithOneCommit(out var first);
         repository.Write("a.txt", "b");
         repository.CommitAll("second");
-        repository.Git("checkout", "-q", "--detach", first);
+        repository.Run("checkout", "-q", "--detach", first);
 
         Assert.Equal(first, GitHeadFile.TryRead(repository.Root, NoVariables, out _));
     }
@@ -45,9 +45,9 @@ public sealed class GitHeadFileTests
     public void Reads_a_linked_worktree_whose_refs_live_in_the_main_repository()
     {
         using var repository = WithOneCommit(out var main);
-        repository.Git("worktree", "add", "-q", "-b", "side", "wt", main);
-        repository.Git("-C", "wt", "-c", "user.name=Dana Lee", "-c", "user.email=dana@example.com", "commit", "-q", "--allow-empty", "-m", "side");
-        var side = repository.Git("-C", "wt", "rev-parse", "HEAD").Trim();
+        repository.Run("worktree", "add", "-q", "-b", "side", "wt", main);
+        repository.Run("-C", "wt", "-c", "user.name=Dana Lee", "-c", "user.email=dana@example.com", "commit", "-q", "--allow-empty", "-m", "side");
+        var side = repository.Run("-C", "wt", "rev-parse", "HEAD").Trim();
 
         Assert.NotEqual(main, side);
         Assert.Equal(side, GitHeadFile.TryRead(repository.PathOf("wt"), NoVariables, out _));

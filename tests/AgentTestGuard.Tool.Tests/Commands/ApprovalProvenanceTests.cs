@@ -1,7 +1,7 @@
 using AgentTestGuard.Approvals;
 using AgentTestGuard.Configuration;
+using AgentTestGuard.Tests.Shared;
 using AgentTestGuard.Tool.Commands;
-using AgentTestGuard.Tool.Tests.TestSupport;
 using Xunit;
 
 namespace AgentTestGuard.Tool.Tests.Commands;
@@ -56,18 +56,18 @@ public sealed class ApprovalProvenanceTests
         repository.Write(".gitattributes", Ledger + " merge=union\n");
         repository.Write(Ledger, "// approvals\n");
         repository.CommitAll("start");
-        repository.Git("checkout", "-q", "-b", "agent");
+        repository.Run("checkout", "-q", "-b", "agent");
         repository.Write(Ledger, "// approvals\n" + Line("Shop.Tests.A") + "\n");
         var agents = repository.CommitAll("self-approval", author: Agent);
-        repository.Git("checkout", "-q", "main");
+        repository.Run("checkout", "-q", "main");
         repository.Write(Ledger, "// approvals\n" + Line("Shop.Tests.B") + "\n");
         repository.CommitAll("approve B");
-        repository.Git("-c", "user.name=Dana Lee", "-c", "user.email=dana@example.com", "merge", "-q", "--no-edit", "agent");
+        repository.Run("-c", "user.name=Dana Lee", "-c", "user.email=dana@example.com", "merge", "-q", "--no-edit", "agent");
 
         var offence = Assert.Single(Check(repository));
 
         Assert.Equal("Shop.Tests.A", offence.Test);
-        Assert.StartsWith($"added in commit {agents[..12]} by '{Agent}'", offence.Why, StringComparison.Ordinal);
+        Assert.Equal($"added in commit {agents[..12]} by '{Agent}': it is the GitHub address of the agent app 'Copilot'", offence.Why);
     }
 
     [Fact]
@@ -76,9 +76,9 @@ public sealed class ApprovalProvenanceTests
         using var repository = TempGitRepository.Init();
         WritePolicy(repository, requireSigned: false);
         repository.Write(Ledger, "// approvals\n" + Line("Shop.Tests.A") + "\n");
-        repository.Git("add", "-A");
-        repository.Git("-c", "user.name=copilot-swe-agent[bot]", "-c", "user.email=198982749+Copilot@users.noreply.github.com", "commit", "-q", "-m", "approve", "--author", TempGitRepository.Human);
-        var commit = repository.Git("rev-parse", "HEAD").Trim();
+        repository.Run("add", "-A");
+        repository.Run("-c", "user.name=copilot-swe-agent[bot]", "-c", "user.email=198982749+Copilot@users.noreply.github.com", "commit", "-q", "-m", "approve", "--author", TempGitRepository.Human);
+        var commit = repository.Run("rev-parse", "HEAD").Trim();
 
         var offence = Assert.Single(Check(repository));
 
@@ -93,7 +93,7 @@ public sealed class ApprovalProvenanceTests
         Assert.SkipWhen(SshSigningKey.Unavailable is not null, SshSigningKey.Unavailable ?? "");
         using var mergeBot = SshSigningKey.Create("merge-service@example.com");
         using var repository = TempGitRepository.Init();
-        repository.Git("config", "gpg.ssh.allowedSignersFile", mergeBot.AllowedSigners);
+        repository.Run("config", "gpg.ssh.allowedSignersFile", mergeBot.AllowedSigners);
         WritePolicy(repository, requireSigned: true);
         repository.Write(Ledger, "// approvals\n" + Line("Shop.Tests.A") + "\n");
         var commit = repository.CommitAll("approve under Dana's name, signed with the merge service's key", sshSigningKey: mergeBot.PrivateKey);

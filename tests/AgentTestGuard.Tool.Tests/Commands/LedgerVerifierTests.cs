@@ -1,7 +1,7 @@
 using AgentTestGuard.Approvals;
 using AgentTestGuard.Configuration;
+using AgentTestGuard.Tests.Shared;
 using AgentTestGuard.Tool.Commands;
-using AgentTestGuard.Tool.Tests.TestSupport;
 using Xunit;
 
 namespace AgentTestGuard.Tool.Tests.Commands;
@@ -93,7 +93,7 @@ public sealed class LedgerVerifierTests
             $"added in commit {commit[..12]} by '{TempGitRepository.Human}': signed, but the signature cannot be checked on this machine (the signer's public key is missing; for SSH signatures set gpg.ssh.allowedSignersFile)",
             unverifiable.Why);
 
-        repository.Git("config", "gpg.ssh.allowedSignersFile", key.AllowedSigners);
+        repository.Run("config", "gpg.ssh.allowedSignersFile", key.AllowedSigners);
         Assert.Empty(Check(repository));
     }
 
@@ -104,7 +104,7 @@ public sealed class LedgerVerifierTests
         using var dana = SshSigningKey.Create();
         using var agents = SshSigningKey.Create();
         using var repository = TempGitRepository.Init();
-        repository.Git("config", "gpg.ssh.allowedSignersFile", dana.AllowedSigners);
+        repository.Run("config", "gpg.ssh.allowedSignersFile", dana.AllowedSigners);
         WritePolicy(repository, requireSigned: true);
         WriteLedger(repository, "Shop.Tests.A");
         repository.CommitAll("approve A", sshSigningKey: agents.PrivateKey);

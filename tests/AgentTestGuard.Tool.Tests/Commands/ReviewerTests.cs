@@ -1,8 +1,8 @@
 using AgentTestGuard.Approvals;
 using AgentTestGuard.Inventory;
+using AgentTestGuard.Tests.Shared;
 using AgentTestGuard.Tool.Cli;
 using AgentTestGuard.Tool.Commands;
-using AgentTestGuard.Tool.Tests.TestSupport;
 using AgentTestGuard.Tool.Workspace;
 using Xunit;
 

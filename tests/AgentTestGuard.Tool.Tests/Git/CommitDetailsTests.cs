@@ -1,5 +1,5 @@
+using AgentTestGuard.Tests.Shared;
 using AgentTestGuard.Tool.Git;
-using AgentTestGuard.Tool.Tests.TestSupport;
 using Xunit;
 
 namespace AgentTestGuard.Tool.Tests.Git;
@@ -34,9 +34,9 @@ public sealed class CommitDetailsTests
     {
         using var repository = TempGitRepository.Init();
         repository.Write("ledger.jsonl", "one\n");
-        repository.Git("add", "-A");
-        repository.Git("-c", "user.name=copilot[bot]", "-c", "user.email=bot@example.com", "commit", "-q", "-m", "as a human", "--author", Dana);
-        var commit = repository.Git("rev-parse", "HEAD").Trim();
+        repository.Run("add", "-A");
+        repository.Run("-c", "user.name=copilot[bot]", "-c", "user.email=bot@example.com", "commit", "-q", "-m", "as a human", "--author", Dana);
+        var commit = repository.Run("rev-parse", "HEAD").Trim();
 
         var (commits, problem) = CommitDetails.Read(repository.Root, [commit], signatures: false);
 
@@ -59,7 +59,7 @@ public sealed class CommitDetailsTests
         using var repository = TempGitRepository.Init();
         repository.Write(".mailmap", "Dana Lee <dana@example.com> Copilot <copilot@example.com>\n");
         var commit = repository.CommitAll("self-approval", author: "Copilot <copilot@example.com>");
-        repository.Git("config", "log.mailmap", "true");
+        repository.Run("config", "log.mailmap", "true");
 
         var (commits, problem) = CommitDetails.Read(repository.Root, [commit, commit], signatures: false);
 
@@ -93,10 +93,10 @@ public sealed class CommitDetailsTests
         // No allowed signers file: git cannot check an SSH signature and says N.
         Assert.Equal(new CommitDetails.Commit(commit, Dana, 'N', true, Dana), Read(repository, commit));
 
-        repository.Git("config", "gpg.ssh.allowedSignersFile", key.AllowedSigners);
+        repository.Run("config", "gpg.ssh.allowedSignersFile", key.AllowedSigners);
         Assert.Equal(new CommitDetails.Commit(commit, Dana, 'G', true, Dana, "dana@example.com"), Read(repository, commit));
 
-        repository.Git("config", "gpg.ssh.allowedSignersFile", stranger.AllowedSigners);
+        repository.Run("config", "gpg.ssh.allowedSignersFile", stranger.AllowedSigners);
         Assert.Equal(new CommitDetails.Commit(commit, Dana, 'U', true, Dana), Read(repository, commit));
     }
 

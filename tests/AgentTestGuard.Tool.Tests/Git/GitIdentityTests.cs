@@ -1,5 +1,5 @@
+using AgentTestGuard.Tests.Shared;
 using AgentTestGuard.Tool.Git;
-using AgentTestGuard.Tool.Tests.TestSupport;
 using Xunit;
 
 namespace AgentTestGuard.Tool.Tests.Git;
@@ -21,7 +21,7 @@ public sealed class GitIdentityTests
     public void Without_user_name_and_email_there_is_no_identity_and_the_fix_is_named()
     {
         using var repository = TempGitRepository.Init(identity: null);
-        repository.Git("config", "user.name", "Dana Lee");
+        repository.Run("config", "user.name", "Dana Lee");
 
         Assert.Equal(
             ((string?)null, "git has no user.name and user.email here: set them (git config user.name / user.email) or pass --by \"Name <email>\""),

@@ -82,7 +82,9 @@ public sealed class MetricsCommandTests : IDisposable
             + "A human decides with `dotnet agt stop copilot --reason \"...\"` (the build then refuses its new unapproved tests) or `dotnet agt continue copilot --reason \"...\"`, and commits agenttestguard.decisions.jsonl.\n",
             before.Errors);
         Assert.Equal(ExitCodes.Refused, bot.ExitCode);
-        Assert.StartsWith("error: refused: 'copilot[bot] <copilot@users.noreply.github.com>' cannot decide about copilot: ", bot.Errors, StringComparison.Ordinal);
+        Assert.Equal(
+            "error: refused: 'copilot[bot] <copilot@users.noreply.github.com>' cannot decide about copilot: it is a bot account ([bot]). Only a human may stop or continue an agent.\n",
+            bot.Errors);
         Assert.Equal(ExitCodes.Success, stop.ExitCode);
         Assert.Matches(
             "^// AgentTestGuard stop-rule decisions: .*\n\\{\"decision\":\"stop\",\"agent\":\"copilot\",\"by\":\"Dana Lee <dana@example.com>\",\"at\":\"\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ\",\"reason\":\"too flaky\"\\}\n$",

@@ -1,10 +1,11 @@
 using System.Diagnostics;
 
-namespace AgentTestGuard.Tool.Tests.TestSupport;
+namespace AgentTestGuard.Tests.Shared;
 
 /// <summary>
 /// A fresh passphrase-less SSH key for signing commits (git's gpg.format=ssh), with an allowed
-/// signers file that vouches for it. Needs ssh-keygen; <see cref="Unavailable"/> says why not.
+/// signers file that vouches for it, in a temp folder outside any repository. Needs ssh-keygen;
+/// <see cref="Unavailable"/> says why not. Shared by the test projects (linked, not copied).
 /// </summary>
 internal sealed class SshSigningKey : IDisposable
 {
