@@ -18,6 +18,7 @@ internal sealed record GuardSettings(string ProjectFile, bool ReferencesPackage,
         ("AgentTestGuardPolicyFile", ConfigurationFileNames.Policy),
         ("AgentTestGuardApprovalsFile", ConfigurationFileNames.Approvals),
         ("AgentTestGuardCriteriaFile", ConfigurationFileNames.Catalog),
+        ("AgentTestGuardDecisionsFile", Decisions.DecisionLog.FileName),
     ];
 
     /// <returns>The settings of each test project among the files, or the problem of one MSBuild cannot read.</returns>
