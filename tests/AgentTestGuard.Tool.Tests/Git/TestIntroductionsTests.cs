@@ -23,6 +23,7 @@ public sealed class TestIntroductionsTests
         Commit(repository, Day1.AddDays(1));
 
         // Day 3: the file moves, and a test is edited: neither adds a test.
+        Directory.CreateDirectory(repository.PathOf("tests/Cart"));
         repository.Git("mv", "tests/CartTests.cs", "tests/Cart/CartTests.cs");
         repository.Write("tests/Cart/CartTests.cs", Class("CartTests", "Total_includes_tax", "Discount_applies").Replace("1 + 1", "2 + 2", StringComparison.Ordinal));
         Commit(repository, Day1.AddDays(2));
