@@ -10,7 +10,7 @@ public sealed class StoppedAgentBuildTests
     private const string Dana = "Dana Lee <dana@example.com>";
 
     [Fact]
-    public async Task A_stopped_agents_unapproved_and_stale_tests_fail_the_build_at_their_code_until_a_human_lets_it_continue()
+    public async Task A_stopped_agents_unreviewed_tests_fail_the_build_at_their_code_until_approved_or_a_human_lets_it_continue()
     {
         var project = Sources.ValidProject(TestFramework.XunitV3, "Shop.Tests");
         Assert.Equal(0, (await project.BuildAsync()).ExitCode);
@@ -45,7 +45,16 @@ public sealed class StoppedAgentBuildTests
             StringComparison.Ordinal);
         Assert.Contains("Shop.Tests.AgentClassTests.Second', changed since its approval (stale), is refused", refused.Output, StringComparison.Ordinal);
 
-        // The decisions file is an input of the incremental build: a later continue lets it pass.
+        // A reviewer can still approve a refused test: the tool's own build lists the tests without
+        // refusing them. The next build, back to refusing, passes the approved test and refuses the other.
+        await Tool.ToolTests.InstallToolAsync(project);
+        var approve = await Tool.ToolTests.AgtAsync(project, "approve", "Shop.Tests.AgentClassTests.First", "--by", Dana);
+        Assert.True(approve.ExitCode == 0, approve.Output);
+        var rest = await project.BuildAsync();
+        Assert.Equal(1, rest.ExitCode);
+        Assert.Equal([("AGT0019", file, second)], rest.Diagnostics.Select(d => (d.Code, d.File, d.Line)));
+
+        // A later decision to continue lifts the stop.
         Assert.True(DecisionLog.Update(decisions, existing => existing.Append(new AgentDecision("copilot", false, Dana, at.AddDays(1), "reviewed the backlog")), out _));
         var continued = await project.BuildAsync();
         Assert.True(continued.ExitCode == 0, continued.Output);
