@@ -24,7 +24,7 @@ public sealed class FirstSightCommandTests
 
         // The first CI run, two days later, sees Adds and Late; Late is committed only after it (a squash merge, say).
         Directory.CreateDirectory(repository.PathOf("r"));
-        repository.Write("r/1.agentrun.json", Record(Day1.AddDays(2), "Adds", "Late"));
+        repository.Write("r/1.agentrun.json", RunRecordJson.Write("1", Day1.AddDays(2), "r1", ("Adds", "passed", 'a', 1), ("Late", "passed", 'a', 1)));
         repository.Write(".gitignore", "r/\n.agenttestguard/\n");
         repository.Write("CartTests.cs", Tests("Adds", "Late"));
         Commit(repository, Day1.AddDays(4));
@@ -56,30 +56,4 @@ public sealed class FirstSightCommandTests
         "namespace Shop.Tests;\n\npublic class CartTests\n{\n"
         + string.Concat(methods.Select(m => $"    [Fact, AgentGenerated(\"copilot\", Criteria = [\"CART-1\"])]\n    public void {m}()\n    {{\n    }}\n\n"))
         + "}\n";
-
-    private static string Record(DateTimeOffset at, params string[] tests)
-    {
-        var lines = tests.Select(t =>
-            $$"""{"id":"Shop.Tests.CartTests.{{t}}","outcome":"passed","attempts":1,"classification":"quarantined","approval":"unapproved","agent":"copilot","fingerprint":"{{new string('a', 32)}}","criteria":["CART-1"]}""");
-        var time = at.ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture);
-        return $$"""
-            {
-              "schemaVersion": 1,
-              "generator": "AgentTestGuard 0.1.0",
-              "runId": "{{new string('1', 32)}}",
-              "assembly": "Shop.Tests",
-              "environment": "ci",
-              "environmentAllowsUnreviewedTests": true,
-              "enforce": false,
-              "machine": "build-01",
-              "codeRevision": { "id": "r1", "source": "GITHUB_SHA" },
-              "startedAt": "{{time}}+00:00",
-              "finishedAt": "{{time}}+00:00",
-              "verdict": { "gatingFailures": 0, "quarantinedFailures": 0, "quarantinedFailuresIgnored": false, "enforceFailed": false, "cancelled": false },
-              "tests": [
-                {{string.Join(",\n    ", lines)}}
-              ]
-            }
-            """;
-    }
 }
