@@ -66,7 +66,7 @@ internal static class RecordGenerator
 
     private static double Roll(int test, int run) => (uint)HashCode.Combine(test, run, 17) / (double)uint.MaxValue;
 
-    private static string Fingerprint(int test, int version) => Hex($"test {test} v{version}");
+    private static string Fingerprint(int test, int version) => "v2:" + Hex($"test {test} v{version}");
 
     private static string Hex(string seed) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(seed)), 0, 16).ToLowerInvariant();
 }

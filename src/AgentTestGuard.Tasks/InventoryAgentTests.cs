@@ -1,5 +1,6 @@
 using AgentTestGuard.Approvals;
 using AgentTestGuard.Configuration;
+using AgentTestGuard.Decisions;
 using AgentTestGuard.Diagnostics;
 using AgentTestGuard.Incidents;
 using AgentTestGuard.Inventory;
@@ -39,6 +40,15 @@ public sealed class InventoryAgentTests : Task
 
     /// <summary>The incident log: its rejections of a test's current version win over approvals. Absent is none.</summary>
     public string? IncidentsFile { get; set; }
+
+    /// <summary>The stop-rule decisions file: a stopped agent's tests that await review are refused (AGT0019). Absent is none.</summary>
+    public string? DecisionsFile { get; set; }
+
+    /// <summary>
+    /// false only in the builds `dotnet agt` runs to read the inventory: a reviewer must be able to
+    /// approve a stopped agent's tests, which the refusal would otherwise keep from being listed.
+    /// </summary>
+    public bool RefuseStoppedAgents { get; set; } = true;
 
     /// <summary>The assemblies the test assembly was compiled against, to resolve the types its tests call.</summary>
     public ITaskItem[] ReferencePaths { get; set; } = [];
@@ -89,6 +99,12 @@ public sealed class InventoryAgentTests : Task
             tests = ApprovalClassifier.Classify(
                 scan.AssemblyName, tests, configuration.Approvals ?? [], incidents, configuration.Policy, ApprovalsFile ?? "", out var approvalDiagnostics);
             Report(approvalDiagnostics);
+            var decisions = LoadDecisions(configuration.Policy);
+            if (RefuseStoppedAgents)
+            {
+                Report(StoppedAgents.Refuse(tests, decisions, DecisionsFile ?? "", AssemblyPath));
+            }
+
             policy = configuration.Policy;
         }
 
@@ -127,6 +143,21 @@ public sealed class InventoryAgentTests : Task
         var incidents = IncidentLog.Load(IncidentsFile, out var diagnostics);
         Report(diagnostics);
         return incidents ?? [];
+    }
+
+    // Like the incident log: no file, no decisions; one that does not read, or that holds a decision
+    // not made by a human, fails the build (AGT0018) rather than dropping a stop.
+    private IReadOnlyList<AgentDecision> LoadDecisions(Policy? policy)
+    {
+        if (string.IsNullOrWhiteSpace(DecisionsFile) || !File.Exists(DecisionsFile))
+        {
+            return [];
+        }
+
+        var decisions = DecisionLog.Load(DecisionsFile, out var diagnostics);
+        Report(diagnostics);
+        Report(HumanDecisions.Check(decisions ?? [], policy, DecisionsFile, out var human));
+        return human;
     }
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;

@@ -56,4 +56,7 @@ internal static class Descriptors
 
     public static readonly DiagnosticDescriptor MalformedDecisions =
         new("AGT0018", DiagnosticSeverity.Error, "Stop-rule decisions file is malformed");
+
+    public static readonly DiagnosticDescriptor StoppedAgent =
+        new("AGT0019", DiagnosticSeverity.Error, "Stopped agent's test awaits review");
 }

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using AgentTestGuard.Incidents;
 
 namespace AgentTestGuard.History.Metrics;
@@ -7,7 +6,7 @@ namespace AgentTestGuard.History.Metrics;
 /// The false alarms the history found, as incidents of kind <c>false-alarm</c> for the incident
 /// log: each once, however often the history is imported or measured.
 /// </summary>
-internal static partial class FalseAlarmIncidents
+internal static class FalseAlarmIncidents
 {
     /// <summary>Who the log names as having recorded them: the tool, not a person.</summary>
     public const string RecordedBy = "AgentTestGuard (dotnet agt history import)";
@@ -22,8 +21,9 @@ internal static partial class FalseAlarmIncidents
         return
         [
             .. events
-                // A fingerprint the product did not write (not 32 hex digits) would make the log unreadable.
-                .Where(e => e.Kind == MetricEventKind.FalseAlarm && e.Fingerprint is { } f && Fingerprint().IsMatch(f))
+                // A fingerprint the product did not write would make the log unreadable (AGT0017); one
+                // of either version the incident log reads is kept.
+                .Where(e => e.Kind == MetricEventKind.FalseAlarm && e.Fingerprint is { } f && Inventory.Fingerprint.IsValid(f))
                 .Select(e => new Incident(IncidentKind.FalseAlarm, e.Assembly, e.Test, e.Fingerprint, e.Agent, RecordedBy, TruncateToSeconds(e.At), e.Detail!))
                 .Where(i => known.Add((i.Assembly, i.Test, i.Fingerprint, i.At.UtcDateTime)))
                 .OrderBy(i => i.At),
@@ -33,7 +33,4 @@ internal static partial class FalseAlarmIncidents
     // The log keeps whole seconds: compared as written, a re-import finds its own line again.
     private static DateTimeOffset TruncateToSeconds(DateTimeOffset at) =>
         new(at.UtcDateTime.Ticks - (at.UtcDateTime.Ticks % TimeSpan.TicksPerSecond), TimeSpan.Zero);
-
-    [GeneratedRegex("^[0-9a-f]{32}$", RegexOptions.CultureInvariant)]
-    private static partial Regex Fingerprint();
 }

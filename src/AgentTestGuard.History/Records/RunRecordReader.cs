@@ -31,6 +31,12 @@ internal static class RunRecordReader
 
     public static RecordedRun? Read(string path, byte[] bytes, out RecordProblem? problem)
     {
+        problem = null;
+        if (RunRecordStream.TryRead(bytes) is { } run)
+        {
+            return run;
+        }
+
         try
         {
             using var document = JsonDocument.Parse(bytes);

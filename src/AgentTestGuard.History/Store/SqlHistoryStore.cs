@@ -92,15 +92,18 @@ internal abstract class SqlHistoryStore : IHistoryStore
         }
 
         // In a stable order, so that two importers lock the same rows in the same order.
-        unknown.Sort((a, b) => string.CompareOrdinal($"{a.Test}\n{a.Case}\n{a.Fingerprint}\n{a.Agent}\n{a.Criteria}", $"{b.Test}\n{b.Case}\n{b.Fingerprint}\n{b.Agent}\n{b.Criteria}"));
-        foreach (var chunk in unknown.Chunk(RowsPerStatement))
+        // Field by field: building a string per comparison cost a fifth of a new suite's first import.
+        unknown.Sort((a, b) =>
         {
-            var values = string.Join(", ", chunk.Select((_, i) => $"(@p{i * 6}, @p{(i * 6) + 1}, @p{(i * 6) + 2}, @p{(i * 6) + 3}, @p{(i * 6) + 4}, @p{(i * 6) + 5})"));
-            Sql.Execute(
-                Connection,
-                transaction,
-                $"INSERT INTO variants (assembly, test, test_case, agent, fingerprint, criteria) VALUES {values} ON CONFLICT DO NOTHING",
-                [.. chunk.SelectMany(k => new object?[] { k.Assembly, k.Test, k.Case, k.Agent, k.Fingerprint, k.Criteria })]);
+            var order = string.CompareOrdinal(a.Test, b.Test);
+            order = order != 0 ? order : string.CompareOrdinal(a.Case, b.Case);
+            order = order != 0 ? order : string.CompareOrdinal(a.Fingerprint, b.Fingerprint);
+            order = order != 0 ? order : string.CompareOrdinal(a.Agent, b.Agent);
+            return order != 0 ? order : string.CompareOrdinal(a.Criteria, b.Criteria);
+        });
+        using (var batches = new RowBatches(Connection, transaction, "INSERT INTO variants (assembly, test, test_case, agent, fingerprint, criteria)", 6, "ON CONFLICT DO NOTHING"))
+        {
+            batches.Write(unknown, k => [k.Assembly, k.Test, k.Case, k.Agent, k.Fingerprint, k.Criteria]);
         }
 
         using var command = Sql.Command(Connection, transaction, "SELECT variant_key, assembly, test, test_case, agent, fingerprint, criteria FROM variants WHERE assembly = @p0", run.Assembly);
@@ -119,9 +122,6 @@ internal abstract class SqlHistoryStore : IHistoryStore
 
     // Fewer new variants than this are added one by one: reading back all of an assembly's would cost more.
     private const int ManyVariants = 100;
-
-    // Six values a row: well under both databases' limits on values per statement.
-    private const int RowsPerStatement = 150;
 
     private long VariantKeyOf(VariantKey key, DbTransaction transaction, Dictionary<VariantKey, long> added)
     {
@@ -157,22 +157,19 @@ internal abstract class SqlHistoryStore : IHistoryStore
             .Select(r => r.Test)
             .Where(test => !(_firstSeen!.TryGetValue((run.Assembly, test, run.Environment), out var seen) && seen <= at))
             .Distinct()
-            .Order(StringComparer.Ordinal);
+            .Order(StringComparer.Ordinal)
+            .ToList();
         // Many rows a statement: a new suite's first run brings thousands of first sightings.
-        foreach (var chunk in unknown.Chunk(RowsPerStatement))
-        {
-            var values = string.Join(", ", chunk.Select((_, i) => $"(@p{i * 4}, @p{(i * 4) + 1}, @p{(i * 4) + 2}, @p{(i * 4) + 3})"));
-            using var command = Sql.Command(
-                Connection,
-                transaction,
-                $"INSERT INTO tests_seen (assembly, test, environment, first_seen) VALUES {values} ON CONFLICT (assembly, test, environment) DO UPDATE SET first_seen = {_dialect.Least}(tests_seen.first_seen, excluded.first_seen) RETURNING test, first_seen",
-                [.. chunk.SelectMany(test => new object?[] { run.Assembly, test, run.Environment, at })]);
-            using var reader = command.ExecuteReader();
-            while (reader.Read())
-            {
-                sightings.Add(((run.Assembly, reader.GetString(0), run.Environment), reader.GetInt64(1)));
-            }
-        }
+        using var batches = new RowBatches(
+            Connection,
+            transaction,
+            "INSERT INTO tests_seen (assembly, test, environment, first_seen)",
+            4,
+            $"ON CONFLICT (assembly, test, environment) DO UPDATE SET first_seen = {_dialect.Least}(tests_seen.first_seen, excluded.first_seen) RETURNING test, first_seen");
+        batches.Write(
+            unknown,
+            test => [run.Assembly, test, run.Environment, at],
+            reader => sightings.Add(((run.Assembly, reader.GetString(0), run.Environment), reader.GetInt64(1))));
 
         return sightings;
     }

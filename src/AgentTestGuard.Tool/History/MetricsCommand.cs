@@ -62,7 +62,7 @@ internal static class MetricsCommand
 
             IReadOnlyList<string>? environments = result.GetValue(includeLocal) ? null : ["ci"];
             var query = new HistoryQuery(environments, start, result.GetValue(lastRuns));
-            var snapshot = history.Read(query);
+            var snapshot = FirstSight.WithCommits(history.Read(query), context.Root);
             var windowStart = start ?? (query.LastRuns is not null && snapshot.Runs.Count > 0 ? snapshot.Runs[0].StartedAt : null);
             var scope = result.GetValue(agent) is null && result.GetValue(criterion) is null ? null : new MetricsScope(result.GetValue(agent), result.GetValue(criterion));
             var report = MetricsCalculator.Compute(snapshot, files.Reviews, now, windowStart, scope);

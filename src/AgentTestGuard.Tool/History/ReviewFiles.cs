@@ -18,6 +18,13 @@ internal sealed record ReviewFiles(ReviewRecords Reviews, IReadOnlyList<AgentDec
         var incidents = Read(context.File(ConfigurationFileNames.Incidents, folder), IncidentLog.Load, output);
         var decisionsFile = context.File(DecisionLog.FileName, folder);
         var decisions = Read(decisionsFile, DecisionLog.Load, output);
+        if (decisions is not null && HumanDecisions.Check(decisions, context.Policy, decisionsFile, out _) is { Count: > 0 } notHuman)
+        {
+            // As in the build: a decision an agent wrote for itself must not settle its stop rule.
+            output.Diagnostics(notHuman);
+            decisions = null;
+        }
+
         return approvals is null || incidents is null || decisions is null
             ? null
             : new ReviewFiles(new ReviewRecords(approvals, incidents), decisions, decisionsFile);

@@ -11,6 +11,10 @@ internal static class DotNetBuild
 {
     private const int ErrorsShown = 3;
 
+    // The tool builds to list agent tests, never to gate: a stopped agent's tests that await review
+    // (AGT0019) must still reach the inventory, or no reviewer could approve them.
+    private static readonly string[] ToolBuildProperties = ["-p:_AgentTestGuardRefuseStoppedAgents=false"];
+
     /// <summary>The detailed log of the tool's last build of a project, in its obj folder.</summary>
     public static string LogFile(string projectFile) =>
         Path.Combine(Path.GetDirectoryName(projectFile)!, "obj", "agenttestguard-build.log");
@@ -27,7 +31,7 @@ internal static class DotNetBuild
         {
             Program = "dotnet",
             WorkingDirectory = Path.GetDirectoryName(projectFile)!,
-            Arguments = [verb, projectFile, .. settings.Arguments(verb), "-nologo", "-v:q", "-tl:off", "-clp:NoSummary", $"-flp:logfile={log};verbosity=normal"],
+            Arguments = [verb, projectFile, .. settings.Arguments(verb), .. ToolBuildProperties, "-nologo", "-v:q", "-tl:off", "-clp:NoSummary", $"-flp:logfile={log};verbosity=normal"],
         });
         return run.End == ChildProcessEnd.NotStarted ? "dotnet was not found"
             : run.ExitCode == 0 ? null

@@ -12,11 +12,15 @@ namespace AgentTestGuard.Tool.Workspace;
 /// <param name="OtherFiles">Review files the project's properties name instead of the ones found above its folder.</param>
 internal sealed record GuardSettings(string ProjectFile, bool ReferencesPackage, bool Skip, bool EnforceOff, IReadOnlyList<string> OtherFiles)
 {
+    /// <summary>The refusal of a stopped agent's unreviewed tests (AGT0019) is off: only `dotnet agt`'s own builds may turn it off.</summary>
+    public bool StopRefusalOff { get; init; }
+
     private static readonly (string Property, string FileName)[] ReviewFiles =
     [
         ("AgentTestGuardPolicyFile", ConfigurationFileNames.Policy),
         ("AgentTestGuardApprovalsFile", ConfigurationFileNames.Approvals),
         ("AgentTestGuardCriteriaFile", ConfigurationFileNames.Catalog),
+        ("AgentTestGuardDecisionsFile", Decisions.DecisionLog.FileName),
     ];
 
     /// <returns>The settings of each test project among the files, or the problem of one MSBuild cannot read.</returns>
@@ -50,7 +54,10 @@ internal sealed record GuardSettings(string ProjectFile, bool ReferencesPackage,
             }
         }
 
-        return new GuardSettings(project.FullPath, references, skip, enforceOff, other);
+        return new GuardSettings(project.FullPath, references, skip, enforceOff, other)
+        {
+            StopRefusalOff = project.GetPropertyValue("_AgentTestGuardRefuseStoppedAgents").Trim().Equals("false", StringComparison.OrdinalIgnoreCase),
+        };
     }
 
     /// <summary>The file the package itself would use: the nearest one of that name in the folder or above.</summary>

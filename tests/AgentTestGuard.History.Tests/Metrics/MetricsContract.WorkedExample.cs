@@ -10,11 +10,11 @@ namespace AgentTestGuard.History.Tests.Metrics;
 /// <summary>The worked example of docs/metrics.md, figure by figure.</summary>
 public abstract partial class MetricsContract
 {
-    private static readonly string F1 = new('1', 32);
-    private static readonly string F2 = new('2', 32);
-    private static readonly string F3 = new('3', 32);
-    private static readonly string F4 = new('4', 32);
-    private static readonly string F5 = new('5', 32);
+    private static readonly string F1 = "v2:" + new string('1', 32);
+    private static readonly string F2 = "v2:" + new string('2', 32);
+    private static readonly string F3 = "v2:" + new string('3', 32);
+    private static readonly string F4 = "v2:" + new string('4', 32);
+    private static readonly string F5 = "v2:" + new string('5', 32);
 
     private static readonly ReviewRecords WorkedReviews = new(
         [new Approval("Shop.Tests", "Shop.Tests.CartTests.Total_includes_tax", F1, "Dana Lee <dana@example.com>", At(3, 12))],

@@ -20,8 +20,8 @@ public sealed class MetricsCommandTests : IDisposable
         Directory.CreateDirectory(Path.Combine(_root, ".git"));
         Write("agenttestguard.policy.json", """{ "agents": ["copilot"], "stopRule": { "windowDays": 30, "minimumEvents": 2, "maxTriageToValue": 1 } }""");
         // Adds fails, then passes only after it was edited (a false alarm); Retries passes after a failed attempt (flaky).
-        Write("r/1.agentrun.json", Record("1", Day1, "r1", ("Adds", "failed", 'a', 1), ("Retries", "passed", 'c', 2)));
-        Write("r/2.agentrun.json", Record("2", Day1.AddDays(1), "r2", ("Adds", "passed", 'b', 1), ("Retries", "passed", 'c', 1)));
+        Write("r/1.agentrun.json", RunRecordJson.Write("1", Day1, "r1", ("Adds", "failed", 'a', 1), ("Retries", "passed", 'c', 2)));
+        Write("r/2.agentrun.json", RunRecordJson.Write("2", Day1.AddDays(1), "r2", ("Adds", "passed", 'b', 1), ("Retries", "passed", 'c', 1)));
         var import = Run(HistoryCommand.Create, "history", "import", "--path", _root, Path.Combine(_root, "r"));
         Assert.Equal(ExitCodes.Success, import.ExitCode);
     }
@@ -125,30 +125,5 @@ public sealed class MetricsCommandTests : IDisposable
         var path = Path.Combine(_root, relative);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         File.WriteAllText(path, text);
-    }
-
-    private static string Record(string runId, DateTimeOffset at, string revision, params (string Name, string Outcome, char Fingerprint, int Attempts)[] tests)
-    {
-        var lines = tests.Select(t =>
-            $$"""{"id":"Shop.Tests.CartTests.{{t.Name}}","outcome":"{{t.Outcome}}","attempts":{{t.Attempts}},"classification":"quarantined","approval":"unapproved","agent":"copilot","fingerprint":"{{new string(t.Fingerprint, 32)}}","criteria":["CART-1"]}""");
-        return $$"""
-            {
-              "schemaVersion": 1,
-              "generator": "AgentTestGuard 0.1.0",
-              "runId": "{{runId.PadLeft(32, '0')}}",
-              "assembly": "Shop.Tests",
-              "environment": "ci",
-              "environmentAllowsUnreviewedTests": true,
-              "enforce": false,
-              "machine": "build-01",
-              "codeRevision": { "id": "{{revision}}", "source": "GITHUB_SHA" },
-              "startedAt": "{{at:yyyy-MM-dd'T'HH:mm:ss}}+00:00",
-              "finishedAt": "{{at:yyyy-MM-dd'T'HH:mm:ss}}+00:00",
-              "verdict": { "gatingFailures": 0, "quarantinedFailures": 0, "quarantinedFailuresIgnored": false, "enforceFailed": false, "cancelled": false },
-              "tests": [
-                {{string.Join(",\n    ", lines)}}
-              ]
-            }
-            """;
     }
 }

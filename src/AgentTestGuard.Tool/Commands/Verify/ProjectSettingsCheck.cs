@@ -42,6 +42,11 @@ internal static class ProjectSettingsCheck
                 why.Add("AgentTestGuardEnforce is false: a run in CI passes while its agent tests are unreviewed");
             }
 
+            if (project.ReferencesPackage && project.StopRefusalOff)
+            {
+                why.Add("_AgentTestGuardRefuseStoppedAgents is false: a stopped agent's unreviewed tests build (only dotnet agt's own builds may set it)");
+            }
+
             why.AddRange(project.OtherFiles.Select(file =>
                 $"its build reads '{Cli.Output.Inert(file)}' instead of the review file the package finds above the project"));
             if (why.Count > 0)

@@ -7,7 +7,7 @@ namespace AgentTestGuard.Tool.Commands.Verify;
 /// <summary>
 /// `verify --base`: the change since the base may not touch what decides the gate unless a
 /// trusted human (see <see cref="CommitTrust"/>) made each such commit. That is the review files
-/// (policy, ledger, incident log, criteria catalog, wherever they are), and any line about
+/// (policy, ledger, incident log, criteria catalog, stop-rule decisions, wherever they are), and any line about
 /// AgentTestGuard in the files that configure a build or a run (MSBuild files, response files,
 /// test run settings, CI pipelines): an agent that may edit them could switch the product off.
 /// </summary>
@@ -18,6 +18,7 @@ internal static partial class ProtectedChangeCheck
     private static readonly string[] ReviewFiles =
     [
         ConfigurationFileNames.Policy, ConfigurationFileNames.Approvals, ConfigurationFileNames.Incidents, ConfigurationFileNames.Catalog,
+        Decisions.DecisionLog.FileName,
     ];
 
     // Where a build or a test run is configured: a change to one counts when a line it adds or
