@@ -5,6 +5,7 @@ using AgentTestGuard.Tool.Commands;
 using AgentTestGuard.Tool.History;
 using AgentTestGuard.Tool.Report.Building;
 using AgentTestGuard.Tool.Report.Ci;
+using AgentTestGuard.Tool.Report.Html;
 using AgentTestGuard.Tool.Report.Json;
 using AgentTestGuard.Tool.Report.Markdown;
 using AgentTestGuard.Tool.Report.Model;
@@ -21,7 +22,7 @@ namespace AgentTestGuard.Tool.Report;
 internal static class ReportCommand
 {
     /// <summary>The formats a `--format [file]` option selects, in the order they are written.</summary>
-    private static readonly IReadOnlyList<IReportRenderer> Renderers = [new JsonReport(), new MarkdownReport()];
+    private static readonly IReadOnlyList<IReportRenderer> Renderers = [new JsonReport(), new MarkdownReport(), new HtmlReportRenderer()];
 
     public static Command Create(Output output, Func<string, string?>? variable = null, Func<DateTimeOffset>? clock = null)
     {

@@ -1,5 +1,6 @@
 using AgentTestGuard.Approvals;
 using AgentTestGuard.EndToEnd.Tests.Infrastructure;
+using AgentTestGuard.EndToEnd.Tests.Tool;
 using AgentTestGuard.Files;
 
 namespace AgentTestGuard.EndToEnd.Tests.Build;
@@ -37,6 +38,29 @@ public sealed class SampleTests
         Assert.Equal(
             ["Shop.XunitTests.CartTests.Total_includes_the_regions_tax"],
             xunit.Tests.Where(t => t.Approval?.State == ApprovalState.Approved).Select(t => t.Id));
+
+        await The_samples_HTML_report_is_written_and_pictured(root);
+    }
+
+    /// <summary>`dotnet agt report --html` over the samples' run: the page, and a picture of it, are the run's artefacts.</summary>
+    private static async Task The_samples_HTML_report_is_written_and_pictured(string root)
+    {
+        await ToolTests.InstallToolAsync(root);
+        var html = Path.Combine(root, "agenttestguard-report.html");
+        var report = await DotNet.RunAsync(root, ["agt", "report", "--html", html]);
+
+        Assert.True(report.ExitCode == 0, report.Output);
+        var page = File.ReadAllText(html);
+        Assert.Contains("<dd id=\"owner\">Dana Lee &lt;dana.lee@example.com&gt;</dd>", page, StringComparison.Ordinal);
+        Assert.Contains("<li class=\"count count-unapproved\" data-count=\"unapproved\"><b>6</b> unapproved</li>", page, StringComparison.Ordinal);
+        Assert.Contains("\"id\":\"Shop.XunitTests.CartTests.Total_includes_the_regions_tax\",\"asm\":\"Shop.XunitTests\",\"st\":\"approved\"", page, StringComparison.Ordinal);
+
+        var artefacts = Path.Combine(AppContext.BaseDirectory, "TestResults");
+        Directory.CreateDirectory(artefacts);
+        var picture = Path.Combine(artefacts, "samples-report.png");
+        await HeadlessChromium.ScreenshotAsync(html, picture, width: 1280, height: 1700);
+        File.Copy(html, Path.Combine(artefacts, "samples-report.html"), overwrite: true);
+        TestContext.Current.AddAttachment("samples-report.png", File.ReadAllBytes(picture), "image/png");
     }
 
     private static InventoryDocument Inventory(string root, string project) =>

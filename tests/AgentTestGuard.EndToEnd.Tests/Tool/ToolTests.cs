@@ -185,14 +185,17 @@ public sealed class ToolTests
     // folder at once fail on the shared package file.
     private static readonly SemaphoreSlim InstallGate = new(1, 1);
 
-    internal static async Task InstallToolAsync(TestProject project)
+    internal static Task InstallToolAsync(TestProject project) => InstallToolAsync(project.Root);
+
+    /// <summary>Installs the run's tool as a local tool of the folder (a tool manifest in it).</summary>
+    internal static async Task InstallToolAsync(string root)
     {
-        var manifest = await DotNet.RunAsync(project.Root, ["new", "tool-manifest"]);
+        var manifest = await DotNet.RunAsync(root, ["new", "tool-manifest"]);
         Assert.True(manifest.ExitCode == 0, manifest.Output);
         await InstallGate.WaitAsync();
         try
         {
-            var install = await DotNet.RunAsync(project.Root, ["tool", "install", "AgentTestGuard.Tool", "--version", PackageFixture.Version]);
+            var install = await DotNet.RunAsync(root, ["tool", "install", "AgentTestGuard.Tool", "--version", PackageFixture.Version]);
             Assert.True(install.ExitCode == 0, install.Output);
         }
         finally

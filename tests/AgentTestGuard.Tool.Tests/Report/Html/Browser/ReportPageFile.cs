@@ -1,0 +1,34 @@
+using AgentTestGuard.Tool.Report.Html;
+using AgentTestGuard.Tool.Report.Model;
+using Microsoft.Playwright;
+
+namespace AgentTestGuard.Tool.Tests.Report.Html.Browser;
+
+/// <summary>A rendered report on disk, as a reviewer opens it (file://), in a temp folder deleted with it.</summary>
+internal sealed class ReportPageFile : IDisposable
+{
+    private readonly string folder = Directory.CreateTempSubdirectory("agt-html-").FullName;
+
+    public ReportPageFile(QuarantineReport report)
+    {
+        Path = System.IO.Path.Combine(folder, "agenttestguard-report.html");
+        File.WriteAllText(Path, HtmlReportRenderer.Render(report));
+    }
+
+    public string Path { get; }
+
+    public string Url => new Uri(Path).AbsoluteUri;
+
+    public long Size => new FileInfo(Path).Length;
+
+    /// <summary>Opens the report in a fresh context and waits until its script has drawn the list once.</summary>
+    public async Task<IPage> OpenAsync(IBrowserContext context)
+    {
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(Url);
+        await page.WaitForSelectorAsync("html[data-renders='1']", new() { State = WaitForSelectorState.Attached });
+        return page;
+    }
+
+    public void Dispose() => Directory.Delete(folder, recursive: true);
+}
