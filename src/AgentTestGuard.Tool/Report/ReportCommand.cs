@@ -102,15 +102,20 @@ internal static class ReportCommand
     {
         public void Write(QuarantineReport report, Output output)
         {
-            using var text = new StringWriter();
-            Renderer.Write(report, text);
             if (File is null)
             {
+                using var text = new StringWriter();
+                Renderer.Write(report, text);
                 output.Line(text.ToString().TrimEnd('\n'));
                 return;
             }
 
-            AtomicFile.WriteAllText(File, text.ToString());
+            // Straight to the file (replaced in one step): a report of 10,000 tests is tens of megabytes.
+            AtomicFile.Write(File, stream =>
+            {
+                using var text = new StreamWriter(stream, new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false), leaveOpen: true);
+                Renderer.Write(report, text);
+            });
             output.Progress($"wrote {Output.Inert(File)}");
         }
     }
