@@ -24,7 +24,7 @@ public sealed class HistoryToolTests
         project.ReferencePackage();
         File.WriteAllText(project.ProjectFile, File.ReadAllText(project.ProjectFile).Replace(
             "</ItemGroup>", "  <ProjectReference Include=\"../Shop/Shop.csproj\" />\n  </ItemGroup>", StringComparison.Ordinal));
-        var git = GitRepository.Init(project.Root);
+        var git = project.InitGit();
 
         // Commit 1: the code forgets the tax (the test is right); the test expects a 20% discount
         // where the criterion says 10% (the test is wrong). Both fail.

@@ -14,7 +14,7 @@ public sealed class ReportToolTests
     public async Task After_an_enforced_run_the_report_annotates_the_unreviewed_failing_test_and_writes_the_job_summary()
     {
         var project = await BuildApprovedAsync(TestFramework.XunitV3);
-        GitRepository.Init(project.Root);
+        project.InitGit();
         await ToolTests.InstallToolAsync(project);
         var (results, _, environment) = RunFixture.NewRun(project, ("CI", "true"), (FailUnapproved, "1"));
         var run = await project.TestAsync(results, environment);

@@ -1,6 +1,6 @@
+using AgentTestGuard.Tests.Shared;
 using AgentTestGuard.Tool.Commands.Verify;
 using AgentTestGuard.Tool.Git;
-using AgentTestGuard.Tool.Tests.TestSupport;
 using Xunit;
 
 namespace AgentTestGuard.Tool.Tests.Commands;
@@ -24,7 +24,7 @@ public sealed class ProtectedDecisionsTests
         repository.CommitAll("stop copilot");
         var (trustedBase, problem) = BaseRevision.Resolve(repository.Root, "main");
         Assert.Null(problem);
-        repository.Git("checkout", "-q", "-b", "change");
+        repository.Run("checkout", "-q", "-b", "change");
 
         repository.Write(Decisions, "// decisions\n");
         Directory.CreateDirectory(repository.PathOf("tests"));

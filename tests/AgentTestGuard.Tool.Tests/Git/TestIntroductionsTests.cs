@@ -1,5 +1,5 @@
+using AgentTestGuard.Tests.Shared;
 using AgentTestGuard.Tool.Git;
-using AgentTestGuard.Tool.Tests.TestSupport;
 using Xunit;
 
 namespace AgentTestGuard.Tool.Tests.Git;
@@ -24,7 +24,7 @@ public sealed class TestIntroductionsTests
 
         // Day 3: the file moves, and a test is edited: neither adds a test.
         Directory.CreateDirectory(repository.PathOf("tests/Cart"));
-        repository.Git("mv", "tests/CartTests.cs", "tests/Cart/CartTests.cs");
+        repository.Run("mv", "tests/CartTests.cs", "tests/Cart/CartTests.cs");
         repository.Write("tests/Cart/CartTests.cs", Class("CartTests", "Total_includes_tax", "Discount_applies").Replace("1 + 1", "2 + 2", StringComparison.Ordinal));
         Commit(repository, Day1.AddDays(2));
 
@@ -56,7 +56,7 @@ public sealed class TestIntroductionsTests
         repository.Write("C.cs", Class("C", "M", "N"));
         Commit(repository, Day1.AddDays(1));
         var clone = Path.Combine(Path.GetTempPath(), "agt-shallow-" + Guid.NewGuid().ToString("N"));
-        repository.Git("clone", "-q", "--depth", "1", "file://" + repository.Root, clone);
+        repository.Run("clone", "-q", "--depth", "1", "file://" + repository.Root, clone);
         try
         {
             Assert.Equal(new Dictionary<string, DateTimeOffset> { ["Shop.Tests.C.M"] = Day1 }, TestIntroductions.Find(repository.Root, ["Shop.Tests.C.M"]));
@@ -75,8 +75,8 @@ public sealed class TestIntroductionsTests
 
     private static void Commit(TempGitRepository repository, DateTimeOffset authored)
     {
-        repository.Git("add", "-A");
-        repository.Git("commit", "-q", "-m", "tests", "--date", authored.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture));
+        repository.Run("add", "-A");
+        repository.Run("commit", "-q", "-m", "tests", "--date", authored.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture));
     }
 
     private static string Class(string name, params string[] methods) =>

@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Text.Json;
 using AgentTestGuard.Approvals;
+using AgentTestGuard.Tests.Shared;
 using AgentTestGuard.Tool.Cli;
 using AgentTestGuard.Tool.History;
-using AgentTestGuard.Tool.Tests.TestSupport;
 using Xunit;
 
 namespace AgentTestGuard.Tool.Tests.History;
@@ -48,8 +48,8 @@ public sealed class FirstSightCommandTests
 
     private static void Commit(TempGitRepository repository, DateTimeOffset authored)
     {
-        repository.Git("add", "-A");
-        repository.Git("commit", "-q", "-m", "tests", "--date", authored.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));
+        repository.Run("add", "-A");
+        repository.Run("commit", "-q", "-m", "tests", "--date", authored.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));
     }
 
     private static string Tests(params string[] methods) =>
