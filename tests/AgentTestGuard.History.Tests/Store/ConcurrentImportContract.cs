@@ -55,7 +55,17 @@ public abstract class ConcurrentImportContract : IDisposable
     public void A_killed_import_leaves_whole_runs_and_can_be_repeated()
     {
         const int runs = 60;
+        const int blockedAt = 50;
         var folder = WriteRuns("big", 0, runs);
+
+        // The import reads the records in name order, one at a time. Record 50 is a named pipe
+        // nobody writes to, so the import cannot finish before the kill however fast the machine:
+        // it is killed at whatever point it has reached once 3 runs are stored (mid-run, or at
+        // the latest while it waits on the pipe).
+        var blocked = Path.Combine(folder, $"{blockedAt:D4}.agentrun.json");
+        var wholeRecord = File.ReadAllText(blocked);
+        File.Delete(blocked);
+        MakeFifo(blocked);
 
         using (var import = ToolProcess.Start("history", "import", "--store", Store, "--path", Folder.Path, folder))
         {
@@ -65,7 +75,7 @@ public abstract class ConcurrentImportContract : IDisposable
                 Thread.Sleep(20);
             }
 
-            Assert.False(import.HasExited, "the import finished before it could be killed");
+            Assert.False(import.HasExited, "the import ended before it reached the pipe");
             import.Kill(entireProcessTree: true);
             import.WaitForExit();
         }
@@ -73,15 +83,24 @@ public abstract class ConcurrentImportContract : IDisposable
         using (var store = new HistoryLocation(Store, "test").Open())
         {
             var snapshot = store.Read(new HistoryQuery(null, null, null));
-            Assert.InRange(snapshot.Runs.Count, 3, runs - 1);
+            Assert.InRange(snapshot.Runs.Count, 3, blockedAt);
             Assert.Equal(snapshot.Runs.Count * TestsPerRun, snapshot.Results.Count);
         }
 
         AssertIntact();
+        File.Delete(blocked);
+        File.WriteAllText(blocked, wholeRecord);
         var again = ToolProcess.Run("history", "import", "--store", Store, "--path", Folder.Path, folder);
         Assert.True(again.ExitCode == 0, again.Output);
         using var repeated = new HistoryLocation(Store, "test").Open();
         Assert.Equal(runs * TestsPerRun, repeated.Read(new HistoryQuery(null, null, null)).Results.Count);
+    }
+
+    private static void MakeFifo(string path)
+    {
+        using var mkfifo = Process.Start("mkfifo", [path]);
+        mkfifo.WaitForExit();
+        Assert.Equal(0, mkfifo.ExitCode);
     }
 
     private int StoredRuns()
