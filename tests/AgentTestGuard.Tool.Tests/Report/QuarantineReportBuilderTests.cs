@@ -192,7 +192,7 @@ public sealed class QuarantineReportBuilderTests : TempFolder
         {
             using var store = SqliteHistoryStore.Open(Path.Combine(root, ".agenttestguard", "history.sqlite"));
             HistoryImporter.Import(store, files);
-            facts = HistoryFacts.Read(store, review, policy!.StopRule, Now);
+            facts = HistoryFacts.Read(store, review, policy!.StopRule, Now, root);
         }
 
         var (runs, _) = RecentRunRecords.Read(files);

@@ -30,8 +30,9 @@ internal sealed record HistoryFacts(
     /// once: the stop rule's states come from the same figures, and a report over a million results
     /// stays within its time. Falls back to the whole history when the window holds no run.
     /// </summary>
+    /// <param name="repositoryRoot">Where git tells when each test was added (first sight, as `metrics` takes it).</param>
     /// <returns>null when the history holds no CI run yet.</returns>
-    public static HistoryFacts? Read(IHistoryStore store, ReviewFiles files, Configuration.StopRule rule, DateTimeOffset now)
+    public static HistoryFacts? Read(IHistoryStore store, ReviewFiles files, Configuration.StopRule rule, DateTimeOffset now, string repositoryRoot)
     {
         var window = new HistoryQuery(Environments, rule.WindowDays is { } days ? now.AddDays(-days) : null, rule.WindowRuns);
         var snapshot = store.Read(window);
@@ -45,6 +46,8 @@ internal sealed record HistoryFacts(
         {
             return null;
         }
+
+        snapshot = FirstSight.WithCommits(snapshot, repositoryRoot);
 
         // As the stop rule's own evaluation starts its window (StopRules.Evaluate).
         var start = window.Since ?? (window.LastRuns is not null ? snapshot.Runs[0].StartedAt : null);

@@ -76,7 +76,7 @@ internal static class ReportSources
         try
         {
             using var store = context.Location.Open();
-            history = HistoryFacts.Read(store, reviews, context.Policy?.StopRule ?? StopRule.Default, now);
+            history = HistoryFacts.Read(store, reviews, context.Policy?.StopRule ?? StopRule.Default, now, context.Root);
             return true;
         }
         catch (HistoryStoreException e)
