@@ -1,4 +1,5 @@
 using AgentTestGuard.Approvals;
+using AgentTestGuard.Assertions;
 using AgentTestGuard.Configuration;
 using AgentTestGuard.Diagnostics;
 using AgentTestGuard.Incidents;
@@ -85,6 +86,8 @@ public sealed class InventoryAgentTests : Task
             }
 
             Report(AgentTestValidator.Validate(tests, configuration, AssemblyPath, ProjectDirectory));
+            tests = CannotFailFindings.Apply(scan, configuration.Policy?.Assertions ?? [], AssemblyPath, out var cannotFailDiagnostics);
+            Report(cannotFailDiagnostics);
             var incidents = LoadIncidents();
             tests = ApprovalClassifier.Classify(
                 scan.AssemblyName, tests, configuration.Approvals ?? [], incidents, configuration.Policy, ApprovalsFile ?? "", out var approvalDiagnostics);

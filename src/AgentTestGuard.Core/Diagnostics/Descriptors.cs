@@ -56,4 +56,8 @@ internal static class Descriptors
 
     public static readonly DiagnosticDescriptor MalformedDecisions =
         new("AGT0018", DiagnosticSeverity.Error, "Stop-rule decisions file is malformed");
+
+    // AGT0019 is taken by the stop rule's "stopped agent's test awaits review".
+    public static readonly DiagnosticDescriptor CannotFail =
+        new("AGT0020", DiagnosticSeverity.Warning, "Agent test cannot fail");
 }
