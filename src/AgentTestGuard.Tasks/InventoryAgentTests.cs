@@ -74,6 +74,7 @@ public sealed class InventoryAgentTests : Task
         // agent tests is not affected by a malformed policy somewhere above it.
         var tests = scan.Tests;
         Policy? policy = null;
+        IReadOnlyList<Diagnostic> cannotFail = [];
         if (tests.Count > 0)
         {
             var configuration = RepositoryConfiguration.Load(PolicyFile, CriteriaFile, ApprovalsFile, out var configurationDiagnostics);
@@ -86,8 +87,7 @@ public sealed class InventoryAgentTests : Task
             }
 
             Report(AgentTestValidator.Validate(tests, configuration, AssemblyPath, ProjectDirectory));
-            tests = CannotFailFindings.Apply(scan, configuration.Policy?.Assertions ?? [], AssemblyPath, out var cannotFailDiagnostics);
-            Report(cannotFailDiagnostics);
+            tests = CannotFailFindings.Apply(scan, configuration.Policy?.Assertions ?? [], AssemblyPath, out cannotFail);
             var incidents = LoadIncidents();
             tests = ApprovalClassifier.Classify(
                 scan.AssemblyName, tests, configuration.Approvals ?? [], incidents, configuration.Policy, ApprovalsFile ?? "", out var approvalDiagnostics);
@@ -99,6 +99,9 @@ public sealed class InventoryAgentTests : Task
         {
             return false;
         }
+
+        // Reported with the inventory that records them: a build stopped by errors shows those alone.
+        Report(cannotFail);
 
         InventoryFile.Write(InventoryPath, new InventoryDocument(
             InventoryDocument.CurrentSchemaVersion,
