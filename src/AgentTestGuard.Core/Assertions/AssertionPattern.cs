@@ -40,6 +40,13 @@ internal sealed class AssertionPattern
             return null;
         }
 
+        // A type pattern of wildcards alone would make every call an assertion and silence AGT0020 for good.
+        if (parts[0].Trim('*', '.').Length == 0)
+        {
+            error = $"'{Inert.Quote(text)}' would count every call as an assertion: name the namespace or type of the assertion methods (e.g. \"Shop.Testing.*\").";
+            return null;
+        }
+
         return new AssertionPattern(text, Glob(parts[0]), parts.Length == 2 ? Glob(parts[1]) : null);
     }
 

@@ -74,7 +74,7 @@ public sealed class AssertionPolicyTests
     [Theory]
     [InlineData("Shop.Testing.Expect::Other")]
     [InlineData("Shop.Testing")]
-    [InlineData("*::ThatNegative")]
+    [InlineData("Shop.*::ThatNegative")]
     public void A_pattern_that_names_other_methods_changes_nothing(string pattern)
     {
         var (_, warnings) = AssertionCompilation.Apply(Source, pattern);
@@ -97,6 +97,7 @@ public sealed class AssertionPolicyTests
     [InlineData("""{ "agents": [], "assertions": "Shop.Expect" }""", 1, 31, "Expected 'assertions' to be a JSON array.")]
     [InlineData("""{ "agents": [], "assertions": [3] }""", 1, 32, "Expected each assertion pattern to be a non-empty string.")]
     [InlineData("{ \"agents\": [],\n  \"assertions\": [\"Shop.Expect\", \"A::B::C\"] }", 2, 33, "'A::B::C' is not an assertion pattern: write Namespace.Type or Namespace.Type::Method, with * for any characters (e.g. \"Shop.Testing.Expect::That*\").")]
+    [InlineData("""{ "agents": [], "assertions": ["*::Check*"] }""", 1, 32, "'*::Check*' would count every call as an assertion: name the namespace or type of the assertion methods (e.g. \"Shop.Testing.*\").")]
     [InlineData("""{ "agents": [], "assertions": ["Expect.That(x)"] }""", 1, 32, "'Expect.That(x)' is not an assertion pattern: names have no spaces, ':', parentheses or commas; write Namespace.Type or Namespace.Type::Method.")]
     public void A_bad_pattern_is_an_error_at_its_position(string json, int line, int column, string message)
     {
