@@ -1,4 +1,5 @@
 using AgentTestGuard.Approvals;
+using AgentTestGuard.Assertions;
 using AgentTestGuard.Configuration;
 using AgentTestGuard.Decisions;
 using AgentTestGuard.Diagnostics;
@@ -83,6 +84,7 @@ public sealed class InventoryAgentTests : Task
         // agent tests is not affected by a malformed policy somewhere above it.
         var tests = scan.Tests;
         Policy? policy = null;
+        IReadOnlyList<Diagnostic> cannotFail = [];
         if (tests.Count > 0)
         {
             var configuration = RepositoryConfiguration.Load(PolicyFile, CriteriaFile, ApprovalsFile, out var configurationDiagnostics);
@@ -95,6 +97,7 @@ public sealed class InventoryAgentTests : Task
             }
 
             Report(AgentTestValidator.Validate(tests, configuration, AssemblyPath, ProjectDirectory));
+            tests = CannotFailFindings.Apply(scan, configuration.Policy?.Assertions ?? [], AssemblyPath, out cannotFail);
             var incidents = LoadIncidents();
             tests = ApprovalClassifier.Classify(
                 scan.AssemblyName, tests, configuration.Approvals ?? [], incidents, configuration.Policy, ApprovalsFile ?? "", out var approvalDiagnostics);
@@ -112,6 +115,9 @@ public sealed class InventoryAgentTests : Task
         {
             return false;
         }
+
+        // Reported with the inventory that records them: a build stopped by errors shows those alone.
+        Report(cannotFail);
 
         InventoryFile.Write(InventoryPath, new InventoryDocument(
             InventoryDocument.CurrentSchemaVersion,

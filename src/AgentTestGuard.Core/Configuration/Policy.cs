@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using AgentTestGuard.Assertions;
 using AgentTestGuard.Diagnostics;
 using AgentTestGuard.Json;
 
@@ -89,6 +90,9 @@ internal sealed class Policy
     /// </summary>
     public IReadOnlyList<string> ExemptProjects { get; private init; } = [];
 
+    /// <summary>The repository's own assertion methods, which AGT0020 counts as assertions (docs/files.md).</summary>
+    public IReadOnlyList<AssertionPattern> Assertions { get; private init; } = [];
+
     public bool Allows(string agent) => Agents.Contains(agent, StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Reads a policy; null when it has errors, which are in <paramref name="diagnostics"/>.</summary>
@@ -107,7 +111,7 @@ internal sealed class Policy
             return null;
         }
 
-        reader.WarnUnknownKeys(root, "owner", "agents", "environments", "criteriaPatterns", "approverDenyPatterns", "requireSignedApprovals", "historyStore", "stopRule", "exemptProjects");
+        reader.WarnUnknownKeys(root, "owner", "agents", "environments", "criteriaPatterns", "approverDenyPatterns", "requireSignedApprovals", "historyStore", "stopRule", "exemptProjects", "assertions");
         var owner = reader.OptionalString(root, "owner");
         var agents = ReadAgents(reader, root);
         var environments = ReadEnvironments(reader, root);
@@ -117,7 +121,12 @@ internal sealed class Policy
         var exempt = ReadExemptProjects(reader, root);
         var historyStore = reader.OptionalString(root, "historyStore");
         var stopRule = StopRule.Read(reader, root);
-        return new Policy(reader.Path, owner, agents, environments, patterns, denyPatterns, requireSigned, historyStore, stopRule) { ExemptProjects = exempt };
+        var assertions = PolicyAssertions.Read(reader, root);
+        return new Policy(reader.Path, owner, agents, environments, patterns, denyPatterns, requireSigned, historyStore, stopRule)
+        {
+            ExemptProjects = exempt,
+            Assertions = assertions,
+        };
     }
 
     private static List<string> ReadAgents(ConfigurationFileReader reader, JsonObjectNode root)

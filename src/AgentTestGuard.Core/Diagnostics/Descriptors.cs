@@ -59,4 +59,7 @@ internal static class Descriptors
 
     public static readonly DiagnosticDescriptor StoppedAgent =
         new("AGT0019", DiagnosticSeverity.Error, "Stopped agent's test awaits review");
+
+    public static readonly DiagnosticDescriptor CannotFail =
+        new("AGT0020", DiagnosticSeverity.Warning, "Agent test cannot fail");
 }

@@ -28,6 +28,9 @@ internal sealed record AgentTest(
     /// </summary>
     public IReadOnlyList<string> InheritedBy { get; init; } = [];
 
+    /// <summary>Why the test cannot fail (AGT0020), from its IL; null when it can.</summary>
+    public Assertions.CannotFail? CannotFail { get; init; }
+
     /// <summary>
     /// The attribute that tags the test, as the user wrote it (AgentGenerated, or xunit v3's AgentFact
     /// or AgentTheory), so that a fix text names what they use. Not kept in the inventory.

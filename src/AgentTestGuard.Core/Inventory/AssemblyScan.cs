@@ -1,5 +1,6 @@
 using System.Reflection.Metadata;
 using System.Reflection.PortableExecutable;
+using AgentTestGuard.Assertions;
 using AgentTestGuard.Diagnostics;
 
 namespace AgentTestGuard.Inventory;
@@ -12,6 +13,8 @@ internal sealed class AssemblyScan : IDisposable
     private readonly TestMethodRecognizer recognizer;
     private readonly PdbSourceLocator? pdb;
     private readonly TestFingerprinter fingerprinter;
+    private readonly AssertionChecker assertions;
+    private readonly Dictionary<string, IReadOnlyList<CalledMethod>> unassertedCalls = new(StringComparer.Ordinal);
     private readonly List<AgentTest> tests = [];
     private readonly List<TypeDefinitionHandle> declaringTypes = []; // of each entry of tests
     private readonly List<Diagnostic> diagnostics = [];
@@ -24,6 +27,7 @@ internal sealed class AssemblyScan : IDisposable
         recognizer = new TestMethodRecognizer(resolver);
         this.pdb = pdb;
         fingerprinter = new TestFingerprinter(reader, pe, resolver, pdb?.Source);
+        assertions = new AssertionChecker(reader, pe, AssertionApis.BuiltIn);
     }
 
     public void Dispose() => fingerprinter.Dispose();
@@ -48,7 +52,7 @@ internal sealed class AssemblyScan : IDisposable
 
         AddInheritingClasses();
         tests.Sort((left, right) => string.CompareOrdinal(left.Id, right.Id));
-        return new ScanResult(reader.GetString(reader.GetAssemblyDefinition().Name), tests, diagnostics);
+        return new ScanResult(reader.GetString(reader.GetAssemblyDefinition().Name), tests, diagnostics) { UnassertedCalls = unassertedCalls };
     }
 
     /// <summary>
@@ -116,6 +120,12 @@ internal sealed class AssemblyScan : IDisposable
             .Order(StringComparer.Ordinal)
             .ToList();
 
+        var cannotFail = assertions.Check(method, out var calls);
+        if (cannotFail?.Reason == CannotFailReason.NoAssertion)
+        {
+            unassertedCalls[id] = calls;
+        }
+
         tests.Add(new AgentTest(
             id,
             typeName,
@@ -127,6 +137,7 @@ internal sealed class AssemblyScan : IDisposable
             source)
         {
             Tag = agentTags.TagName,
+            CannotFail = cannotFail,
         });
 
         declaringTypes.Add(reader.GetMethodDefinition(method).GetDeclaringType());

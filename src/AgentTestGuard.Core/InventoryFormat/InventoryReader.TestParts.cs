@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using AgentTestGuard.Approvals;
+using AgentTestGuard.Assertions;
 using AgentTestGuard.Inventory;
 
 namespace AgentTestGuard.InventoryFormat;
@@ -111,6 +112,32 @@ internal sealed partial class InventoryReader
                 ? new TestRejection(rejectedBy ?? throw Missing(start, "rejectedBy"), rejectedAt ?? throw Missing(start, "rejectedAt"), rejectionReason ?? throw Missing(start, "rejectionReason"))
                 : null,
         };
+    }
+
+    /// <summary>Why the test cannot fail (AGT0020); inventories written before it have no such object.</summary>
+    private CannotFail ReadCannotFail(ref Utf8JsonReader reader)
+    {
+        var start = StartObject(ref reader, "cannotFail");
+        CannotFailReason? reason = null;
+        string? detail = null;
+        while (NextProperty(ref reader))
+        {
+            if (reader.ValueTextEquals("reason"u8))
+            {
+                reader.Read();
+                reason = CannotFail.Parse(String(ref reader, "reason")) ?? throw Invalid(reader, "reason must be no-assertion or trivial-assertion");
+            }
+            else if (reader.ValueTextEquals("detail"u8))
+            {
+                detail = RequiredString(ref reader, "detail");
+            }
+            else
+            {
+                SkipValue(ref reader);
+            }
+        }
+
+        return new CannotFail(reason ?? throw Missing(start, "reason"), detail ?? throw Missing(start, "detail"));
     }
 
     private DateTimeOffset? OptionalTime(ref Utf8JsonReader reader, string what)

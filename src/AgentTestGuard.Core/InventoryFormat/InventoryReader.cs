@@ -1,5 +1,6 @@
 using System.Text.Json;
 using AgentTestGuard.Approvals;
+using AgentTestGuard.Assertions;
 using AgentTestGuard.Inventory;
 using AgentTestGuard.Json;
 
@@ -177,6 +178,7 @@ internal sealed partial class InventoryReader
         var evidence = AgentEvidence.None;
         SourceLocation? source = null;
         TestApproval? approval = null;
+        CannotFail? cannotFail = null;
         while (NextProperty(ref reader))
         {
             if (reader.ValueTextEquals("id"u8))
@@ -221,6 +223,10 @@ internal sealed partial class InventoryReader
             {
                 approval = reader.Read() && reader.TokenType == JsonTokenType.Null ? null : Approval(ref reader, fingerprint);
             }
+            else if (reader.ValueTextEquals("cannotFail"u8))
+            {
+                cannotFail = reader.Read() && reader.TokenType == JsonTokenType.Null ? null : ReadCannotFail(ref reader);
+            }
             else
             {
                 SkipValue(ref reader);
@@ -239,6 +245,7 @@ internal sealed partial class InventoryReader
         {
             Approval = approval,
             InheritedBy = inheritedBy,
+            CannotFail = cannotFail,
         };
     }
 }

@@ -62,6 +62,14 @@ internal static class InventoryWriter
             json.WriteEndObject();
         }
 
+        if (test.CannotFail is { } cannotFail)
+        {
+            json.WriteStartObject("cannotFail");
+            json.WriteString("reason", cannotFail.ReasonName);
+            json.WriteString("detail", cannotFail.Detail);
+            json.WriteEndObject();
+        }
+
         if (test.Approval is { } approval)
         {
             json.WriteStartObject("approval");

@@ -66,6 +66,7 @@ internal static class Sources
                 public async Task Empty_cart_is_zero()
                 { // marker:async
                     await Task.Yield();
+                    if (new List<int>().Count != 0) throw new InvalidOperationException("not empty");
                 }
             }
 
@@ -76,11 +77,13 @@ internal static class Sources
                 [{{test}}]
                 public void First()
                 {
+                    if (string.Empty.Length != 0) throw new InvalidOperationException();
                 }
 
                 [{{test}}, AcceptanceCriteria("CART-12")]
                 public void Second()
                 {
+                    if (string.Empty.Length != 0) throw new InvalidOperationException();
                 }
 
                 public void NotATest()

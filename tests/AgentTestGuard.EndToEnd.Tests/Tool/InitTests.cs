@@ -24,7 +24,7 @@ public sealed class InitTests
             public class CartTests
             {
                 [Fact, AgentGenerated("copilot"), AcceptanceCriteria("CART-12")]
-                public void Total_includes_the_regions_tax() => Assert.Equal(0, 0);
+                public void Total_includes_the_regions_tax() => Assert.Equal(0, "".Length);
             }
             """);
         // Only the feed, so the version can come from nowhere else; restore finds the test
