@@ -1,6 +1,7 @@
 using AgentTestGuard.TestingPlatform.Classification;
 using AgentTestGuard.TestingPlatform.Environments;
-using AgentTestGuard.TestingPlatform.Platform;
+using AgentTestGuard.TestingPlatform.ExitCode;
+using AgentTestGuard.TestingPlatform.Session;
 using AgentTestGuard.TestingPlatform.Settings;
 using Microsoft.Testing.Platform.Builder;
 using Microsoft.Testing.Platform.Extensions;

@@ -7,7 +7,7 @@ namespace AgentTestGuard.TestingPlatform.Record;
 /// Run records still being written. The gate starts a record when the session finishes and lets
 /// the platform go on with its own end of the run (its summary, its reports) while the record is
 /// written on another core; <see cref="FinishAsync"/> waits for them before the test app exits
-/// (<see cref="Platform.RecordCompletion"/>), or before the session ends in a server.
+/// (<see cref="Session.RecordCompletion"/>), or before the session ends in a server.
 /// </summary>
 internal sealed class PendingRecords
 {

@@ -1,5 +1,7 @@
 using System.Runtime.CompilerServices;
 using AgentTestGuard.Inventory;
+using AgentTestGuard.TestingPlatform.ExitCode;
+using AgentTestGuard.TestingPlatform.Output;
 using AgentTestGuard.TestingPlatform.Record;
 using AgentTestGuard.TestingPlatform.Results;
 using AgentTestGuard.TestingPlatform.Settings;
@@ -12,7 +14,7 @@ using Microsoft.Testing.Platform.Extensions.TestHost;
 using Microsoft.Testing.Platform.OutputDevice;
 using Microsoft.Testing.Platform.Services;
 
-namespace AgentTestGuard.TestingPlatform.Platform;
+namespace AgentTestGuard.TestingPlatform.Session;
 
 /// <summary>
 /// The extension's part in the test host. It sees every test result, and when the session

@@ -1,7 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using AgentTestGuard.Approvals;
 using AgentTestGuard.Files;
-using AgentTestGuard.TestingPlatform.Platform;
+using AgentTestGuard.TestingPlatform.Session;
 using AgentTestGuard.TestingPlatform.Tests.TestSupport;
 using Microsoft.Testing.Platform.CommandLine;
 using Microsoft.Testing.Platform.Configurations;
@@ -11,7 +11,7 @@ using Microsoft.Testing.Platform.Services;
 using Microsoft.Testing.Platform.TestHost;
 using Xunit;
 
-namespace AgentTestGuard.TestingPlatform.Tests.Platform;
+namespace AgentTestGuard.TestingPlatform.Tests.Session;
 
 public sealed class QuarantineGateTests
 {

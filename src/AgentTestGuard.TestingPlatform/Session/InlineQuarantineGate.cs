@@ -1,6 +1,6 @@
 using Microsoft.Testing.Platform.Extensions;
 
-namespace AgentTestGuard.TestingPlatform.Platform;
+namespace AgentTestGuard.TestingPlatform.Session;
 
 #pragma warning disable TPEXP // Experimental in the platform; made only where the platform has it (QuarantineGate.Create).
 

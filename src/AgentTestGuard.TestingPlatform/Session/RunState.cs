@@ -1,9 +1,10 @@
 using AgentTestGuard.Files;
 using AgentTestGuard.Inventory;
 using AgentTestGuard.TestingPlatform.Classification;
+using AgentTestGuard.TestingPlatform.ExitCode;
 using AgentTestGuard.TestingPlatform.Settings;
 
-namespace AgentTestGuard.TestingPlatform.Platform;
+namespace AgentTestGuard.TestingPlatform.Session;
 
 /// <summary>
 /// What the extension's parts in the test host share: the inventory and the run's settings.

@@ -1,12 +1,13 @@
 using AgentTestGuard.Files;
 using AgentTestGuard.TestingPlatform.Classification;
 using AgentTestGuard.TestingPlatform.Results;
+using AgentTestGuard.TestingPlatform.Session;
 using Microsoft.Testing.Platform.Extensions.Messages;
 using Microsoft.Testing.Platform.OutputDevice;
 using Microsoft.Testing.Platform.Services;
 using Microsoft.Testing.Platform.TestHost;
 
-namespace AgentTestGuard.TestingPlatform.Platform;
+namespace AgentTestGuard.TestingPlatform.Output;
 
 /// <summary>
 /// What the gate publishes at the end of a session besides the summary: enforce mode's failed
