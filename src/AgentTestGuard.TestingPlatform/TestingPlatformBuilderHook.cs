@@ -40,7 +40,7 @@ public static class TestingPlatformBuilderHook
         var gate = new CompositeExtensionFactory<QuarantineGate>(services =>
         {
             state.StartReading();
-            return made = QuarantineGate.Create(services, state);
+            return made = QuarantineGate.Create(services, state, SessionSystem.Process);
         });
         builder.TestHost.AddTestSessionLifetimeHandler(_ => new RecordStart(() => made));
         builder.TestHost.AddDataConsumer(gate);

@@ -12,5 +12,5 @@ namespace AgentTestGuard.TestingPlatform.Session;
 /// runs). The gate never publishes from <see cref="QuarantineGate.ConsumeAsync"/>, so inline
 /// delivery cannot wait on itself.
 /// </summary>
-internal sealed class InlineQuarantineGate(IServiceProvider services, RunState state)
-    : QuarantineGate(services, state), IBlockingDataConsumer;
+internal sealed class InlineQuarantineGate(IServiceProvider services, RunState state, SessionSystem system)
+    : QuarantineGate(services, state, system), IBlockingDataConsumer;

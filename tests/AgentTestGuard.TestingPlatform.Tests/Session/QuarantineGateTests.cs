@@ -18,7 +18,7 @@ public sealed class QuarantineGateTests
     [Fact]
     public void The_platform_this_package_needs_hands_results_to_the_gate_inline()
     {
-        var gate = QuarantineGate.Create(new GateServices(), new RunState(inventoryPath: null));
+        var gate = QuarantineGate.Create(new GateServices(), new RunState(inventoryPath: null), SessionSystem.Process);
 
 #pragma warning disable TPEXP // The interface the factory looks up by name.
         Assert.True(QuarantineGate.PlatformHasInlineDelivery);
@@ -34,7 +34,7 @@ public sealed class QuarantineGateTests
         try
         {
             var state = new RunState(inventoryPath: null);
-            var gate = QuarantineGate.Create(new GateServices(results.FullName), state);
+            var gate = QuarantineGate.Create(new GateServices(results.FullName), state, SessionSystem.Process);
             var first = new Session("session-1");
 
             // As the platform ends a session: the record start (it consumes no data) before the gate.
@@ -78,7 +78,7 @@ public sealed class QuarantineGateTests
     public async Task A_record_start_that_cannot_conclude_leaves_the_failure_to_the_gate_after_the_other_extensions()
     {
         // No results directory: the platform's configuration throws when asked for it.
-        var gate = QuarantineGate.Create(new GateServices(), new RunState(inventoryPath: null));
+        var gate = QuarantineGate.Create(new GateServices(), new RunState(inventoryPath: null), SessionSystem.Process);
         var session = new Session("session-1");
 
         var started = new RecordStart(() => gate).OnTestSessionFinishingAsync(session);
@@ -97,7 +97,7 @@ public sealed class QuarantineGateTests
             var inventory = Path.Combine(directory.FullName, "Shop.Tests" + InventoryDocument.FileSuffix);
             InventoryFile.Write(inventory, Make.Inventory(Make.Test("Shop.Tests.CartTests.Agent_discount", ApprovalState.Unapproved)));
             var state = new RunState(inventory);
-            var gate = QuarantineGate.Create(new GateServices(directory.FullName), state);
+            var gate = QuarantineGate.Create(new GateServices(directory.FullName), state, SessionSystem.Process);
             var session = new Session("session-1");
 
             // As xunit v3's adapter reports the rows of a theory it did not enumerate at discovery:
