@@ -25,25 +25,7 @@ internal sealed class PendingRecords
     }
 
     /// <summary>Waits for every record started so far, and shows an error for each one that could not be written.</summary>
-    /// <remarks>
-    /// Usually every record is written by the time the test app ends, and then no async method runs:
-    /// each compiles a little of the framework's code for its state machine in every test run.
-    /// </remarks>
-    public Task FinishAsync(IOutputDevice output, IOutputDeviceDataProducer producer)
-    {
-        lock (_pending)
-        {
-            if (_pending.TrueForAll(static record => record.Writing.IsCompletedSuccessfully))
-            {
-                _pending.Clear();
-                return Task.CompletedTask;
-            }
-        }
-
-        return WaitThenShowFailuresAsync(output, producer);
-    }
-
-    private async Task WaitThenShowFailuresAsync(IOutputDevice output, IOutputDeviceDataProducer producer)
+    public async Task FinishAsync(IOutputDevice output, IOutputDeviceDataProducer producer)
     {
         foreach (var failure in await WaitAsync().ConfigureAwait(false))
         {
