@@ -16,8 +16,9 @@ namespace AgentTestGuard.TestingPlatform.Session;
 
 /// <summary>
 /// The extension's part in the test host. It sees every test result, and when the session
-/// finishes it decides what the results mean (<see cref="RunVerdict"/>), tells the platform,
-/// prints the summary and writes the run record. <see cref="Create"/> makes it.
+/// finishes it decides what the results mean (<see cref="RunVerdict"/>), starts the run record,
+/// and has <see cref="SessionEndPlan"/> decide what to do about the verdict, which
+/// <see cref="SessionEndShell"/> does. <see cref="Create"/> makes it.
 /// </summary>
 internal class QuarantineGate(IServiceProvider services, RunState state, SessionSystem system)
     : IDataConsumer, IDataProducer, ITestSessionLifetimeHandler, IOutputDeviceDataProducer
