@@ -1,4 +1,4 @@
-using AgentTestGuard.TestingPlatform.Platform;
+using AgentTestGuard.TestingPlatform.Session;
 using Microsoft.Testing.Platform.CommandLine;
 using Microsoft.Testing.Platform.Extensions.Messages;
 using Microsoft.Testing.Platform.Requests;

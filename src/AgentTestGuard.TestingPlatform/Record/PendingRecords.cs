@@ -7,7 +7,7 @@ namespace AgentTestGuard.TestingPlatform.Record;
 /// Run records still being written. The gate starts a record when the session finishes and lets
 /// the platform go on with its own end of the run (its summary, its reports) while the record is
 /// written on another core; <see cref="FinishAsync"/> waits for them before the test app exits
-/// (<see cref="Platform.RecordCompletion"/>), or before the session ends in a server.
+/// (<see cref="Session.RecordCompletion"/>), or before the session ends in a server.
 /// </summary>
 internal sealed class PendingRecords
 {
@@ -25,25 +25,7 @@ internal sealed class PendingRecords
     }
 
     /// <summary>Waits for every record started so far, and shows an error for each one that could not be written.</summary>
-    /// <remarks>
-    /// Usually every record is written by the time the test app ends, and then no async method runs:
-    /// each compiles a little of the framework's code for its state machine in every test run.
-    /// </remarks>
-    public Task FinishAsync(IOutputDevice output, IOutputDeviceDataProducer producer)
-    {
-        lock (_pending)
-        {
-            if (_pending.TrueForAll(static record => record.Writing.IsCompletedSuccessfully))
-            {
-                _pending.Clear();
-                return Task.CompletedTask;
-            }
-        }
-
-        return WaitThenShowFailuresAsync(output, producer);
-    }
-
-    private async Task WaitThenShowFailuresAsync(IOutputDevice output, IOutputDeviceDataProducer producer)
+    public async Task FinishAsync(IOutputDevice output, IOutputDeviceDataProducer producer)
     {
         foreach (var failure in await WaitAsync().ConfigureAwait(false))
         {

@@ -2,7 +2,7 @@ using AgentTestGuard.Inventory;
 using AgentTestGuard.TestingPlatform.Results;
 using AgentTestGuard.TestingPlatform.Settings;
 
-namespace AgentTestGuard.TestingPlatform.Platform;
+namespace AgentTestGuard.TestingPlatform.Session;
 
 /// <summary>What a session's results mean, decided once when it ends (<see cref="QuarantineGate.Conclude"/>).</summary>
 /// <param name="Session">The platform's uid of the session.</param>

@@ -1,6 +1,6 @@
 using AgentTestGuard.TestingPlatform.Settings;
 
-namespace AgentTestGuard.TestingPlatform.Platform;
+namespace AgentTestGuard.TestingPlatform.ExitCode;
 
 /// <summary>
 /// Whether this process is a test host that a controller process started (for the TRX report, hang

@@ -1,9 +1,10 @@
 using AgentTestGuard.Inventory;
 using AgentTestGuard.InventoryFormat;
 using AgentTestGuard.TestingPlatform.Classification;
+using AgentTestGuard.TestingPlatform.ExitCode;
 using AgentTestGuard.TestingPlatform.Settings;
 
-namespace AgentTestGuard.TestingPlatform.Platform;
+namespace AgentTestGuard.TestingPlatform.Session;
 
 /// <summary>
 /// What the extension's parts in the test host share: the inventory and the run's settings.
@@ -18,13 +19,15 @@ internal sealed class RunState
     /// a large suite takes tens of milliseconds to read, which would otherwise delay the first test.
     /// Without it, the read starts when the test host first needs the inventory (<see cref="StartReading"/>).
     /// </summary>
-    public RunState(string? inventoryPath, bool readNow = true)
+    /// <param name="environment">The process's environment; <see cref="SessionSystem.Process"/>'s when null.</param>
+    public RunState(string? inventoryPath, bool readNow = true, IProcessEnvironment? environment = null)
     {
         InventoryPath = inventoryPath;
+        environment ??= SessionSystem.Process.Environment;
 
         // Taken before any test runs: test code shares the process, and may change them.
-        ExitCodeIgnoreAtStart = Environment.GetEnvironmentVariable(ExitCodeIgnore.Variable);
-        DecisionFilePath = Environment.GetEnvironmentVariable(DecisionFile.Variable) is { Length: > 0 } decisionFile ? decisionFile : null;
+        ExitCodeIgnoreAtStart = environment.GetVariable(ExitCodeIgnore.Variable);
+        DecisionFilePath = environment.GetVariable(DecisionFile.Variable) is { Length: > 0 } decisionFile ? decisionFile : null;
         if (readNow)
         {
             StartReading();
@@ -92,7 +95,11 @@ internal sealed class RunState
 
     public IReadOnlyList<AgentTest> QuarantinedTests => Classifier.QuarantinedTests;
 
-    public static RunSettings ResolveSettings(Microsoft.Testing.Platform.CommandLine.ICommandLineOptions commandLine)
+    public static RunSettings ResolveSettings(Microsoft.Testing.Platform.CommandLine.ICommandLineOptions commandLine) =>
+        ResolveSettings(commandLine, System.Environment.GetEnvironmentVariable);
+
+    /// <param name="variable">Reads an environment variable of the process.</param>
+    public static RunSettings ResolveSettings(Microsoft.Testing.Platform.CommandLine.ICommandLineOptions commandLine, Func<string, string?> variable)
     {
         string? enforce = null;
         if (commandLine.TryGetOptionArgumentList(CommandLineOptions.Enforce, out var enforceArguments))
@@ -108,6 +115,6 @@ internal sealed class RunState
             enforce,
             environment,
             name => AppContext.GetData(name) as string,
-            System.Environment.GetEnvironmentVariable);
+            variable);
     }
 }

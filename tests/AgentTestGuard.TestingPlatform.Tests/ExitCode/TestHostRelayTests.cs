@@ -1,7 +1,7 @@
-using AgentTestGuard.TestingPlatform.Platform;
+using AgentTestGuard.TestingPlatform.ExitCode;
 using Xunit;
 
-namespace AgentTestGuard.TestingPlatform.Tests.Platform;
+namespace AgentTestGuard.TestingPlatform.Tests.ExitCode;
 
 public sealed class TestHostRelayTests
 {

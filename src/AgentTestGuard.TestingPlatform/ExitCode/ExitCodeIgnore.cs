@@ -1,4 +1,4 @@
-namespace AgentTestGuard.TestingPlatform.Platform;
+namespace AgentTestGuard.TestingPlatform.ExitCode;
 
 /// <summary>
 /// Asks the platform to report success although tests failed, through the one public switch it
@@ -8,7 +8,7 @@ namespace AgentTestGuard.TestingPlatform.Platform;
 /// <remarks>
 /// Test code runs in the same process and can set the variable too, to "2" say, which would turn
 /// a gating failure into a green run. So the user's own value is taken when the test app starts,
-/// before any test runs (<see cref="RunState.ExitCodeIgnoreAtStart"/>), and at the end the variable
+/// before any test runs (<see cref="Session.RunState.ExitCodeIgnoreAtStart"/>), and at the end the variable
 /// is set to exactly what the package's verdict allows, whatever a test left in it.
 /// </remarks>
 internal static class ExitCodeIgnore

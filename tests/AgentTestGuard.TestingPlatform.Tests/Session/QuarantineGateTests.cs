@@ -1,24 +1,19 @@
-using System.Diagnostics.CodeAnalysis;
 using AgentTestGuard.Approvals;
 using AgentTestGuard.InventoryFormat;
-using AgentTestGuard.TestingPlatform.Platform;
+using AgentTestGuard.TestingPlatform.Session;
 using AgentTestGuard.TestingPlatform.Tests.TestSupport;
-using Microsoft.Testing.Platform.CommandLine;
-using Microsoft.Testing.Platform.Configurations;
 using Microsoft.Testing.Platform.Extensions;
 using Microsoft.Testing.Platform.Extensions.Messages;
-using Microsoft.Testing.Platform.Services;
-using Microsoft.Testing.Platform.TestHost;
 using Xunit;
 
-namespace AgentTestGuard.TestingPlatform.Tests.Platform;
+namespace AgentTestGuard.TestingPlatform.Tests.Session;
 
 public sealed class QuarantineGateTests
 {
     [Fact]
     public void The_platform_this_package_needs_hands_results_to_the_gate_inline()
     {
-        var gate = QuarantineGate.Create(new GateServices(), new RunState(inventoryPath: null));
+        var gate = QuarantineGate.Create(new FakePlatform(), new RunState(inventoryPath: null), SessionSystem.Process);
 
 #pragma warning disable TPEXP // The interface the factory looks up by name.
         Assert.True(QuarantineGate.PlatformHasInlineDelivery);
@@ -34,8 +29,8 @@ public sealed class QuarantineGateTests
         try
         {
             var state = new RunState(inventoryPath: null);
-            var gate = QuarantineGate.Create(new GateServices(results.FullName), state);
-            var first = new Session("session-1");
+            var gate = QuarantineGate.Create(new FakePlatform(results.FullName), state, SessionSystem.Process);
+            var first = new FakeSession("session-1");
 
             // As the platform ends a session: the record start (it consumes no data) before the gate.
             await new RecordStart(() => gate).OnTestSessionFinishingAsync(first);
@@ -48,7 +43,7 @@ public sealed class QuarantineGateTests
             Assert.Equal(written.FullName, concluded?.RecordPath);
             Assert.Empty(await state.Records.WaitAsync());
             Assert.Single(results.GetFiles());
-            var next = gate.Conclude(new Session("session-2"));
+            var next = gate.Conclude(new FakeSession("session-2"));
 
             Assert.NotNull(concluded);
             Assert.Same(concluded, again);
@@ -68,7 +63,7 @@ public sealed class QuarantineGateTests
     [Fact]
     public async Task A_record_start_before_the_platform_made_the_gate_does_nothing()
     {
-        var started = new RecordStart(() => null).OnTestSessionFinishingAsync(new Session("session-1"));
+        var started = new RecordStart(() => null).OnTestSessionFinishingAsync(new FakeSession("session-1"));
 
         Assert.True(started.IsCompletedSuccessfully);
         await started;
@@ -78,8 +73,8 @@ public sealed class QuarantineGateTests
     public async Task A_record_start_that_cannot_conclude_leaves_the_failure_to_the_gate_after_the_other_extensions()
     {
         // No results directory: the platform's configuration throws when asked for it.
-        var gate = QuarantineGate.Create(new GateServices(), new RunState(inventoryPath: null));
-        var session = new Session("session-1");
+        var gate = QuarantineGate.Create(new FakePlatform(), new RunState(inventoryPath: null), SessionSystem.Process);
+        var session = new FakeSession("session-1");
 
         var started = new RecordStart(() => gate).OnTestSessionFinishingAsync(session);
 
@@ -98,8 +93,8 @@ public sealed class QuarantineGateTests
             var inventory = Path.Combine(directory.FullName, "Shop.Tests" + InventoryDocument.FileSuffix);
             InventoryFile.Write(inventory, Make.Inventory(Make.Test("Shop.Tests.CartTests.Agent_discount", ApprovalState.Unapproved)));
             var state = new RunState(inventory);
-            var gate = QuarantineGate.Create(new GateServices(directory.FullName), state);
-            var session = new Session("session-1");
+            var gate = QuarantineGate.Create(new FakePlatform(directory.FullName), state, SessionSystem.Process);
+            var session = new FakeSession("session-1");
 
             // As xunit v3's adapter reports the rows of a theory it did not enumerate at discovery:
             // each row in progress, then its result, all under the theory's one node uid.
@@ -119,7 +114,7 @@ public sealed class QuarantineGateTests
                     DisplayName = displayName,
                     Properties = new PropertyBag(nodeState, new TestMethodIdentifierProperty("Shop.Tests", "Shop.Tests", "CartTests", method, 0, [], "System.Void")),
                 };
-                await gate.ConsumeAsync(new Publisher(), new TestNodeUpdateMessage(session.SessionUid, node), CancellationToken.None);
+                await gate.ConsumeAsync(new FakeFramework(), new TestNodeUpdateMessage(session.SessionUid, node), CancellationToken.None);
             }
 
             var end = gate.Conclude(session);
@@ -136,45 +131,6 @@ public sealed class QuarantineGateTests
         finally
         {
             directory.Delete(recursive: true);
-        }
-    }
-
-    private sealed class Publisher : IDataProducer
-    {
-        public Type[] DataTypesProduced => [typeof(TestNodeUpdateMessage)];
-
-        public string Uid => "framework";
-
-        public string Version => "1";
-
-        public string DisplayName => "framework";
-
-        public string Description => "framework";
-
-        public Task<bool> IsEnabledAsync() => Task.FromResult(true);
-    }
-
-    private sealed class Session(string uid) : ITestSessionContext
-    {
-        public SessionUid SessionUid { get; } = new(uid);
-
-        public CancellationToken CancellationToken => CancellationToken.None;
-    }
-
-    /// <summary>The services the gate asks for: the command line (no option set) and the results directory.</summary>
-    private sealed class GateServices(string? resultsDirectory = null) : IServiceProvider, ICommandLineOptions, IConfiguration
-    {
-        public object? GetService(Type serviceType) =>
-            serviceType == typeof(ICommandLineOptions) || serviceType == typeof(IConfiguration) ? this : null;
-
-        public string? this[string key] => key == "platformOptions:resultDirectory" ? resultsDirectory : null;
-
-        public bool IsOptionSet(string optionName) => false;
-
-        public bool TryGetOptionArgumentList(string optionName, [NotNullWhen(true)] out string[]? arguments)
-        {
-            arguments = null;
-            return false;
         }
     }
 }

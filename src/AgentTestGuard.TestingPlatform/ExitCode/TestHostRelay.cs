@@ -4,7 +4,7 @@ using Microsoft.Testing.Platform.Extensions;
 using Microsoft.Testing.Platform.Extensions.TestHostControllers;
 using Microsoft.Testing.Platform.Services;
 
-namespace AgentTestGuard.TestingPlatform.Platform;
+namespace AgentTestGuard.TestingPlatform.ExitCode;
 
 /// <summary>
 /// The extension's part in the controller process. Some extensions (the TRX report, hang and

@@ -1,6 +1,6 @@
 using Microsoft.Testing.Platform.Extensions;
 
-namespace AgentTestGuard.TestingPlatform.Platform;
+namespace AgentTestGuard.TestingPlatform.Session;
 
 #pragma warning disable TPEXP // Experimental in the platform; made only where the platform has it (QuarantineGate.Create).
 
@@ -12,5 +12,5 @@ namespace AgentTestGuard.TestingPlatform.Platform;
 /// runs). The gate never publishes from <see cref="QuarantineGate.ConsumeAsync"/>, so inline
 /// delivery cannot wait on itself.
 /// </summary>
-internal sealed class InlineQuarantineGate(IServiceProvider services, RunState state)
-    : QuarantineGate(services, state), IBlockingDataConsumer;
+internal sealed class InlineQuarantineGate(IServiceProvider services, RunState state, SessionSystem system)
+    : QuarantineGate(services, state, system), IBlockingDataConsumer;

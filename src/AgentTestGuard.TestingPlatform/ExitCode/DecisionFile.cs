@@ -1,4 +1,4 @@
-namespace AgentTestGuard.TestingPlatform.Platform;
+namespace AgentTestGuard.TestingPlatform.ExitCode;
 
 /// <summary>
 /// How the test host tells the controller process (when the platform runs the tests in a child

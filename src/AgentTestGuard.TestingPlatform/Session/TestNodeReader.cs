@@ -2,7 +2,7 @@ using AgentTestGuard.TestingPlatform.Classification;
 using AgentTestGuard.TestingPlatform.Results;
 using Microsoft.Testing.Platform.Extensions.Messages;
 
-namespace AgentTestGuard.TestingPlatform.Platform;
+namespace AgentTestGuard.TestingPlatform.Session;
 
 /// <summary>Turns the platform's test node updates into <see cref="TestResult"/>s.</summary>
 internal static class TestNodeReader

@@ -1,12 +1,12 @@
 using AgentTestGuard.Approvals;
 using AgentTestGuard.TestingPlatform.Classification;
-using AgentTestGuard.TestingPlatform.Platform;
 using AgentTestGuard.TestingPlatform.Results;
+using AgentTestGuard.TestingPlatform.Session;
 using AgentTestGuard.TestingPlatform.Tests.TestSupport;
 using Microsoft.Testing.Platform.Extensions.Messages;
 using Xunit;
 
-namespace AgentTestGuard.TestingPlatform.Tests.Platform;
+namespace AgentTestGuard.TestingPlatform.Tests.Session;
 
 public sealed class TestNodeReaderTests
 {

@@ -1,7 +1,7 @@
 using Microsoft.Testing.Platform.Extensions.TestHost;
 using Microsoft.Testing.Platform.Services;
 
-namespace AgentTestGuard.TestingPlatform.Platform;
+namespace AgentTestGuard.TestingPlatform.Session;
 
 /// <summary>
 /// Starts the end of the session's work (<see cref="QuarantineGate.Conclude"/>: the verdict and

@@ -1,4 +1,4 @@
-namespace AgentTestGuard.TestingPlatform.Platform;
+namespace AgentTestGuard.TestingPlatform.Output;
 
 /// <summary>
 /// The failure of enforce mode's own result, carrying its listing. Never thrown: it has no stack

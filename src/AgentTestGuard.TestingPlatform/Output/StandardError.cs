@@ -1,4 +1,4 @@
-namespace AgentTestGuard.TestingPlatform.Platform;
+namespace AgentTestGuard.TestingPlatform.Output;
 
 /// <summary>
 /// The process's own standard error. A test framework may replace <see cref="Console.Error"/> to

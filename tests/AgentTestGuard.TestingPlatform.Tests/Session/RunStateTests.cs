@@ -1,10 +1,10 @@
 using AgentTestGuard.Approvals;
 using AgentTestGuard.InventoryFormat;
-using AgentTestGuard.TestingPlatform.Platform;
+using AgentTestGuard.TestingPlatform.Session;
 using AgentTestGuard.TestingPlatform.Tests.TestSupport;
 using Xunit;
 
-namespace AgentTestGuard.TestingPlatform.Tests.Platform;
+namespace AgentTestGuard.TestingPlatform.Tests.Session;
 
 public sealed class RunStateTests : IDisposable
 {
