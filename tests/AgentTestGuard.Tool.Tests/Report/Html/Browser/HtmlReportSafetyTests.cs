@@ -94,13 +94,13 @@ public sealed class HtmlReportSafetyTests(BrowserFixture browser) : IDisposable
 
         var article = page.Locator("section[data-state='unapproved'] article").Nth(1);
         await article.Locator(".command button").Nth(0).ClickAsync();
-        await Assertions.Expect(article.Locator(".command button").Nth(0)).ToHaveTextAsync("Copied");
+        await Microsoft.Playwright.Assertions.Expect(article.Locator(".command button").Nth(0)).ToHaveTextAsync("Copied");
         Assert.Equal(hostile.ApproveCommand, await Clipboard(page));
         Assert.Equal(hostile.ApproveCommand, await article.Locator(".command code").Nth(0).TextContentAsync());
 
         var reject = page.Locator("section[data-state='stale'] .command button").Nth(1);
         await reject.ClickAsync();
-        await Assertions.Expect(reject).ToHaveTextAsync("Copied");
+        await Microsoft.Playwright.Assertions.Expect(reject).ToHaveTextAsync("Copied");
         Assert.Equal(stale.RejectCommand, await Clipboard(page));
     }
 
