@@ -1,7 +1,7 @@
-using System.Globalization;
 using System.Text.Json;
 using AgentTestGuard.History.Metrics;
 using AgentTestGuard.Tool.Cli;
+using AgentTestGuard.Tool.Json;
 
 namespace AgentTestGuard.Tool.History;
 
@@ -16,12 +16,12 @@ internal static class MetricsJson
         var report = view.Report;
         json.WriteStartObject();
         json.WriteNumber("schemaVersion", SchemaVersion);
-        json.WriteString("now", Utc(report.Now));
+        json.WriteString("now", JsonFields.Utc(report.Now));
         json.WriteString("store", view.Store);
         json.WriteStartObject("window");
         json.WriteNumber("runs", report.Runs);
-        WriteTime(json, "since", view.Query.Since);
-        WriteNumber(json, "lastRuns", view.Query.LastRuns);
+        JsonFields.Time(json, "since", view.Query.Since);
+        JsonFields.Number(json, "lastRuns", view.Query.LastRuns);
         json.WriteStartArray("environments");
         foreach (var environment in view.Query.Environments ?? [])
         {
@@ -31,14 +31,14 @@ internal static class MetricsJson
         json.WriteEndArray();
         json.WriteEndObject();
         json.WriteStartObject("overall");
-        WriteFigures(json, report.Overall.Figures);
+        JsonFields.Figures(json, report.Overall.Figures);
         json.WriteEndObject();
         json.WriteStartArray("agents");
         foreach (var agent in report.Agents)
         {
             json.WriteStartObject();
             json.WriteString("agent", agent.Name);
-            WriteFigures(json, agent.Figures);
+            JsonFields.Figures(json, agent.Figures);
             if (view.StopRules.TryGetValue(agent.Name, out var rule))
             {
                 WriteStopRule(json, rule);
@@ -60,7 +60,7 @@ internal static class MetricsJson
             json.WriteStartObject();
             json.WriteString("assembly", test.Name[..separator]);
             json.WriteString("test", test.Name[(separator + 2)..]);
-            WriteFigures(json, test.Figures);
+            JsonFields.Figures(json, test.Figures);
             json.WriteEndObject();
         }
 
@@ -75,32 +75,11 @@ internal static class MetricsJson
         {
             json.WriteStartObject();
             json.WriteString(key, row.Name);
-            WriteFigures(json, row.Figures);
+            JsonFields.Figures(json, row.Figures);
             json.WriteEndObject();
         }
 
         json.WriteEndArray();
-    }
-
-    private static void WriteFigures(Utf8JsonWriter json, Figures f)
-    {
-        json.WriteNumber("testsSeen", f.TestsSeen);
-        json.WriteNumber("defectsCaught", f.DefectsCaught);
-        json.WriteNumber("falseAlarms", f.FalseAlarms);
-        json.WriteNumber("flakyTests", f.FlakyTests);
-        json.WriteNumber("flakyFailures", f.FlakyFailures);
-        json.WriteNumber("rejections", f.Rejections);
-        json.WriteNumber("mistakes", f.Mistakes);
-        json.WriteNumber("approved", f.Approved);
-        json.WriteNumber("pendingReview", f.PendingReview);
-        json.WriteNumber("triage", f.Triage);
-        json.WriteNumber("value", f.Value);
-        WriteRate(json, "defectCatchRate", f.DefectCatchRate);
-        WriteRate(json, "flakinessRate", f.FlakinessRate);
-        WriteHours(json, "quarantineAgeMedianHours", f.QuarantineAgeMedian);
-        WriteHours(json, "quarantineAgeMaxHours", f.QuarantineAgeMax);
-        WriteHours(json, "decisionTimeMedianHours", f.DecisionTimeMedian);
-        WriteHours(json, "decisionTimeP90Hours", f.DecisionTimeP90);
     }
 
     private static void WriteStopRule(Utf8JsonWriter json, AgentStopRule rule)
@@ -112,66 +91,14 @@ internal static class MetricsJson
         json.WriteNumber("events", state.Events);
         json.WriteNumber("triage", state.Triage);
         json.WriteNumber("value", state.Value);
-        WriteRate(json, "ratio", state.Ratio);
-        WriteTime(json, "trippedAt", state.TrippedAt);
-        WriteNumber(json, "windowDays", state.Rule.WindowDays);
-        WriteNumber(json, "windowRuns", state.Rule.WindowRuns);
+        JsonFields.Rate(json, "ratio", state.Ratio);
+        JsonFields.Time(json, "trippedAt", state.TrippedAt);
+        JsonFields.Number(json, "windowDays", state.Rule.WindowDays);
+        JsonFields.Number(json, "windowRuns", state.Rule.WindowRuns);
         json.WriteNumber("minimumEvents", state.Rule.MinimumEvents);
         json.WriteNumber("maxTriageToValue", state.Rule.MaxTriageToValue);
-        if (rule.Decision is { } decision)
-        {
-            json.WriteStartObject("decision");
-            json.WriteString("decision", decision.Stop ? "stop" : "continue");
-            json.WriteString("by", decision.By);
-            json.WriteString("at", Utc(decision.At));
-            json.WriteString("reason", decision.Reason);
-            json.WriteEndObject();
-        }
-        else
-        {
-            json.WriteNull("decision");
-        }
+        JsonFields.Decision(json, rule.Decision is { } d ? (d.Stop, d.By, d.At, d.Reason) : null);
 
         json.WriteEndObject();
     }
-
-    private static void WriteRate(Utf8JsonWriter json, string name, double? rate)
-    {
-        if (rate is { } value)
-        {
-            json.WriteNumber(name, Math.Round(value, 4));
-        }
-        else
-        {
-            json.WriteNull(name);
-        }
-    }
-
-    private static void WriteHours(Utf8JsonWriter json, string name, TimeSpan? span) => WriteRate(json, name, span?.TotalHours);
-
-    private static void WriteNumber(Utf8JsonWriter json, string name, int? value)
-    {
-        if (value is { } number)
-        {
-            json.WriteNumber(name, number);
-        }
-        else
-        {
-            json.WriteNull(name);
-        }
-    }
-
-    private static void WriteTime(Utf8JsonWriter json, string name, DateTimeOffset? at)
-    {
-        if (at is { } time)
-        {
-            json.WriteString(name, Utc(time));
-        }
-        else
-        {
-            json.WriteNull(name);
-        }
-    }
-
-    private static string Utc(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using AgentTestGuard.Tool.Json;
 using AgentTestGuard.Tool.Report.Model;
 using static AgentTestGuard.Tool.Report.Json.JsonValues;
 
@@ -33,19 +34,7 @@ internal static class JsonAgentWriter
             json.WriteNumber("events", rule.Events);
             json.WriteString("summary", rule.Summary);
             Time(json, "trippedAt", rule.TrippedAt);
-            if (rule.Decision is { } decision)
-            {
-                json.WriteStartObject("decision");
-                json.WriteString("decision", decision.Stop ? "stop" : "continue");
-                json.WriteString("by", decision.By);
-                json.WriteString("at", Utc(decision.At));
-                json.WriteString("reason", decision.Reason);
-                json.WriteEndObject();
-            }
-            else
-            {
-                json.WriteNull("decision");
-            }
+            JsonFields.Decision(json, rule.Decision is { } d ? (d.Stop, d.By, d.At, d.Reason) : null);
 
             json.WriteEndObject();
         }
