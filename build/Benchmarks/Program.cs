@@ -12,6 +12,9 @@ using AgentTestGuard.Benchmarks;
 // Used by build/benchmark-inventory.sh:
 //   measure-inventory-serializer <way> <inventory> [iterations]  the hand-written reader/writer against source generation
 //                                                            (way: check, hand-read, generated-read, hand-write, generated-write)
+// Used by build/benchmark-record.sh:
+//   measure-record-serializer <way> <tests> [iterations]      the run record's hand-written writer against source generation
+//                                                            (way: check, hand, generated)
 //   generate-run <dir> <classes> <tests-per-class> <agent-tests> <package-version|none|tags|hooks> <trxreport-version|none> [fact|one|two]
 return args switch
 {
@@ -36,6 +39,8 @@ return args switch
         PrecompiledInventoryReadTiming.Run(appDirectory, inventory, rest.Length > 0 ? int.Parse(rest[0], CultureInfo.InvariantCulture) : 4),
     ["measure-inventory-serializer", var way, var inventory, .. var rest] =>
         InventorySerializerTiming.Run(way, inventory, rest.Length > 0 ? int.Parse(rest[0], CultureInfo.InvariantCulture) : 50),
+    ["measure-record-serializer", var way, var tests, .. var rest] =>
+        RunRecordSerializerTiming.Run(way, int.Parse(tests, CultureInfo.InvariantCulture), rest.Length > 0 ? int.Parse(rest[0], CultureInfo.InvariantCulture) : 50),
     ["measure-catalog", .. var rest] =>
         CatalogReadTiming.Run(rest.Length > 0 ? int.Parse(rest[0], CultureInfo.InvariantCulture) : 50),
     ["measure", var assembly, var policy, var catalog, .. var rest] =>
@@ -45,6 +50,6 @@ return args switch
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: generate <dir> <tests> <agent-tests> <package-version> | generate-run <dir> <classes> <tests-per-class> <agent-tests> <package-version|none|tags|hooks> <trxreport-version|none> [fact|one|two] | measure <test-assembly> <policy> <catalog> [iterations] | measure-attributes [rounds] [agent-tests] | measure-inventory-read <inventory> [iterations] | measure-inventory-read-in-app <app-dir> <inventory> [reads] | measure-catalog [megabytes] | measure-inventory-serializer <way> <inventory> [iterations]");
+    Console.Error.WriteLine("usage: generate <dir> <tests> <agent-tests> <package-version> | generate-run <dir> <classes> <tests-per-class> <agent-tests> <package-version|none|tags|hooks> <trxreport-version|none> [fact|one|two] | measure <test-assembly> <policy> <catalog> [iterations] | measure-attributes [rounds] [agent-tests] | measure-inventory-read <inventory> [iterations] | measure-inventory-read-in-app <app-dir> <inventory> [reads] | measure-catalog [megabytes] | measure-inventory-serializer <way> <inventory> [iterations] | measure-record-serializer <way> <tests> [iterations]");
     return 2;
 }
