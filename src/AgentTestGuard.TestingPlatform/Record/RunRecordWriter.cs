@@ -10,6 +10,13 @@ namespace AgentTestGuard.TestingPlatform.Record;
 /// Written by hand with the JSON writer rather than the serializer, whose first use in a test run
 /// compiled a few hundred methods, more time than writing the record itself.
 /// </summary>
+/// <remarks>
+/// A test run writes one record per process, so the first write is what counts, and there
+/// System.Text.Json's source generator (writing the same bytes, with a converter for the one test
+/// per line) is measurably slower: build/benchmark-record.sh, 2026-12-06, 2-core machine, three
+/// fresh processes each, first write by hand against generated: 50 tests 26-71 against 71-153 ms,
+/// 2,000 tests 31-44 against 67-82 ms, 10,007 tests 52-86 against 98-110 ms (docs/overhead.md).
+/// </remarks>
 internal static class RunRecordWriter
 {
     // The writer keeps what it writes until flushed: a large record is handed to the file in pieces
