@@ -16,14 +16,9 @@ internal static class HistoryImporter
         var problems = new List<RecordProblem>();
         foreach (var file in files)
         {
-            byte[] bytes;
-            try
+            if (RunRecordReader.ReadBytes(file, out var unreadable) is not { } bytes)
             {
-                bytes = File.ReadAllBytes(file);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                problems.Add(new RecordProblem(file, "1,1", $"cannot be read: {e.Message}"));
+                problems.Add(unreadable!);
                 continue;
             }
 

@@ -13,20 +13,22 @@ internal static class RunRecordReader
 {
     public const string FileSuffix = ".agentrun.json";
 
-    public static RecordedRun? Read(string path, out RecordProblem? problem)
+    public static RecordedRun? Read(string path, out RecordProblem? problem) =>
+        ReadBytes(path, out problem) is { } bytes ? Read(path, bytes, out problem) : null;
+
+    /// <returns>The file's bytes; null, with the problem, when it cannot be read.</returns>
+    public static byte[]? ReadBytes(string path, out RecordProblem? problem)
     {
-        byte[] bytes;
+        problem = null;
         try
         {
-            bytes = File.ReadAllBytes(path);
+            return File.ReadAllBytes(path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             problem = new RecordProblem(path, "1,1", $"cannot be read: {e.Message}");
             return null;
         }
-
-        return Read(path, bytes, out problem);
     }
 
     public static RecordedRun? Read(string path, byte[] bytes, out RecordProblem? problem)

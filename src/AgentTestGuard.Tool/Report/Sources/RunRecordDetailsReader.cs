@@ -13,18 +13,8 @@ internal static class RunRecordDetailsReader
     /// <returns>null, with the problem (file and position), for a record the history would refuse too.</returns>
     public static RunRecordDetails? Read(string path, out RecordProblem? problem)
     {
-        byte[] bytes;
-        try
-        {
-            bytes = File.ReadAllBytes(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            problem = new RecordProblem(path, "1,1", $"cannot be read: {e.Message}");
-            return null;
-        }
-
-        if (RunRecordReader.Read(path, bytes, out problem) is not { } run)
+        if (RunRecordReader.ReadBytes(path, out problem) is not { } bytes
+            || RunRecordReader.Read(path, bytes, out problem) is not { } run)
         {
             return null;
         }
