@@ -11,7 +11,7 @@ namespace AgentTestGuard.History.Records;
 /// then takes the document path, which says what is wrong and where: both agree on every record
 /// this one accepts.
 /// </summary>
-internal static class RunRecordStream
+internal static partial class RunRecordStream
 {
     public static RecordedRun? TryRead(byte[] bytes)
     {
@@ -117,6 +117,8 @@ internal static class RunRecordStream
             string? id = null, outcome = null, agent = null, fingerprint = null, displayName = null, declaredAs = null;
             var attempts = 1;
             List<string>? criteria = null;
+            AttemptOutcomes? reruns = null;
+            var flaky = false;
             var fields = 0;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
@@ -138,6 +140,15 @@ internal static class RunRecordStream
                     case 32: declaredAs = StringOrNull(ref reader); break;
                     case 64: attempts = reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out var n) ? n : 1; break;
                     case 128: criteria = Criteria(ref reader); break;
+                    case 256:
+                        reruns = Reruns(ref reader);
+                        if (reruns is null)
+                        {
+                            return null;
+                        }
+
+                        break;
+                    case 512: flaky = reader.TokenType == JsonTokenType.True; break;
                     default: reader.Skip(); break;
                 }
             }
@@ -155,7 +166,8 @@ internal static class RunRecordStream
             criteria ??= [];
             criteria.Sort(StringComparer.Ordinal);
             var testCase = declaredAs is null ? displayName ?? "" : displayName ?? id;
-            results.Add(new RecordedResult(declaredAs ?? id, testCase, agent, fingerprint, criteria, parsed, attempts));
+            var listed = reruns is { } rerun ? rerun.With(parsed) : AttemptOutcomes.None;
+            results.Add(new RecordedResult(declaredAs ?? id, testCase, agent, fingerprint, criteria, parsed, attempts, flaky ? listed | Attempts.Flaky : listed));
         }
 
         return results;
@@ -170,6 +182,8 @@ internal static class RunRecordStream
         : reader.ValueTextEquals("declaredAs"u8) ? 32
         : reader.ValueTextEquals("attempts"u8) ? 64
         : reader.ValueTextEquals("criteria"u8) ? 128
+        : reader.ValueTextEquals("reruns"u8) ? 256
+        : reader.ValueTextEquals("flaky"u8) ? 512
         : 0;
 
     // A suite has a few agents: each name is kept once rather than once per test.
