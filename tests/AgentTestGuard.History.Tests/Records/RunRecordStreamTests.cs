@@ -15,7 +15,9 @@ public sealed class RunRecordStreamTests
             "0123456789abcdef0123456789abcdef", Runs.Start, "rev1", "ci", "Shop.Tests",
             new T("Shop.Tests.A.Gating", "passed", Agent: ""),
             new T("Shop.Tests.A.Theory", "failed", "f9", Attempts: 2, DisplayName: "Theory(x: 2)", Criteria: ["CART-2", "CART-1"]),
-            new T("Shop.Tests.Derived.Inherited", "passed", DeclaredAs: "Shop.Tests.Base.Inherited"));
+            new T("Shop.Tests.Derived.Inherited", "passed", DeclaredAs: "Shop.Tests.Base.Inherited"),
+            new T("Shop.Tests.A.Rerun", "passed", Reruns: ["passed", "failed"]),
+            new T("Shop.Tests.A.Steady", "failed", Reruns: ["failed", "skipped"]));
         // An escaped key name, and the tests before the run's own fields.
         json = json.Replace("\"machine\"", "\"mach\\u0069ne\"", StringComparison.Ordinal);
 
@@ -31,6 +33,9 @@ public sealed class RunRecordStreamTests
     [InlineData("\"outcome\": \"passed\"", "\"outcome\": \"passed\", \"outcome\": \"failed\"")]
     [InlineData("\"outcome\": \"passed\"", "\"outcome\": \"exploded\"")]
     [InlineData("\"environment\": \"ci\",", "")]
+    [InlineData("\"attempts\": 1,", "\"attempts\": 2, \"reruns\": [{ \"outcome\": \"exploded\" }],")]
+    [InlineData("\"attempts\": 1,", "\"attempts\": 2, \"reruns\": [\"failed\"],")]
+    [InlineData("\"attempts\": 1,", "\"attempts\": 2, \"reruns\": { \"outcome\": \"failed\" },")]
     public void Anything_unexpected_is_left_to_the_document_path(string find, string replace)
     {
         var json = Runs.Json("0123456789abcdef0123456789abcdef", Runs.Start, "rev1", new T("Shop.Tests.A.B", "passed"));
@@ -50,5 +55,5 @@ public sealed class RunRecordStreamTests
 
     private static string Describe(RecordedRun run) =>
         $"{run.RunId} {run.Assembly} {run.Environment} {run.Revision} {run.Machine} {run.StartedAt:O} {run.FinishedAt:O}\n"
-        + string.Join('\n', run.Results.Select(r => $"{r.Test}|{r.Case}|{r.Agent}|{r.Fingerprint}|{string.Join(',', r.Criteria)}|{r.Outcome}|{r.Attempts}"));
+        + string.Join('\n', run.Results.Select(r => $"{r.Test}|{r.Case}|{r.Agent}|{r.Fingerprint}|{string.Join(',', r.Criteria)}|{r.Outcome}|{r.Attempts}|{r.Listed}"));
 }

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using AgentTestGuard.History.Store;
 using Microsoft.Data.Sqlite;
 using Xunit;
@@ -9,6 +10,16 @@ public sealed class SqliteHistoryStoreTests : HistoryStoreContract
     private string StorePath => Path.Combine(Folder.Path, ".agenttestguard", "history.sqlite");
 
     private protected override IHistoryStore Open() => new HistoryLocation(StorePath, "test").Open();
+
+    private protected override SqlDialect Dialect => SqliteDialect.Instance;
+
+    private protected override DbConnection Connect()
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(StorePath)!);
+        var connection = new SqliteConnection($"Data Source={StorePath};Pooling=False");
+        connection.Open();
+        return connection;
+    }
 
     [Fact]
     public void The_first_import_creates_the_file_and_its_folder()
@@ -39,7 +50,7 @@ public sealed class SqliteHistoryStoreTests : HistoryStoreContract
 
         var e = Assert.Throws<HistoryStoreException>(Open);
         Assert.Equal(
-            $"{StorePath} holds history schema 99; this AgentTestGuard reads up to schema 1. Update the tool (dotnet tool update AgentTestGuard.Tool).",
+            $"{StorePath} holds history schema 99; this AgentTestGuard reads up to schema 2. Update the tool (dotnet tool update AgentTestGuard.Tool).",
             e.Message);
     }
 
