@@ -25,12 +25,14 @@ public sealed class SqliteHistoryStoreTests : HistoryStoreContract
     public void The_first_import_creates_the_file_and_its_folder()
     {
         Assert.False(File.Exists(StorePath));
+        Assert.False(new HistoryLocation(StorePath, "test").Exists);
 
         using (Open())
         {
         }
 
         Assert.True(File.Exists(StorePath));
+        Assert.True(new HistoryLocation(StorePath, "test").Exists);
     }
 
     [Fact]
