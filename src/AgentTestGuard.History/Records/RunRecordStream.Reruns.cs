@@ -21,26 +21,9 @@ internal static partial class RunRecordStream
                 return null;
             }
 
-            string? outcome = null;
-            var found = false;
-            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            if (!OneString(ref reader, "outcome"u8, out var outcome))
             {
-                var isOutcome = reader.ValueTextEquals("outcome"u8);
-                reader.Read();
-                if (isOutcome && found)
-                {
-                    return null;
-                }
-
-                found |= isOutcome;
-                if (isOutcome)
-                {
-                    outcome = StringOrNull(ref reader);
-                }
-                else
-                {
-                    reader.Skip();
-                }
+                return null;
             }
 
             if (Outcomes.Parse(outcome) is not { } parsed)

@@ -49,7 +49,7 @@ internal static partial class RunRecordStream
                 case "startedAt": started = StringOrNull(ref reader); break;
                 case "finishedAt": finished = StringOrNull(ref reader); break;
                 case "codeRevision" when reader.TokenType == JsonTokenType.StartObject:
-                    if (!ReadRevision(ref reader, out revision))
+                    if (!OneString(ref reader, "id"u8, out revision))
                     {
                         return null;
                     }
@@ -76,23 +76,25 @@ internal static partial class RunRecordStream
         return new RecordedRun(runId is { Length: > 0 } ? runId : RunRecordReader.DerivedRunId(bytes), assembly, environment, revision, machine ?? "", startedAt, finishedAt, results);
     }
 
-    private static bool ReadRevision(ref Utf8JsonReader reader, out string? revision)
+    /// <summary>Reads an object for one key's string value (null when absent or not a string).</summary>
+    /// <returns>false when the key is there twice: the document path says which value counts.</returns>
+    private static bool OneString(ref Utf8JsonReader reader, ReadOnlySpan<byte> name, out string? value)
     {
-        revision = null;
+        value = null;
         var found = false;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var isId = reader.ValueTextEquals("id"u8);
+            var isName = reader.ValueTextEquals(name);
             reader.Read();
-            if (isId && found)
+            if (isName && found)
             {
                 return false;
             }
 
-            found |= isId;
-            if (isId)
+            found |= isName;
+            if (isName)
             {
-                revision = StringOrNull(ref reader);
+                value = StringOrNull(ref reader);
             }
             else
             {

@@ -8,24 +8,11 @@ namespace AgentTestGuard.History.Tests.Metrics;
 /// Run records with reruns, through the real tool: `dotnet agt history import`, then `metrics --json`.
 /// Run against SQLite and PostgreSQL.
 /// </summary>
-public abstract class RerunMetricsJsonContract : IDisposable
+public abstract class RerunMetricsJsonContract : ToolStoreContract
 {
     private static readonly string[] FivePasses = ["passed", "passed", "passed", "passed", "passed"];
 
     private static readonly string[] Figures = ["testsSeen", "flakyTests", "flakyFailures", "defectsCaught", "falseAlarms", "triage", "value", "defectCatchRate", "flakinessRate"];
-
-    protected TempFolder Folder { get; } = new();
-
-    /// <summary>The store as `--store` names it: a file path or a connection string.</summary>
-    protected abstract string Store { get; }
-
-    public void Dispose()
-    {
-        Dispose(disposing: true);
-        GC.SuppressFinalize(this);
-    }
-
-    protected virtual void Dispose(bool disposing) => Folder.Dispose();
 
     [Fact]
     public void Flaky_reruns_are_flaky_failures_and_credit_no_defect()
