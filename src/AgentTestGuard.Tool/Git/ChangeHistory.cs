@@ -54,23 +54,21 @@ internal static class ChangeHistory
 
         var lines = new List<ChangedLine>();
         var next = 1;
+        var marks = 0;
         foreach (var line in show.Output.Split('\n'))
         {
-            if (line.StartsWith("+++", StringComparison.Ordinal) || line.StartsWith("---", StringComparison.Ordinal))
-            {
-                continue;
-            }
-
             if (line.StartsWith("@@", StringComparison.Ordinal))
             {
-                // "@@ -a,b +c,d @@", or "@@@ -a,b -c,d +e,f @@@" for a merge: c (or e) numbers the lines after it.
+                // "@@ -a,b +c,d @@", or "@@@ -a,b -c,d +e,f @@@" for a merge of two: c (or e) numbers
+                // the lines after it, and each line starts with a mark per parent.
+                marks = line.TakeWhile(c => c == '@').Count() - 1;
                 next = NewRange(line) is var (start, count) ? (count == 0 ? start + 1 : start) : next;
                 continue;
             }
 
-            // "+x"/"-x" in a plain diff; "++x", "+ x", " -x"... in a merge's combined diff.
-            var marks = line.TakeWhile(c => c is '+' or '-' or ' ').Count();
-            if (marks > 0 && line[..marks].Any(c => c is '+' or '-'))
+            // "+x"/"-x" in a plain diff; "++x", "+ x", " -x"... in a merge's combined diff. Before the
+            // first hunk come the headers ("+++ b/file"), which marks, still 0, skips.
+            if (marks > 0 && line.Length >= marks && line[..marks].All(c => c is '+' or '-' or ' ') && line[..marks].Any(c => c is '+' or '-'))
             {
                 var removed = line[..marks].Contains('-', StringComparison.Ordinal);
                 lines.Add(new ChangedLine(next, !removed, line[marks..].TrimEnd('\r')));
