@@ -21,11 +21,20 @@ internal sealed record GuardSettings(string ProjectFile, bool ReferencesPackage,
     /// <summary>The package's targets are imported, yet turned off by something other than AgentTestGuardSkip (DesignTimeBuild, the internal switch).</summary>
     public bool DisabledOtherwise { get; init; }
 
+    /// <summary>The package's targets are on, but its run-time extension's TestingPlatformBuilderHook was removed: the run has no gate.</summary>
+    public bool HookMissing { get; init; }
+
+    /// <summary>What TestingPlatformCommandLineArguments (passed to every run of the test app) turns off, as phrases.</summary>
+    public IReadOnlyList<string> CommandLineOff { get; init; } = [];
+
     /// <summary>Where a property that offends was set, by name: "file(line)", a response file's line, or an environment variable.</summary>
     public IReadOnlyDictionary<string, string> Origins { get; init; } = new Dictionary<string, string>();
 
     /// <summary>For each of <see cref="OtherFiles"/>, the property that names it.</summary>
     public IReadOnlyDictionary<string, string> OtherFileProperties { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>The TestingPlatformBuilderHook the package's targets add for its run-time extension.</summary>
+    private const string ExtensionHook = "5B0F6B2E-7C1D-4E8A-9F3B-2A6C8D4E1F07";
 
     private static readonly string[] RerunProperties = ["AgentTestGuardReruns", "AgentTestGuardRerunBudget"];
 
@@ -34,7 +43,7 @@ internal sealed record GuardSettings(string ProjectFile, bool ReferencesPackage,
     [
         "AgentTestGuardSkip", "AgentTestGuardEnforce", "_AgentTestGuardRefuseStoppedAgents", "AgentTestGuardReruns", "AgentTestGuardRerunBudget",
         "DesignTimeBuild", "_AgentTestGuardEnabled", "AgentTestGuardPolicyFile", "AgentTestGuardApprovalsFile", "AgentTestGuardCriteriaFile",
-        "AgentTestGuardDecisionsFile", "AgentTestGuardIncidentsFile",
+        "AgentTestGuardDecisionsFile", "AgentTestGuardIncidentsFile", "TestingPlatformCommandLineArguments",
     ];
 
     private static readonly (string Property, string FileName)[] ReviewFiles =
@@ -98,12 +107,17 @@ internal sealed record GuardSettings(string ProjectFile, bool ReferencesPackage,
         bool Is(string property, string value) => project.GetPropertyValue(property).Trim().Equals(value, StringComparison.OrdinalIgnoreCase);
         bool Zero(string property) => int.TryParse(project.GetPropertyValue(property).Trim(), out var number) && number == 0;
         var imported = project.GetPropertyValue("_AgentTestGuardTasksAssembly").Length > 0;
+        var disabled = imported && !skip && Is("_AgentTestGuardEnabled", "false");
+        var arguments = project.GetPropertyValue("TestingPlatformCommandLineArguments");
         return new GuardSettings(project.FullPath, references, skip, enforceOff, other)
         {
             StopRefusalOff = Is("_AgentTestGuardRefuseStoppedAgents", "false"),
             RerunsOff = [.. RerunProperties.Where(Zero)],
             OtherFileProperties = otherProperties,
-            DisabledOtherwise = imported && !skip && Is("_AgentTestGuardEnabled", "false"),
+            DisabledOtherwise = disabled,
+            HookMissing = imported && !skip && !disabled && Is("_AgentTestGuardRunsOnPlatform", "true")
+                && !project.GetItems("TestingPlatformBuilderHook").Any(hook => hook.EvaluatedInclude.Equals(ExtensionHook, StringComparison.OrdinalIgnoreCase)),
+            CommandLineOff = Commands.Verify.SettingLines.Weakening(arguments) is { } off ? [$"'{arguments.Trim()}' {off}"] : [],
             Origins = Watched.Select(name => (name, Where: OriginOf(project, name, fromResponseFile)))
                 .Where(o => o.Where is not null)
                 .ToDictionary(o => o.name, o => o.Where!, StringComparer.Ordinal),

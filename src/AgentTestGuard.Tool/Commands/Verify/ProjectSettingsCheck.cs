@@ -40,8 +40,16 @@ internal static class ProjectSettingsCheck
             if (project.ReferencesPackage && project.DisabledOtherwise)
             {
                 why.Add("the package's targets are switched off (DesignTimeBuild or _AgentTestGuardEnabled): the build makes no inventory, so its agent tests gate unrecognised"
-                    + SetAt(project, "DesignTimeBuild") + SetAt(project, "_AgentTestGuardEnabled"));
+                    + (SetAt(project, "DesignTimeBuild") is { Length: > 0 } designTime ? designTime : SetAt(project, "_AgentTestGuardEnabled")));
             }
+
+            if (project.ReferencesPackage && project.HookMissing)
+            {
+                why.Add("the package's TestingPlatformBuilderHook is removed: its run-time extension does not load, so the run has no quarantine and no enforce mode");
+            }
+
+            why.AddRange(project.CommandLineOff.Where(_ => project.ReferencesPackage).Select(off =>
+                $"TestingPlatformCommandLineArguments {off}" + SetAt(project, "TestingPlatformCommandLineArguments")));
 
             if (project.ReferencesPackage && project.EnforceOff)
             {

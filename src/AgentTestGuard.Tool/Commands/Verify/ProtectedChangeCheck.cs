@@ -30,6 +30,10 @@ internal static class ProtectedChangeCheck
         ".ci/**", ".github/**", ".azure-pipelines/**", ".gitlab/**",
     ];
 
+    // Any change to one counts: a package source it adds can serve a forged AgentTestGuard of the
+    // same id and version, which would leave the gate out without a line that names it.
+    private const string PackageSources = "nuget.config";
+
     /// <param name="otherReviewFiles">Review files at other paths the projects name (by their properties), from the root.</param>
     /// <returns>The offending changes, or null with git's complaint.</returns>
     public static (IReadOnlyList<Offence>? Offences, string? Problem) Check(BaseRevision trustedBase, Policy? policy, IEnumerable<string> otherReviewFiles)
@@ -37,7 +41,7 @@ internal static class ProtectedChangeCheck
         var reviewSpecs = ReviewFiles.Select(name => $":(glob,icase)**/{name}")
             .Concat(otherReviewFiles.Select(path => $":(literal){path}"))
             .ToList();
-        var settingSpecs = SettingFiles.Select(pattern => $":(glob,icase)**/{pattern}").ToList();
+        var settingSpecs = SettingFiles.Append(PackageSources).Select(pattern => $":(glob,icase)**/{pattern}").ToList();
         var (changed, problem) = ChangeHistory.Changed(trustedBase, [.. reviewSpecs, .. settingSpecs]);
         if (changed is null)
         {
@@ -53,6 +57,12 @@ internal static class ProtectedChangeCheck
                 if (IsReviewFile(file) || reviewed.Contains(file))
                 {
                     offending.Add((file, commit.Id, null));
+                    continue;
+                }
+
+                if (file[(file.LastIndexOf('/') + 1)..].Equals(PackageSources, StringComparison.OrdinalIgnoreCase))
+                {
+                    offending.Add((file, commit.Id, "changes the package sources, one of which could serve a forged AgentTestGuard"));
                     continue;
                 }
 

@@ -27,6 +27,13 @@ internal static partial class SettingLines
         return $"'{shown}' {what}";
     }
 
+    /// <summary>What the text does when it turns enforce mode, reruns or a failed run's exit code off; null otherwise.</summary>
+    public static string? Weakening(string text) =>
+        Known.Take(WeakeningCount).FirstOrDefault(k => k.Pattern.IsMatch(text)).Why;
+
+    // The first Known entries, those that weaken the gate whatever else is set.
+    private const int WeakeningCount = 4;
+
     // Name, then what separates it from its value in MSBuild XML, a -p: switch, an option, YAML or a shell.
     private const string Gap = @"[\s""'=:>]*";
 
@@ -35,11 +42,11 @@ internal static partial class SettingLines
         (Setting(@"AgentTestGuardEnforce|agt-enforce", "false"), "turns enforce mode off: a run in CI passes while agent tests are unreviewed"),
         (Setting(@"AgentTestGuardReruns|agt-reruns", "0"), "sets reruns to 0: a failed test is not rerun, so a flaky test passes for a plain failure"),
         (Setting(@"AgentTestGuardRerunBudget|agt-rerun-budget", "0"), "sets the rerun budget to 0: no failed test is rerun, so flakiness goes unseen"),
+        (Pattern(@"ignore-exit-code|exitcode_ignore"), "lets a failed run pass"),
         (Setting(@"AgentTestGuardSkip", "true"), "skips the package: no inventory, agent tests gate unrecognised"),
         (Pattern(@"AGENTTESTGUARD_ENVIRONMENT"), "names the environment the policy's environments are judged by"),
         (Pattern(@"AgentTestGuard(Policy|Approvals|Criteria|Incidents|Decisions)File"), "points the build at another review file"),
         (Pattern(@"_AgentTestGuard|DesignTimeBuild"), "sets a switch only the package and dotnet agt may set"),
-        (Pattern(@"ignore-exit-code|exitcode_ignore"), "lets a failed run pass"),
         (Pattern(@"TestingPlatformBuilderHook"), "changes the platform's extensions, AgentTestGuard's among them"),
     ];
 

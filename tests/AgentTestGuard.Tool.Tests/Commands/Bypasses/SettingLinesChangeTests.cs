@@ -30,6 +30,7 @@ public sealed class SettingLinesChangeTests
         repository.Write(".github/workflows/ci.yml", "on: pull_request\njobs:\n  test:\n    env:\n      AgentTestGuardRerunBudget: 0\n      AGENTTESTGUARD_ENVIRONMENT: local\n");
         repository.Write("azure-pipelines.yml", "steps:\n  - script: dotnet test -- --agt-enforce false\n");
         repository.Write("build.sh", "# faster\nexport AgentTestGuardEnforce=false\n");
+        repository.Write("NuGet.Config", "<configuration>\n  <packageSources>\n    <add key=\"local\" value=\"packages\" />\n  </packageSources>\n</configuration>\n");
         var agents = repository.CommitAll("make CI green", author: Agent);
         Directory.CreateDirectory(repository.PathOf("scripts"));
         repository.Write("scripts/local.ps1", "dotnet test -- --agt-reruns 0\n");
@@ -45,6 +46,7 @@ public sealed class SettingLinesChangeTests
                 new(".ci/run(3)", $"removes the line 'dotnet test -- --agt-reruns 5'; {by}"),
                 new(".github/workflows/ci.yml(5)", $"'AgentTestGuardRerunBudget: 0' sets the rerun budget to 0: no failed test is rerun, so flakiness goes unseen; {by}"),
                 new(".github/workflows/ci.yml(6)", $"'AGENTTESTGUARD_ENVIRONMENT: local' names the environment the policy's environments are judged by; {by}"),
+                new("NuGet.Config", $"changes the package sources, one of which could serve a forged AgentTestGuard; {by}"),
                 new("azure-pipelines.yml(2)", $"'- script: dotnet test -- --agt-enforce false' turns enforce mode off: a run in CI passes while agent tests are unreviewed; {by}"),
                 new("build.sh(2)", $"'export AgentTestGuardEnforce=false' turns enforce mode off: a run in CI passes while agent tests are unreviewed; {by}"),
             ],
