@@ -38,9 +38,12 @@ internal static class ChangeHistory
         return (commits, null);
     }
 
+    /// <param name="Line">1-based, in the commit's version of the file; for a removed line, the line now where it was.</param>
+    public sealed record ChangedLine(int Line, bool Added, string Text);
+
     /// <summary>The lines a commit added or removed in a file (a merge: against every parent).</summary>
-    /// <returns>The lines without their +/- mark; or null with git's complaint.</returns>
-    public static (IReadOnlyList<string>? Lines, string? Problem) ChangedLines(BaseRevision trustedBase, string commit, string file)
+    /// <returns>The lines without their +/- marks; or null with git's complaint.</returns>
+    public static (IReadOnlyList<ChangedLine>? Lines, string? Problem) ChangedLines(BaseRevision trustedBase, string commit, string file)
     {
         var show = GitRunner.Run(trustedBase.TopLevel,
             ["show", "--no-renames", "--no-ext-diff", "--no-textconv", "--cc", "--format=", "-U0", commit, "--", file]);
@@ -49,19 +52,27 @@ internal static class ChangeHistory
             return (null, show?.Error.Trim() ?? "git is not installed");
         }
 
-        var lines = new List<string>();
+        var lines = new List<ChangedLine>();
+        var next = 1;
+        var marks = 0;
         foreach (var line in show.Output.Split('\n'))
         {
-            // "+x"/"-x" in a plain diff; "++x", "+ x", " -x"... in a merge's combined diff.
-            if (line.StartsWith("+++", StringComparison.Ordinal) || line.StartsWith("---", StringComparison.Ordinal) || line.StartsWith("@@", StringComparison.Ordinal))
+            if (line.StartsWith("@@", StringComparison.Ordinal))
             {
+                // "@@ -a,b +c,d @@", or "@@@ -a,b -c,d +e,f @@@" for a merge of two: c (or e) numbers
+                // the lines after it, and each line starts with a mark per parent.
+                marks = line.TakeWhile(c => c == '@').Count() - 1;
+                next = NewRange(line) is var (start, count) ? (count == 0 ? start + 1 : start) : next;
                 continue;
             }
 
-            var marks = line.TakeWhile(c => c is '+' or '-' or ' ').Count();
-            if (marks > 0 && line[..marks].Any(c => c is '+' or '-'))
+            // "+x"/"-x" in a plain diff; "++x", "+ x", " -x"... in a merge's combined diff. Before the
+            // first hunk come the headers ("+++ b/file"), which marks, still 0, skips.
+            if (marks > 0 && line.Length >= marks && line[..marks].All(c => c is '+' or '-' or ' ') && line[..marks].Any(c => c is '+' or '-'))
             {
-                lines.Add(line[marks..]);
+                var removed = line[..marks].Contains('-', StringComparison.Ordinal);
+                lines.Add(new ChangedLine(next, !removed, line[marks..].TrimEnd('\r')));
+                next += removed ? 0 : 1;
             }
         }
 
@@ -109,17 +120,17 @@ internal static class ChangeHistory
         return (files, null);
     }
 
-    /// <summary>"@@ -a,b +c,d @@": (c, d), d being 1 when left out.</summary>
+    /// <summary>"@@ -a,b +c,d @@" (a merge's "@@@ -a,b -c,d +e,f @@@"): (c, d), d being 1 when left out.</summary>
     private static (int Start, int Count)? NewRange(string hunk)
     {
-        var plus = hunk.IndexOf(" +", StringComparison.Ordinal);
-        var end = plus < 0 ? -1 : hunk.IndexOf(' ', plus + 2);
-        if (end < 0)
+        // The ranges are the words between the opening and the closing @s; what follows is context.
+        var range = hunk.Split(' ').Skip(1).TakeWhile(word => !word.StartsWith('@')).LastOrDefault(word => word.StartsWith('+'));
+        if (range is null)
         {
             return null;
         }
 
-        var parts = hunk[(plus + 2)..end].Split(',');
+        var parts = range[1..].Split(',');
         var count = 1;
         return Number(parts[0]) is { } start && (parts.Length == 1 || Number(parts[1]) is { } given && (count = given) >= 0)
             ? (start, count)

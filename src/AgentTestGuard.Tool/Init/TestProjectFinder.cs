@@ -38,8 +38,9 @@ internal static class TestProjectFinder
     /// each test project among them with <paramref name="read"/>, in the files' order.
     /// </summary>
     /// <returns>What was read of the test projects, and the files MSBuild could not evaluate.</returns>
+    /// <param name="globalProperties">Per project file, global properties to evaluate it with (those its command line would set); null for none.</param>
     internal static (List<T> TestProjects, List<(string ProjectFile, InvalidProjectFileException Error)> Unreadable) EvaluateTestProjects<T>(
-        IEnumerable<string> projectFiles, Func<Project, T> read)
+        IEnumerable<string> projectFiles, Func<Project, T> read, Func<string, IDictionary<string, string>?>? globalProperties = null)
     {
         var found = new List<T>();
         var unreadable = new List<(string, InvalidProjectFileException)>();
@@ -49,7 +50,9 @@ internal static class TestProjectFinder
             Project project;
             try
             {
-                project = collection.LoadProject(file);
+                project = globalProperties?.Invoke(file) is { Count: > 0 } properties
+                    ? collection.LoadProject(file, properties, null)
+                    : collection.LoadProject(file);
             }
             catch (InvalidProjectFileException e)
             {

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using AgentTestGuard.Configuration;
 using AgentTestGuard.Tool.Git;
 
@@ -9,9 +8,10 @@ namespace AgentTestGuard.Tool.Commands.Verify;
 /// trusted human (see <see cref="CommitTrust"/>) made each such commit. That is the review files
 /// (policy, ledger, incident log, criteria catalog, stop-rule decisions, wherever they are), and any line about
 /// AgentTestGuard in the files that configure a build or a run (MSBuild files, response files,
-/// test run settings, CI pipelines): an agent that may edit them could switch the product off.
+/// test run settings, CI pipelines and scripts): an agent that may edit them could switch the
+/// product off, or hide its flaky tests by turning reruns off.
 /// </summary>
-internal static partial class ProtectedChangeCheck
+internal static class ProtectedChangeCheck
 {
     public sealed record Offence(string File, string Why);
 
@@ -21,13 +21,18 @@ internal static partial class ProtectedChangeCheck
         Decisions.DecisionLog.FileName,
     ];
 
-    // Where a build or a test run is configured: a change to one counts when a line it adds or
-    // removes matches SettingLine.
+    // Where a build or a test run is configured (MSBuild, response files, run settings, CI definitions
+    // and scripts): each line a commit adds or removes that SettingLines matches counts, named by its line.
     private static readonly string[] SettingFiles =
     [
         "*.csproj", "*.fsproj", "*.vbproj", "*.proj", "*.props", "*.targets", "*.rsp", "*.runsettings", "*testconfig.json",
-        "*.yml", "*.yaml",
+        "*.yml", "*.yaml", "*.sh", "*.bash", "*.ps1", "*.psm1", "*.cmd", "*.bat", "*.cake", "*.mk", "Makefile", "Jenkinsfile", "*.env",
+        ".ci/**", ".github/**", ".azure-pipelines/**", ".gitlab/**",
     ];
+
+    // Any change to one counts: a package source it adds can serve a forged AgentTestGuard of the
+    // same id and version, which would leave the gate out without a line that names it.
+    private const string PackageSources = "nuget.config";
 
     /// <param name="otherReviewFiles">Review files at other paths the projects name (by their properties), from the root.</param>
     /// <returns>The offending changes, or null with git's complaint.</returns>
@@ -36,7 +41,7 @@ internal static partial class ProtectedChangeCheck
         var reviewSpecs = ReviewFiles.Select(name => $":(glob,icase)**/{name}")
             .Concat(otherReviewFiles.Select(path => $":(literal){path}"))
             .ToList();
-        var settingSpecs = SettingFiles.Select(pattern => $":(glob,icase)**/{pattern}").ToList();
+        var settingSpecs = SettingFiles.Append(PackageSources).Select(pattern => $":(glob,icase)**/{pattern}").ToList();
         var (changed, problem) = ChangeHistory.Changed(trustedBase, [.. reviewSpecs, .. settingSpecs]);
         if (changed is null)
         {
@@ -44,14 +49,20 @@ internal static partial class ProtectedChangeCheck
         }
 
         var reviewed = new HashSet<string>(otherReviewFiles, StringComparer.Ordinal);
-        var offending = new List<(string File, string Commit)>();
+        var offending = new List<(string File, string Commit, string? What)>();
         foreach (var commit in changed)
         {
             foreach (var file in commit.Files)
             {
                 if (IsReviewFile(file) || reviewed.Contains(file))
                 {
-                    offending.Add((file, commit.Id));
+                    offending.Add((file, commit.Id, null));
+                    continue;
+                }
+
+                if (file[(file.LastIndexOf('/') + 1)..].Equals(PackageSources, StringComparison.OrdinalIgnoreCase))
+                {
+                    offending.Add((file, commit.Id, "changes the package sources, one of which could serve a forged AgentTestGuard"));
                     continue;
                 }
 
@@ -61,10 +72,8 @@ internal static partial class ProtectedChangeCheck
                     return (null, linesProblem);
                 }
 
-                if (lines.Any(line => SettingLine().IsMatch(line)))
-                {
-                    offending.Add((file, commit.Id));
-                }
+                offending.AddRange(lines.Where(line => SettingLines.Matches(line.Text))
+                    .Select(line => ($"{file}({line.Line})", commit.Id, (string?)SettingLines.Describe(line.Text, line.Added))));
             }
         }
 
@@ -75,7 +84,7 @@ internal static partial class ProtectedChangeCheck
         }
 
         var offences = new List<Offence>();
-        foreach (var (file, id) in offending)
+        foreach (var (file, id, what) in offending)
         {
             if (!commits.TryGetValue(id, out var commit))
             {
@@ -83,7 +92,8 @@ internal static partial class ProtectedChangeCheck
             }
             else if (CommitTrust.Problems(commit, policy) is { Count: > 0 } problems)
             {
-                offences.Add(new Offence(file, CommitTrust.Describe("changed", commit, problems)));
+                var by = CommitTrust.Describe("changed", commit, problems);
+                offences.Add(new Offence(file, what is null ? by : $"{what}; {by}"));
             }
         }
 
@@ -92,9 +102,4 @@ internal static partial class ProtectedChangeCheck
 
     private static bool IsReviewFile(string path) =>
         ReviewFiles.Contains(path[(path.LastIndexOf('/') + 1)..], StringComparer.OrdinalIgnoreCase);
-
-    // The package's properties, items, targets and reference (AgentTestGuard…), its run-time options
-    // (--agt-…) and the tool (dotnet agt), and the platform's switches that turn a failed run green.
-    [GeneratedRegex(@"agenttestguard|\bagt\b|ignore-exit-code|exitcode_ignore", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex SettingLine();
 }
