@@ -101,7 +101,7 @@ internal static class RunRecordDetailsReader
     }
 
     /// <summary>The test's reruns (docs/files.md#run-record); an entry without an outcome is left out.</summary>
-    private static IReadOnlyList<RunRecordRerun> Reruns(JsonElement test)
+    private static List<RunRecordRerun> Reruns(JsonElement test)
     {
         if (!test.TryGetProperty("reruns", out var reruns) || reruns.ValueKind != JsonValueKind.Array)
         {
