@@ -24,6 +24,23 @@ internal sealed class Output(TextWriter standard, TextWriter error, bool colour)
 
     public void Line(string text = "") => standard.WriteLine(text);
 
+    /// <summary>
+    /// An output that keeps what is written to it, in the same colours, until <see cref="Replay"/>:
+    /// for work done in parallel whose messages must still come in the order of a sequential run.
+    /// </summary>
+    public Output Deferred() => new(new StringWriter(), new StringWriter(), colour);
+
+    /// <summary>Writes here what <paramref name="deferred"/> (from <see cref="Deferred"/>) kept.</summary>
+    public void Replay(Output deferred)
+    {
+        standard.Write(deferred.StandardWriter.ToString());
+        error.Write(deferred.ErrorWriter.ToString());
+    }
+
+    private TextWriter StandardWriter => standard;
+
+    private TextWriter ErrorWriter => error;
+
     /// <summary>What the tool is doing (building a project): on standard error, so --json output stays clean.</summary>
     public void Progress(string text) => error.WriteLine(Dim(text));
 

@@ -11,6 +11,7 @@ using AgentTestGuard.Tool.Report.Markdown;
 using AgentTestGuard.Tool.Report.Model;
 using AgentTestGuard.Tool.Report.Sources;
 using AgentTestGuard.Tool.Report.Terminal;
+using AgentTestGuard.Tool.Report.Timing;
 
 namespace AgentTestGuard.Tool.Report;
 
@@ -35,7 +36,9 @@ internal static class ReportCommand
         var azure = new Option<bool>("--azdo") { Description = "Also write Azure Pipelines issues and build summary (automatic when TF_BUILD=True)." };
         var formats = Renderers.Select(r => (Renderer: r, Option: new Option<string?>(r.Option)
         {
-            Description = $"Write the report as {r.Option[2..].ToUpperInvariant()} to a file (default: standard output).",
+            Description = r is HtmlReportRenderer
+                ? $"Write the report as HTML to a file (default: {r.DefaultFileName}; '-': standard output)."
+                : $"Write the report as {r.Option[2..].ToUpperInvariant()} to a file (default: standard output).",
             Arity = ArgumentArity.ZeroOrOne,
         })).ToList();
         var build = new BuildOptions();
@@ -56,10 +59,11 @@ internal static class ReportCommand
                 return ExitCodes.Usage;
             }
 
-            // A format named without a file goes to standard output; only one can.
+            // Markdown or JSON named without a file goes to standard output (they are piped); only one
+            // format can. A page is opened from a file: HTML without one goes to agenttestguard-report.html.
             var chosen = formats
                 .Where(f => result.GetResult(f.Option) is not null)
-                .Select(f => new ReportTarget(f.Renderer, result.GetValue(f.Option) is { Length: > 0 } file && file != "-" ? Path.GetFullPath(file) : null))
+                .Select(f => new ReportTarget(f.Renderer, Destination(f.Renderer, result.GetValue(f.Option))))
                 .ToList();
             var targets = CiTargets.Detect(result.GetValue(github), result.GetValue(azure), variable);
             if (chosen.Count(t => t.File is null) > (targets.Any ? 0 : 1))
@@ -76,7 +80,10 @@ internal static class ReportCommand
                 return ExitCodes.Error;
             }
 
+            var timing = ReportTimings.Start("build");
             var report = QuarantineReportBuilder.Build(inputs);
+            timing.Dispose();
+            timing = ReportTimings.Start("write");
             foreach (var target in chosen)
             {
                 target.Write(report, output);
@@ -87,6 +94,7 @@ internal static class ReportCommand
                 TerminalSummary.Write(report, output);
             }
 
+            timing.Dispose();
             if (targets.Any)
             {
                 CiPublisher.Publish(report, targets, chosen.FirstOrDefault(t => t.Renderer is MarkdownReport)?.File, variable, output);
@@ -96,6 +104,14 @@ internal static class ReportCommand
         });
         return command;
     }
+
+    /// <returns>The full path to write to; null for standard output ("-", or no file for a piped format).</returns>
+    private static string? Destination(IReportRenderer renderer, string? file) => file switch
+    {
+        "-" => null,
+        { Length: > 0 } => Path.GetFullPath(file),
+        _ => renderer is HtmlReportRenderer ? Path.GetFullPath(renderer.DefaultFileName) : null,
+    };
 
     /// <param name="File">Null: standard output.</param>
     private sealed record ReportTarget(IReportRenderer Renderer, string? File)

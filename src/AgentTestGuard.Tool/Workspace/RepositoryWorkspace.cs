@@ -1,5 +1,6 @@
 using AgentTestGuard.Incidents;
 using AgentTestGuard.Tool.Cli;
+using AgentTestGuard.Tool.Report.Timing;
 
 namespace AgentTestGuard.Tool.Workspace;
 
@@ -47,8 +48,14 @@ internal sealed class RepositoryWorkspace
         }
 
         var folder = Directory.Exists(target) ? target : Path.GetDirectoryName(target)!;
+        var t = ReportTimings.Start("workspace: msbuild locate");
         MSBuildHost.EnsureRegistered(folder);
-        if (Evaluate(target, settings, output) is not { } evaluated)
+        t.Dispose();
+        t = ReportTimings.Start("workspace: evaluate");
+        var evaluated0 = Evaluate(target, settings, output);
+        t.Dispose();
+        t = ReportTimings.Start("workspace: refresh");
+        if (evaluated0 is not { } evaluated)
         {
             return null;
         }
@@ -72,6 +79,8 @@ internal sealed class RepositoryWorkspace
             return null;
         }
 
+        t.Dispose();
+        using var r = ReportTimings.Start("workspace: read");
         return Read(folder, projects, needs, output);
     }
 

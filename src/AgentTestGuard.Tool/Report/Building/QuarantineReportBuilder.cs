@@ -1,5 +1,6 @@
 using AgentTestGuard.Tool.Report.Model;
 using AgentTestGuard.Tool.Report.Sources;
+using AgentTestGuard.Tool.Report.Timing;
 
 namespace AgentTestGuard.Tool.Report.Building;
 
@@ -8,9 +9,15 @@ internal static class QuarantineReportBuilder
 {
     public static QuarantineReport Build(ReportInputs inputs)
     {
+        var t = ReportTimings.Start("build: evidence");
         var runs = new RunEvidence(inputs.Runs, inputs.History);
+        t.Dispose();
+        t = ReportTimings.Start("build: tests");
         var tests = TestEntries.Of(inputs.Rows, inputs.Reviews.Reviews, runs, inputs.Root, inputs.Now);
+        t.Dispose();
+        t = ReportTimings.Start("build: agents");
         var agents = AgentEntries.Of(tests, inputs.Policy, inputs.Reviews.Decisions, inputs.History);
+        t.Dispose();
         int Count(ReportTestState state) => tests.Count(t => t.State == state);
         var counts = new ReportCounts(
             AgentTests: tests.Count,
@@ -23,7 +30,8 @@ internal static class QuarantineReportBuilder
             QuarantinedFailures: tests.Count(t => t.IsQuarantined && t.FailedInLatestRun),
             UnreviewedInFailedEnforcedRun: tests.Count(t => t.BlockedEnforcedRun),
             StoppedAgents: agents.Count(a => a.StopRule?.Stopped == true),
-            AgentsAwaitingDecision: agents.Count(a => a.StopRule?.NeedsDecision == true));
+            AgentsAwaitingDecision: agents.Count(a => a.StopRule?.NeedsDecision == true),
+            CannotFail: tests.Count(t => t.CannotFail is not null));
         return new QuarantineReport
         {
             GeneratedAt = inputs.Now,

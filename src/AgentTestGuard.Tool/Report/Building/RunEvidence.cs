@@ -1,5 +1,4 @@
 using AgentTestGuard.History.Metrics;
-using AgentTestGuard.History.Records;
 using AgentTestGuard.Tool.Report.Model;
 using AgentTestGuard.Tool.Report.Sources;
 
@@ -11,7 +10,8 @@ namespace AgentTestGuard.Tool.Report.Building;
 /// </summary>
 internal sealed class RunEvidence
 {
-    private readonly Dictionary<(string, string), Dictionary<string, ReportOutcome>> _outcomes = [];
+    private readonly Dictionary<(string, string), List<ReportOutcome>> _outcomes = [];
+    private readonly HashSet<(string, string)> _unordered = [];
     private readonly Dictionary<(string, string), ReportFailure> _lastFailures = [];
     private readonly Dictionary<(string, string), DateTimeOffset> _firstRecorded = [];
     private readonly Dictionary<string, RunRecordDetails> _latestRecord = new(StringComparer.Ordinal);
@@ -27,12 +27,10 @@ internal sealed class RunEvidence
             NoteRun(run.Assembly, run.StartedAt, run.RunId);
         }
 
-        foreach (var (key, outcomes) in history?.RecentOutcomes ?? new Dictionary<(string, string), IReadOnlyList<HistoryOutcome>>())
+        foreach (var (key, outcomes) in history?.RecentOutcomes ?? new Dictionary<(string, string), IReadOnlyList<ReportOutcome>>())
         {
-            foreach (var outcome in outcomes)
-            {
-                Add(key, new ReportOutcome(outcome.RunId, outcome.At, Name(outcome.Outcome), outcome.Attempts));
-            }
+            // Already in order, each run once.
+            _outcomes.Add(key, [.. outcomes]);
         }
 
         foreach (var row in history?.Metrics.Tests ?? [])
@@ -75,8 +73,20 @@ internal sealed class RunEvidence
             r.Enforce, r.EnforceFailed, r.GatingFailures, r.QuarantinedFailures))];
 
     /// <summary>The test's outcomes in its latest runs, oldest first, at most <see cref="HistoryFacts.RecentRunCount"/>.</summary>
-    public IReadOnlyList<ReportOutcome> Outcomes(string assembly, string test) =>
-        _outcomes.TryGetValue((assembly, test), out var outcomes) ? [.. outcomes.Values.OrderBy(o => o.At).ThenBy(o => o.RunId, StringComparer.Ordinal).TakeLast(HistoryFacts.RecentRunCount)] : [];
+    public IReadOnlyList<ReportOutcome> Outcomes(string assembly, string test)
+    {
+        if (!_outcomes.TryGetValue((assembly, test), out var outcomes))
+        {
+            return [];
+        }
+
+        if (_unordered.Remove((assembly, test)))
+        {
+            outcomes.Sort((a, b) => a.At != b.At ? a.At.CompareTo(b.At) : string.CompareOrdinal(a.RunId, b.RunId));
+        }
+
+        return outcomes.Count <= HistoryFacts.RecentRunCount ? outcomes : outcomes[^HistoryFacts.RecentRunCount..];
+    }
 
     public ReportFailure? LastFailure(string assembly, string test) => _lastFailures.GetValueOrDefault((assembly, test));
 
@@ -109,22 +119,23 @@ internal sealed class RunEvidence
     {
         if (!_outcomes.TryGetValue(key, out var outcomes))
         {
-            outcomes = new Dictionary<string, ReportOutcome>(StringComparer.Ordinal);
+            outcomes = [];
             _outcomes.Add(key, outcomes);
         }
 
         // A run both imported and read from its record counts once, by its id: the record's reading replaces the history's.
-        outcomes[outcome.RunId] = outcome;
-    }
+        var known = outcomes.FindLastIndex(o => o.RunId == outcome.RunId);
+        if (known >= 0)
+        {
+            outcomes[known] = outcome;
+            return;
+        }
 
-    private static string Name(Outcome outcome) => outcome switch
-    {
-        Outcome.Passed => "passed",
-        Outcome.Failed => "failed",
-        Outcome.Error => "error",
-        Outcome.TimedOut => "timedOut",
-        Outcome.Skipped => "skipped",
-        Outcome.Cancelled => "cancelled",
-        _ => "notRun",
-    };
+        if (outcomes.Count > 0 && (outcomes[^1].At > outcome.At || (outcomes[^1].At == outcome.At && string.CompareOrdinal(outcomes[^1].RunId, outcome.RunId) > 0)))
+        {
+            _unordered.Add(key);
+        }
+
+        outcomes.Add(outcome);
+    }
 }

@@ -67,6 +67,7 @@ internal static class TestEntries
             LastFailure = runs.LastFailure(assembly, test.Id),
             FailedInLatestRun = latest?.IsFailure == true,
             BlockedEnforcedRun = state.IsQuarantined() && runs.EnforceFailedLatest(assembly),
+            CannotFail = test.CannotFail,
             ApproveCommand = ReviewCommands.Approve(test.Id),
             RejectCommand = ReviewCommands.Reject(test.Id),
         };

@@ -27,7 +27,7 @@ internal static class HtmlTestJson
 
         json.WriteEndArray();
         Optional(json, "since", test.QuarantinedSince);
-        json.WriteString("runs", new string([.. test.RecentRuns.Select(r => HtmlOutcomes.Letter(r.Outcome))]));
+        json.WriteString("runs", OutcomeLetters.Of(test.RecentRuns));
         json.WriteNumber("att", test.Attempts);
         if (test.Flaky is { } flaky)
         {
@@ -50,6 +50,11 @@ internal static class HtmlTestJson
         {
             json.WriteString("fail", failure.Message);
             Optional(json, "failAt", failure.At);
+        }
+
+        if (test.CannotFail is { } cannotFail)
+        {
+            json.WriteString("cf", cannotFail.Detail);
         }
 
         Decision(json, "ok", test.Approval);

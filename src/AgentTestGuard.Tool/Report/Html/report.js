@@ -28,7 +28,7 @@
   const criteria = new Map(data.criteria.map((c) => [c.id, c]));
   const noCriterion = '';
   for (const test of data.tests) {
-    test.search = [test.id, test.ag, test.mo, test.se, test.pr, test.file, test.fail, test.no?.text, test.ok?.text, ...test.cr]
+    test.search = [test.id, test.ag, test.mo, test.se, test.pr, test.file, test.fail, test.no?.text, test.ok?.text, test.cf && `cannot fail ${test.cf}`, ...test.cr]
       .filter((part) => part !== undefined).join('\n').toLowerCase();
     test.failures = [...test.runs].filter((o) => o === 'f' || o === 'e' || o === 't').length;
   }
@@ -165,6 +165,7 @@
     const dot = test.id.lastIndexOf('.');
     summary.append(element('span', 'badge', test.st), element('span', 'name', test.id.slice(dot + 1)),
       element('span', 'class', test.id.slice(0, Math.max(dot, 0))), element('span', 'who', test.ag));
+    if (test.cf !== undefined) summary.append(element('span', 'badge cannot-fail', 'cannot fail'));
     if (test.since !== undefined) summary.append(element('span', 'age', `${duration(data.now - test.since)} in quarantine`));
     summary.append(strip(test.runs));
     details.append(summary);
@@ -188,6 +189,7 @@
       test.lf ? 'failed in the latest run' : undefined, test.blk ? 'enforce mode failed that run' : undefined);
     fact(facts, 'History', test.dc === undefined ? 'no history yet' : `${count(test.dc, 'defect')} caught`,
       test.fa === undefined ? undefined : count(test.fa, 'false alarm'));
+    fact(facts, 'Cannot fail', test.cf && `AGT0020: ${test.cf}`);
     const decision = (term, d) => d && fact(facts, term, `by ${d.by}`, d.at !== undefined ? when(d.at) : undefined, d.text);
     decision('Rejected', test.no);
     decision(test.st === 'stale' ? 'Approved (stale)' : 'Approved', test.ok);

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using System.Text.Json;
 using AgentTestGuard.Tool.Report.Model;
@@ -19,13 +20,27 @@ internal sealed class JsonReport : IReportRenderer
     public void Write(QuarantineReport report, TextWriter writer)
     {
         using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+        var options = new JsonWriterOptions { Indented = true };
+        var newLine = Environment.NewLine;
+#if NET9_0_OR_GREATER
+        options.NewLine = newLine = "\n";
+#endif
+        using (var json = new Utf8JsonWriter(buffer, options))
         {
             Write(report, json);
         }
 
+        buffer.WriteByte((byte)'\n');
+        if (writer is StreamWriter { Encoding: UTF8Encoding } file && newLine == "\n")
+        {
+            // Straight to the file: a large report is not turned into a string first.
+            file.Flush();
+            buffer.Position = 0;
+            buffer.CopyTo(file.BaseStream);
+            return;
+        }
+
         writer.Write(Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length).ReplaceLineEndings("\n"));
-        writer.Write('\n');
     }
 
     private static void Write(QuarantineReport report, Utf8JsonWriter json)
@@ -63,13 +78,8 @@ internal sealed class JsonReport : IReportRenderer
         }
 
         json.WriteEndArray();
-        json.WriteStartArray("tests");
-        foreach (var test in report.Tests)
-        {
-            JsonTestWriter.Write(json, test);
-        }
-
-        json.WriteEndArray();
+        var runIndex = WriteRecentRuns(json, report.Tests);
+        WriteTests(json, report.Tests, runIndex);
         json.WriteStartArray("runs");
         foreach (var run in report.Runs)
         {
@@ -92,6 +102,52 @@ internal sealed class JsonReport : IReportRenderer
         json.WriteEndObject();
     }
 
+    /// <summary>Every run a test's <c>recentRuns</c> refers to, once, oldest first; returns each one's place by run id.</summary>
+    private static Dictionary<string, int> WriteRecentRuns(Utf8JsonWriter json, IReadOnlyList<ReportTest> tests)
+    {
+        var runs = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
+        foreach (var test in tests)
+        {
+            foreach (var run in test.RecentRuns)
+            {
+                runs.TryAdd(run.RunId, run.At);
+            }
+        }
+
+        var ordered = runs.OrderBy(r => r.Value).ThenBy(r => r.Key, StringComparer.Ordinal).ToList();
+        json.WriteStartArray("recentRuns");
+        foreach (var (runId, at) in ordered)
+        {
+            json.WriteStartObject();
+            json.WriteString("runId", runId);
+            json.WriteString("startedAt", Utc(at));
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        return ordered.Select((r, i) => (r.Key, i)).ToDictionary(p => p.Key, p => p.i, StringComparer.Ordinal);
+    }
+
+    /// <summary>One test a line: a 10,000-test report stays small, and a line's diff is one test's.</summary>
+    private static void WriteTests(Utf8JsonWriter json, IReadOnlyList<ReportTest> tests, Dictionary<string, int> runIndex)
+    {
+        var line = new ArrayBufferWriter<byte>();
+        using var compact = new Utf8JsonWriter(line);
+        json.WriteStartArray("tests");
+        foreach (var test in tests)
+        {
+            // Raw values are written as they are: the line brings its own break and indentation.
+            line.ResetWrittenCount();
+            line.Write("\n    "u8);
+            compact.Reset(line);
+            JsonTestWriter.Write(compact, test, runIndex);
+            compact.Flush();
+            json.WriteRawValue(line.WrittenSpan, skipInputValidation: true);
+        }
+
+        json.WriteEndArray();
+    }
+
     private static void WriteCounts(Utf8JsonWriter json, ReportCounts counts)
     {
         json.WriteStartObject("counts");
@@ -106,6 +162,7 @@ internal sealed class JsonReport : IReportRenderer
         json.WriteNumber("unreviewedInFailedEnforcedRun", counts.UnreviewedInFailedEnforcedRun);
         json.WriteNumber("stoppedAgents", counts.StoppedAgents);
         json.WriteNumber("agentsAwaitingDecision", counts.AgentsAwaitingDecision);
+        json.WriteNumber("cannotFail", counts.CannotFail);
         json.WriteEndObject();
     }
 

@@ -7,7 +7,8 @@ namespace AgentTestGuard.Tool.Report.Json;
 /// <summary>One entry of the JSON report's <c>tests</c> (docs/report.md).</summary>
 internal static class JsonTestWriter
 {
-    public static void Write(Utf8JsonWriter json, ReportTest test)
+    /// <param name="runIndex">Each run's place in the report's <c>recentRuns</c>, by run id.</param>
+    public static void Write(Utf8JsonWriter json, ReportTest test, IReadOnlyDictionary<string, int> runIndex)
     {
         json.WriteStartObject();
         json.WriteString("id", test.Id);
@@ -44,18 +45,24 @@ internal static class JsonTestWriter
         Number(json, "ageInQuarantineHours", test.AgeInQuarantine?.TotalHours);
         Decision(json, "approval", test.Approval, "note");
         Decision(json, "rejection", test.Rejection, "reason");
-        json.WriteStartArray("recentRuns");
+        // Runs by their place in the report's list, outcomes as letters: 20 runs of 10,000 tests stay small.
+        json.WriteStartObject("recentRuns");
+        json.WriteStartArray("runs");
         foreach (var run in test.RecentRuns)
         {
-            json.WriteStartObject();
-            json.WriteString("runId", run.RunId);
-            json.WriteString("at", Utc(run.At));
-            json.WriteString("outcome", run.Outcome);
-            json.WriteNumber("attempts", run.Attempts);
-            json.WriteEndObject();
+            json.WriteNumberValue(runIndex[run.RunId]);
         }
 
         json.WriteEndArray();
+        json.WriteString("outcomes", OutcomeLetters.Of(test.RecentRuns));
+        json.WriteStartArray("attempts");
+        foreach (var run in test.RecentRuns)
+        {
+            json.WriteNumberValue(run.Attempts);
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
         json.WriteNumber("attempts", test.Attempts);
         Boolean(json, "flaky", test.Flaky);
         Number(json, "defectsCaught", test.DefectsCaught);
@@ -76,6 +83,18 @@ internal static class JsonTestWriter
 
         json.WriteBoolean("failedInLatestRun", test.FailedInLatestRun);
         json.WriteBoolean("blockedEnforcedRun", test.BlockedEnforcedRun);
+        if (test.CannotFail is { } cannotFail)
+        {
+            json.WriteStartObject("cannotFail");
+            json.WriteString("reason", cannotFail.ReasonName);
+            json.WriteString("detail", cannotFail.Detail);
+            json.WriteEndObject();
+        }
+        else
+        {
+            json.WriteNull("cannotFail");
+        }
+
         json.WriteString("approveCommand", test.ApproveCommand);
         json.WriteString("rejectCommand", test.RejectCommand);
         json.WriteEndObject();

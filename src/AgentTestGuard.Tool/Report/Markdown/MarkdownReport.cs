@@ -31,6 +31,7 @@ internal sealed class MarkdownReport : IReportRenderer
         WriteAgents(report, writer);
         WriteQuarantined(report, writer);
         WriteFailures(report, writer);
+        WriteCannotFail(report, writer);
         WriteStale(report, writer);
         WriteCommands(report, writer);
         writer.Write($"{Escape(ReportText.History(report.History))}\n");
@@ -86,6 +87,24 @@ internal sealed class MarkdownReport : IReportRenderer
         }
 
         WriteCut(failed.Count, writer);
+    }
+
+    /// <summary>Every agent test that cannot fail, approved ones too: a passing run of it proves nothing.</summary>
+    private static void WriteCannotFail(QuarantineReport report, TextWriter writer)
+    {
+        var tests = report.Tests.Where(t => t.CannotFail is not null).ToList();
+        if (tests.Count == 0)
+        {
+            return;
+        }
+
+        writer.Write($"### Cannot fail ({tests.Count})\n\nAGT0020: a pass of these proves nothing.\n\n| test | state | why |\n| --- | --- | --- |\n");
+        foreach (var test in tests.Take(MaxRows))
+        {
+            writer.Write($"| {Escape(test.Id)} | {Escape(test.State.Name())} | {Escape(test.CannotFail!.Detail)} |\n");
+        }
+
+        WriteCut(tests.Count, writer);
     }
 
     private static void WriteStale(QuarantineReport report, TextWriter writer)

@@ -9,7 +9,7 @@ namespace AgentTestGuard.Tool.Report.Model;
 internal sealed record QuarantineReport
 {
     /// <summary>The JSON schema's version (docs/report.md): raised when an older reader could misread the report.</summary>
-    public const int SchemaVersion = 1;
+    public const int SchemaVersion = 2;
 
     public required DateTimeOffset GeneratedAt { get; init; }
 

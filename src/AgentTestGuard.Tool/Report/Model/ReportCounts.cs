@@ -6,6 +6,7 @@ namespace AgentTestGuard.Tool.Report.Model;
 /// <param name="QuarantinedFailures">Quarantined tests that failed in the latest run of their assembly.</param>
 /// <param name="UnreviewedInFailedEnforcedRun">Quarantined tests of an assembly whose latest run enforce mode failed.</param>
 /// <param name="StoppedAgents">Agents a human stopped (the latest decision about them is "stop").</param>
+/// <param name="CannotFail">Agent tests that cannot fail (AGT0020), whatever their state.</param>
 /// <param name="AgentsAwaitingDecision">Agents whose stop rule trips with no human decision since.</param>
 internal sealed record ReportCounts(
     int AgentTests,
@@ -18,4 +19,5 @@ internal sealed record ReportCounts(
     int QuarantinedFailures,
     int UnreviewedInFailedEnforcedRun,
     int StoppedAgents,
-    int AgentsAwaitingDecision);
+    int AgentsAwaitingDecision,
+    int CannotFail = 0);

@@ -1,3 +1,5 @@
+using AgentTestGuard.Assertions;
+
 namespace AgentTestGuard.Tool.Report.Model;
 
 /// <summary>One agent test as the QA reviewer sees it.</summary>
@@ -64,6 +66,9 @@ internal sealed record ReportTest
 
     /// <summary>It is quarantined and enforce mode failed the latest run of its assembly (CI: an error annotation).</summary>
     public required bool BlockedEnforcedRun { get; init; }
+
+    /// <summary>Why it cannot fail (AGT0020, from the inventory: no assertion, or a trivial one); null when it can.</summary>
+    public CannotFail? CannotFail { get; init; }
 
     /// <summary>The command that approves it, ready to paste (the id quoted for a shell where needed).</summary>
     public required string ApproveCommand { get; init; }

@@ -2,6 +2,8 @@ using AgentTestGuard.History.Metrics;
 using AgentTestGuard.History.Records;
 using AgentTestGuard.History.Store;
 using AgentTestGuard.Tool.History;
+using AgentTestGuard.Tool.Report.Model;
+using AgentTestGuard.Tool.Report.Timing;
 
 namespace AgentTestGuard.Tool.Report.Sources;
 
@@ -16,7 +18,7 @@ internal sealed record HistoryFacts(
     IReadOnlyList<StoredRun> Runs,
     MetricsReport Metrics,
     IReadOnlyDictionary<string, AgentStopRule> StopRules,
-    IReadOnlyDictionary<(string Assembly, string Test), IReadOnlyList<HistoryOutcome>> RecentOutcomes,
+    IReadOnlyDictionary<(string Assembly, string Test), IReadOnlyList<ReportOutcome>> RecentOutcomes,
     IReadOnlyDictionary<(string Assembly, string Test), DateTimeOffset> FirstSeen)
 {
     /// <summary>How many of an assembly's latest runs the outcome strip shows.</summary>
@@ -35,7 +37,9 @@ internal sealed record HistoryFacts(
     public static HistoryFacts? Read(IHistoryStore store, ReviewFiles files, Configuration.StopRule rule, DateTimeOffset now, string repositoryRoot)
     {
         var window = new HistoryQuery(Environments, rule.WindowDays is { } days ? now.AddDays(-days) : null, rule.WindowRuns);
+        var timing = ReportTimings.Start("history: store read");
         var snapshot = store.Read(window);
+        timing.Dispose();
         if (snapshot.Runs.Count == 0 && (window.Since is not null || window.LastRuns is not null))
         {
             window = new HistoryQuery(Environments, null, null);
@@ -47,7 +51,10 @@ internal sealed record HistoryFacts(
             return null;
         }
 
+        timing = ReportTimings.Start("history: first sight");
         snapshot = FirstSight.WithCommits(snapshot, repositoryRoot);
+        timing.Dispose();
+        timing = ReportTimings.Start("history: metrics");
 
         // As the stop rule's own evaluation starts its window (StopRules.Evaluate).
         var start = window.Since ?? (window.LastRuns is not null ? snapshot.Runs[0].StartedAt : null);
@@ -56,17 +63,46 @@ internal sealed record HistoryFacts(
             a => a.Name,
             a => new AgentStopRule(StopRuleState.Evaluate(a.Events, rule), Decisions.AgentDecision.Latest(files.Decisions, a.Name)),
             StringComparer.Ordinal);
+        timing.Dispose();
+        using var outcomes = ReportTimings.Start("history: outcomes");
         return new HistoryFacts(store.Description, snapshot.Runs, metrics, rules, Outcomes(snapshot), snapshot.FirstSeen);
     }
 
     /// <summary>Each test's outcome per run over its assembly's latest runs: the worst of its cases, with the most attempts.</summary>
-    private static Dictionary<(string, string), IReadOnlyList<HistoryOutcome>> Outcomes(HistorySnapshot snapshot)
+    /// <remarks>
+    /// Runs and tests are numbered first, so that a million results are compared as numbers: the
+    /// snapshot's runs are already in order (by start, then id), and so is a test's list by run number.
+    /// </remarks>
+    private static Dictionary<(string, string), IReadOnlyList<ReportOutcome>> Outcomes(HistorySnapshot snapshot)
     {
-        var recent = snapshot.Runs
-            .GroupBy(r => r.Assembly, StringComparer.Ordinal)
-            .SelectMany(g => g.TakeLast(RecentRunCount))
-            .ToDictionary(r => r.Key);
-        var byTest = new Dictionary<(string, string), SortedDictionary<long, HistoryOutcome>>();
+        // The number (index in the snapshot's order) of each run among its assembly's latest.
+        var recent = new Dictionary<long, int>();
+        var perAssembly = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = snapshot.Runs.Count - 1; i >= 0; i--)
+        {
+            var run = snapshot.Runs[i];
+            var seen = perAssembly.GetValueOrDefault(run.Assembly);
+            if (seen < RecentRunCount)
+            {
+                perAssembly[run.Assembly] = seen + 1;
+                recent.Add(run.Key, i);
+            }
+        }
+
+        var tests = new Dictionary<(string, string), int>();
+        var testOfVariant = new Dictionary<long, int>(snapshot.Variants.Count);
+        foreach (var (key, variant) in snapshot.Variants)
+        {
+            if (!tests.TryGetValue((variant.Assembly, variant.Test), out var number))
+            {
+                number = tests.Count;
+                tests.Add((variant.Assembly, variant.Test), number);
+            }
+
+            testOfVariant.Add(key, number);
+        }
+
+        var byTest = new List<(int Run, Outcome Outcome, int Attempts)>?[tests.Count];
         foreach (var result in snapshot.Results)
         {
             if (!recent.TryGetValue(result.RunKey, out var run))
@@ -74,27 +110,55 @@ internal sealed record HistoryFacts(
                 continue;
             }
 
-            var variant = snapshot.Variants[result.VariantKey];
-            if (!byTest.TryGetValue((variant.Assembly, variant.Test), out var runs))
+            var list = byTest[testOfVariant[result.VariantKey]] ??= new(RecentRunCount);
+            // Cases of one test in one run come together: look from the end.
+            var at = list.Count - 1;
+            while (at >= 0 && list[at].Run != run)
             {
-                runs = [];
-                byTest.Add((variant.Assembly, variant.Test), runs);
+                at--;
             }
 
-            runs[result.RunKey] = runs.TryGetValue(result.RunKey, out var known)
-                ? new HistoryOutcome(run.RunId, run.StartedAt, Worse(known.Outcome, result.Outcome), Math.Max(known.Attempts, result.Attempts))
-                : new HistoryOutcome(run.RunId, run.StartedAt, result.Outcome, result.Attempts);
+            if (at < 0)
+            {
+                list.Add((run, result.Outcome, result.Attempts));
+            }
+            else
+            {
+                var known = list[at];
+                list[at] = (run, Worse(known.Outcome, result.Outcome), Math.Max(known.Attempts, result.Attempts));
+            }
         }
 
-        // Run keys grow with the import, not with time: order by start, as the snapshot's runs are.
-        return byTest.ToDictionary(p => p.Key, p => (IReadOnlyList<HistoryOutcome>)[.. p.Value.Values.OrderBy(o => o.At).ThenBy(o => o.RunId, StringComparer.Ordinal)]);
+        var outcomes = new Dictionary<(string, string), IReadOnlyList<ReportOutcome>>(tests.Count);
+        foreach (var (test, number) in tests)
+        {
+            if (byTest[number] is not { } list)
+            {
+                continue;
+            }
+
+            list.Sort((a, b) => a.Run.CompareTo(b.Run));
+            var runs = snapshot.Runs;
+            outcomes.Add(test, list.ConvertAll(o => new ReportOutcome(runs[o.Run].RunId, runs[o.Run].StartedAt, Name(o.Outcome), o.Attempts)));
+        }
+
+        return outcomes;
     }
 
     /// <summary>A failure outweighs a pass or a skip: one failing case makes the test's run a failure.</summary>
     private static Outcome Worse(Outcome a, Outcome b) => Rank(a) >= Rank(b) ? a : b;
 
+    /// <summary>The outcome as run records name it.</summary>
+    private static string Name(Outcome outcome) => outcome switch
+    {
+        Outcome.Passed => "passed",
+        Outcome.Failed => "failed",
+        Outcome.Error => "error",
+        Outcome.TimedOut => "timedOut",
+        Outcome.Skipped => "skipped",
+        Outcome.Cancelled => "cancelled",
+        _ => "notRun",
+    };
+
     private static int Rank(Outcome outcome) => outcome.IsFailure() ? 3 : outcome == Outcome.Passed ? 2 : 1;
 }
-
-/// <summary>A test's outcome in one run of the history.</summary>
-internal sealed record HistoryOutcome(string RunId, DateTimeOffset At, Outcome Outcome, int Attempts);

@@ -26,6 +26,7 @@ internal static class TerminalSummary
 
         WriteQuarantined(report, output);
         WriteFailures(report, output);
+        WriteCannotFail(report, output);
         WriteStopRules(report, output);
         output.Line();
         output.Line(ReportText.History(report.History) is var history && report.History is null ? output.Dim(history) : LogText.Show(history));
@@ -78,6 +79,24 @@ internal static class TerminalSummary
         }
 
         WriteCut(failed.Count, output);
+    }
+
+    private static void WriteCannotFail(QuarantineReport report, Output output)
+    {
+        var tests = report.Tests.Where(t => t.CannotFail is not null).ToList();
+        if (tests.Count == 0)
+        {
+            return;
+        }
+
+        output.Line();
+        output.Line($"Cannot fail (AGT0020; a pass of these proves nothing): {tests.Count}");
+        foreach (var test in tests.Take(MaxRows))
+        {
+            output.Line($"  - {LogText.Show(test.Id)} ({test.State.Name()}): {LogText.Show(test.CannotFail!.Detail)}");
+        }
+
+        WriteCut(tests.Count, output);
     }
 
     private static void WriteStopRules(QuarantineReport report, Output output)
