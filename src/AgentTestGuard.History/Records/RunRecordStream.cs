@@ -140,7 +140,8 @@ internal static partial class RunRecordStream
                     case 8: fingerprint = StringOrNull(ref reader); break;
                     case 16: displayName = StringOrNull(ref reader); break;
                     case 32: declaredAs = StringOrNull(ref reader); break;
-                    case 64: attempts = reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out var n) ? n : 1; break;
+                    // Skip: a value of the wrong kind may be an object or a list, which the reader must step over.
+                    case 64: attempts = reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out var n) ? n : 1; reader.Skip(); break;
                     case 128: criteria = Criteria(ref reader); break;
                     case 256:
                         reruns = Reruns(ref reader);
@@ -150,7 +151,7 @@ internal static partial class RunRecordStream
                         }
 
                         break;
-                    case 512: flaky = reader.TokenType == JsonTokenType.True; break;
+                    case 512: flaky = reader.TokenType == JsonTokenType.True; reader.Skip(); break;
                     default: reader.Skip(); break;
                 }
             }

@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.RegularExpressions;
 using AgentTestGuard.History.Records;
 using AgentTestGuard.History.Tests.TestSupport;
 using Xunit;
@@ -20,12 +21,18 @@ public sealed class RunRecordStreamTests
             new T("Shop.Tests.A.Steady", "failed", Reruns: ["failed", "skipped"]));
         // An escaped key name, and the tests before the run's own fields.
         json = json.Replace("\"machine\"", "\"mach\\u0069ne\"", StringComparison.Ordinal);
+        // Values of the wrong kind the history reads as absent: no flakiness, one attempt.
+        json = json.Replace("\"id\": \"Shop.Tests.A.Theory\",", "\"id\": \"Shop.Tests.A.Theory\", \"flaky\": { \"reason\": [true] },", StringComparison.Ordinal);
+        json = Regex.Replace(json, "(\"Shop.Tests.Derived.Inherited\",\\s*\"outcome\": \"passed\",\\s*\"attempts\": )1", "$1[2]");
 
         var fast = RunRecordStream.TryRead(Encoding.UTF8.GetBytes(json));
 
         Assert.NotNull(fast);
         Assert.Equal(Describe(ReadByDocument(json)), Describe(fast));
         Assert.Equal("build-01", fast.Machine);
+        Assert.Equal(
+            ["Failed|2|None", "Passed|1|None", "Passed|3|Listed, Passed, Failed", "Failed|3|Listed, Failed"],
+            fast.Results.Select(r => $"{r.Outcome}|{r.Attempts}|{r.Listed}"));
     }
 
     [Theory]
