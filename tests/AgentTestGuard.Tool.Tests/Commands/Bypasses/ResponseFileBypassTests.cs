@@ -2,7 +2,6 @@ using System.Diagnostics;
 using AgentTestGuard.ContinuousIntegration;
 using AgentTestGuard.Tool.Commands.Verify;
 using AgentTestGuard.Tool.Tests.Init;
-using AgentTestGuard.Tool.Workspace;
 using Xunit;
 
 namespace AgentTestGuard.Tool.Tests.Commands.Bypasses;
@@ -39,7 +38,7 @@ public sealed class ResponseFileBypassTests : IDisposable
         WriteResponseFiles();
         var project = WriteTestProject("tests/Shop.Tests", "");
 
-        var offences = Check(project);
+        var offences = EvaluatedSettings.Check(project);
 
         var rsp = Path.Combine(_folder, "Directory.Build.rsp");
         Assert.Equal(
@@ -57,7 +56,7 @@ public sealed class ResponseFileBypassTests : IDisposable
         var beside = WriteTestProject("tests/Beside.Tests", "<AgentTestGuardIncidentsFile>../../agenttestguard.incidents.jsonl</AgentTestGuardIncidentsFile>");
         var elsewhere = WriteTestProject("tests/Shop.Tests", "<AgentTestGuardIncidentsFile>$(MSBuildProjectDirectory)/obj/incidents.jsonl</AgentTestGuardIncidentsFile>");
 
-        var offences = Check(beside, elsewhere);
+        var offences = EvaluatedSettings.Check(beside, elsewhere);
 
         Assert.Equal(
             [new ProjectSettingsCheck.Offence(elsewhere,
@@ -71,19 +70,12 @@ public sealed class ResponseFileBypassTests : IDisposable
         var project = WriteTestProject("tests/Shop.Tests", "<AgentTestGuardReruns>0</AgentTestGuardReruns>\n    <AgentTestGuardRerunBudget>0</AgentTestGuardRerunBudget>");
         var fine = WriteTestProject("tests/Other.Tests", "<AgentTestGuardReruns>3</AgentTestGuardReruns>");
 
-        var offences = Check(project, fine);
+        var offences = EvaluatedSettings.Check(project, fine);
 
         const string Why = "is 0: a failed test is not rerun, so a flaky test passes for a plain failure and its flakiness goes unseen";
         Assert.Equal(
             [new ProjectSettingsCheck.Offence(project, $"AgentTestGuardReruns {Why} (set at {project}(5)); AgentTestGuardRerunBudget {Why} (set at {project}(6))")],
             offences);
-    }
-
-    private static IReadOnlyList<ProjectSettingsCheck.Offence> Check(params string[] projects)
-    {
-        var (settings, problem) = GuardSettings.OfTestProjects(projects);
-        Assert.Null(problem);
-        return ProjectSettingsCheck.Check(settings!, null);
     }
 
     private void WriteResponseFiles()
@@ -94,26 +86,8 @@ public sealed class ResponseFileBypassTests : IDisposable
         File.WriteAllText(Path.Combine(_folder, "ci", "reruns.txt"), "-p:AgentTestGuardReruns=0\n");
     }
 
-    private string WriteTestProject(string folder, string properties)
-    {
-        var directory = Path.Combine(_folder, folder);
-        Directory.CreateDirectory(directory);
-        var project = Path.Combine(directory, Path.GetFileName(folder) + ".csproj");
-        File.WriteAllText(project, $"""
-            <Project Sdk="Microsoft.NET.Sdk">
-              <PropertyGroup>
-                <TargetFramework>net10.0</TargetFramework>
-                <IsTestProject>true</IsTestProject>
-                {properties}
-              </PropertyGroup>
-              <ItemGroup>
-                <PackageReference Include="AgentTestGuard" />
-              </ItemGroup>
-            </Project>
-
-            """);
-        return project;
-    }
+    private string WriteTestProject(string folder, string properties) =>
+        EvaluatedSettings.WriteTestProject(Path.Combine(_folder, folder), properties);
 
     private (int ExitCode, string Output) DotNet(params string[] arguments)
     {
