@@ -53,6 +53,43 @@ public sealed class SettingLinesChangeTests
             offences!.OrderBy(o => o.File, StringComparer.Ordinal).ThenBy(o => o.Why, StringComparer.Ordinal));
     }
 
+    [Fact]
+    public void A_line_an_agent_slips_into_a_merges_conflict_resolution_is_named_by_its_line_in_the_merge()
+    {
+        using var repository = TempGitRepository.Init();
+        Directory.CreateDirectory(repository.PathOf(".ci"));
+        repository.Write(".ci/run", "#!/bin/sh\nset -e\ndotnet build\ndotnet test\n");
+        repository.CommitAll("CI");
+        var (trustedBase, problem) = BaseRevision.Resolve(repository.Root, "main");
+        Assert.Null(problem);
+        repository.Run("checkout", "-q", "-b", "change");
+        repository.Write(".ci/run", "#!/bin/sh\nset -e\ndotnet build -c Release\ndotnet test\n");
+        repository.CommitAll("release build");
+        repository.Run("checkout", "-q", "-b", "other", "main");
+        repository.Write(".ci/run", "#!/bin/sh\nset -e\ndotnet build -warnaserror\ndotnet test\n");
+        repository.CommitAll("warnings are errors");
+        repository.Run("checkout", "-q", "change");
+        try
+        {
+            repository.Run("merge", "-q", "other");
+        }
+        catch (InvalidOperationException)
+        {
+            // the conflict on line 3, resolved below
+        }
+
+        repository.Write(".ci/run", "#!/bin/sh\nset -e\ndotnet build -c Release -warnaserror\ndotnet test -- --agt-reruns 0\n");
+        var merge = repository.CommitAll("merge other", author: Agent);
+
+        var (offences, checkProblem) = ProtectedChangeCheck.Check(trustedBase!, null, []);
+
+        Assert.Null(checkProblem);
+        var by = $"changed in commit {merge[..12]} by '{Agent}': it is the GitHub address of the agent app 'Copilot'";
+        Assert.Equal(
+            [new(".ci/run(4)", $"'dotnet test -- --agt-reruns 0' sets reruns to 0: a failed test is not rerun, so a flaky test passes for a plain failure; {by}")],
+            offences);
+    }
+
     [Theory]
     [InlineData("<AgentTestGuardReruns>0</AgentTestGuardReruns>", "sets reruns to 0: a failed test is not rerun, so a flaky test passes for a plain failure")]
     [InlineData("-p:AgentTestGuardRerunBudget=0", "sets the rerun budget to 0: no failed test is rerun, so flakiness goes unseen")]
