@@ -2,6 +2,7 @@ using System.Diagnostics;
 using AgentTestGuard.ContinuousIntegration;
 using AgentTestGuard.Tool.Commands.Verify;
 using AgentTestGuard.Tool.Tests.Init;
+using AgentTestGuard.Tool.Workspace;
 using Xunit;
 
 namespace AgentTestGuard.Tool.Tests.Commands.Bypasses;
@@ -47,6 +48,21 @@ public sealed class ResponseFileBypassTests : IDisposable
                 $"AgentTestGuardReruns is 0: a failed test is not rerun, so a flaky test passes for a plain failure and its flakiness goes unseen (set at {Path.Combine(_folder, "ci", "reruns.txt")}(1))",
                 $"its build reads '{Path.Combine(_folder, "tests", "Shop.Tests", "obj", "incidents.jsonl")}' instead of the review file the package finds above the project (set at {rsp}(3))"))],
             offences);
+    }
+
+    [Fact]
+    public void Response_files_that_include_each_other_are_read_once_each()
+    {
+        var first = Path.Combine(_folder, "Directory.Build.rsp");
+        File.WriteAllText(first, "-p:AgentTestGuardEnforce=false @more.rsp\n");
+        File.WriteAllText(Path.Combine(_folder, "more.rsp"), "--property:AgentTestGuardReruns=0;AgentTestGuardRerunBudget=0 @Directory.Build.rsp\n");
+
+        var settings = ResponseFileProperties.Read(first);
+
+        var more = Path.Combine(_folder, "more.rsp");
+        Assert.Equal(
+            [new("AgentTestGuardEnforce", "false", $"{first}(1)"), new("AgentTestGuardReruns", "0", $"{more}(1)"), new("AgentTestGuardRerunBudget", "0", $"{more}(1)")],
+            settings);
     }
 
     [Fact]
