@@ -119,10 +119,10 @@ public sealed class VerifyBaseTests(VerifyFixture fixture) : IClassFixture<Verif
     }
 
     [Theory]
-    [InlineData("Directory.Build.props", "<AgentTestGuardSkip>true</AgentTestGuardSkip>", "AgentTestGuardSkip is true: the build makes no inventory, so its agent tests gate unrecognised")]
-    [InlineData("Directory.Build.props", "<AgentTestGuardEnforce>false</AgentTestGuardEnforce>", "AgentTestGuardEnforce is false: a run in CI passes while its agent tests are unreviewed")]
-    [InlineData("Directory.Build.targets", "<AgentTestGuardApprovalsFile>$(MSBuildProjectDirectory)/obj/approvals.jsonl</AgentTestGuardApprovalsFile>", "its build reads '{project}/obj/approvals.jsonl' instead of the review file the package finds above the project")]
-    public async Task An_agent_switching_the_gate_off_in_MSBuild_is_offending_twice(string file, string property, string why)
+    [InlineData("Directory.Build.props", "<AgentTestGuardSkip>true</AgentTestGuardSkip>", "AgentTestGuardSkip is true: the build makes no inventory, so its agent tests gate unrecognised", "skips the package: no inventory, agent tests gate unrecognised")]
+    [InlineData("Directory.Build.props", "<AgentTestGuardEnforce>false</AgentTestGuardEnforce>", "AgentTestGuardEnforce is false: a run in CI passes while its agent tests are unreviewed", "turns enforce mode off: a run in CI passes while agent tests are unreviewed")]
+    [InlineData("Directory.Build.targets", "<AgentTestGuardApprovalsFile>$(MSBuildProjectDirectory)/obj/approvals.jsonl</AgentTestGuardApprovalsFile>", "its build reads '{project}/obj/approvals.jsonl' instead of the review file the package finds above the project", "points the build at another review file")]
+    public async Task An_agent_switching_the_gate_off_in_MSBuild_is_offending_twice(string file, string property, string why, string what)
     {
         var (project, git) = fixture.NewRepository("verify-settings");
         project.WriteRootFile(file, $"<Project>\n  <PropertyGroup>\n    {property}\n  </PropertyGroup>\n</Project>\n");
@@ -132,21 +132,28 @@ public sealed class VerifyBaseTests(VerifyFixture fixture) : IClassFixture<Verif
 
         Assert.True(verdict.ExitCode == 1, verdict.Output);
         var output = verdict.Output.ReplaceLineEndings("\n");
-        Assert.Contains($"offending  {project.ProjectFile}: {why.Replace("{project}", project.Directory, StringComparison.Ordinal)}\n", output, StringComparison.Ordinal);
-        Assert.Contains($"offending  {file}: changed in commit {Head(git)} by '{Agent}': {AgentWhy}\n", output, StringComparison.Ordinal);
+        var setAt = $" (set at {Path.Combine(project.Root, file)}(3))";
+        Assert.Contains($"offending  {project.ProjectFile}: {why.Replace("{project}", project.Directory, StringComparison.Ordinal)}{setAt}\n", output, StringComparison.Ordinal);
+        Assert.Contains($"offending  {file}(3): '{property}' {what}; changed in commit {Head(git)} by '{Agent}': {AgentWhy}\n", output, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task A_response_file_that_skips_the_package_is_an_offending_change()
+    public async Task A_response_file_that_skips_the_package_is_an_offending_change_and_an_offending_setting()
     {
         var (project, git) = fixture.NewRepository("verify-rsp");
-        project.WriteRootFile("Directory.Build.rsp", "-p:AgentTestGuardSkip=true\n");
+        var rsp = project.WriteRootFile("Directory.Build.rsp", "-p:AgentTestGuardSkip=true\n");
         git.CommitAll("faster builds", author: Agent);
 
         var verdict = await AgtAsync(project, "verify", "--base", "main");
 
         Assert.True(verdict.ExitCode == 1, verdict.Output);
-        Assert.Contains($"offending  Directory.Build.rsp: changed in commit {Head(git)} by '{Agent}': {AgentWhy}\n", verdict.Output.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        var output = verdict.Output.ReplaceLineEndings("\n");
+        Assert.Contains(
+            $"offending  Directory.Build.rsp(1): '-p:AgentTestGuardSkip=true' skips the package: no inventory, agent tests gate unrecognised; changed in commit {Head(git)} by '{Agent}': {AgentWhy}\n",
+            output,
+            StringComparison.Ordinal);
+        Assert.Contains(
+            $"offending  {project.ProjectFile}: AgentTestGuardSkip is true: the build makes no inventory, so its agent tests gate unrecognised (set at {rsp}(1))\n", output, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -189,7 +196,10 @@ public sealed class VerifyBaseTests(VerifyFixture fixture) : IClassFixture<Verif
 
         Assert.True(self.ExitCode == 1, self.Output);
         var output = self.Output.ReplaceLineEndings("\n");
-        Assert.Contains($"offending  {selfExempt.ProjectFile}: AgentTestGuardEnforce is false: a run in CI passes while its agent tests are unreviewed\n", output, StringComparison.Ordinal);
+        Assert.Contains(
+            $"offending  {selfExempt.ProjectFile}: AgentTestGuardEnforce is false: a run in CI passes while its agent tests are unreviewed (set at {Path.Combine(selfExempt.Root, "Directory.Build.props")}(3))\n",
+            output,
+            StringComparison.Ordinal);
         Assert.Contains($"offending  agenttestguard.policy.json: changed in commit {Head(selfGit)} by '{Agent}': {AgentWhy}\n", output, StringComparison.Ordinal);
     }
 

@@ -1,6 +1,5 @@
 using AgentTestGuard.Tool.Commands.Verify;
 using AgentTestGuard.Tool.Tests.Init;
-using AgentTestGuard.Tool.Workspace;
 using Xunit;
 
 namespace AgentTestGuard.Tool.Tests.Commands.Bypasses;
@@ -56,34 +55,11 @@ public sealed class PackageTargetsBypassTests : IDisposable
             Check(project));
     }
 
-    private static IReadOnlyList<ProjectSettingsCheck.Offence> Check(string project)
-    {
-        var (settings, problem) = GuardSettings.OfTestProjects([project]);
-        Assert.Null(problem);
-        return ProjectSettingsCheck.Check(settings!, null);
-    }
+    private static IReadOnlyList<ProjectSettingsCheck.Offence> Check(string project) => EvaluatedSettings.Check(project);
 
     /// <summary>A test project importing the package's targets from this repository, as restore would.</summary>
-    private string WriteProject(string properties, string afterImport)
-    {
-        var project = Path.Combine(_folder, "Shop.Tests.csproj");
-        File.WriteAllText(project, $"""
-            <Project Sdk="Microsoft.NET.Sdk">
-              <PropertyGroup>
-                <TargetFramework>net10.0</TargetFramework>
-                <IsTestProject>true</IsTestProject>
-                {properties}
-              </PropertyGroup>
-              <ItemGroup>
-                <PackageReference Include="AgentTestGuard" />
-              </ItemGroup>
-              <Import Project="{PackageTargets()}" />
-              {afterImport}
-            </Project>
-
-            """);
-        return project;
-    }
+    private string WriteProject(string properties, string afterImport) =>
+        EvaluatedSettings.WriteTestProject(Path.Combine(_folder, "Shop.Tests"), properties, $"<Import Project=\"{PackageTargets()}\" />\n  {afterImport}");
 
     private static string PackageTargets()
     {

@@ -39,7 +39,7 @@ public sealed class ResponseFileBypassTests : IDisposable
         WriteResponseFiles();
         var project = WriteTestProject("tests/Shop.Tests", "");
 
-        var offences = Check(project);
+        var offences = EvaluatedSettings.Check(project);
 
         var rsp = Path.Combine(_folder, "Directory.Build.rsp");
         Assert.Equal(
@@ -51,13 +51,28 @@ public sealed class ResponseFileBypassTests : IDisposable
     }
 
     [Fact]
+    public void Response_files_that_include_each_other_are_read_once_each()
+    {
+        var first = Path.Combine(_folder, "Directory.Build.rsp");
+        File.WriteAllText(first, "-p:AgentTestGuardEnforce=false @more.rsp\n");
+        File.WriteAllText(Path.Combine(_folder, "more.rsp"), "--property:AgentTestGuardReruns=0;AgentTestGuardRerunBudget=0 @Directory.Build.rsp\n");
+
+        var settings = ResponseFileProperties.Read(first);
+
+        var more = Path.Combine(_folder, "more.rsp");
+        Assert.Equal(
+            [new("AgentTestGuardEnforce", "false", $"{first}(1)"), new("AgentTestGuardReruns", "0", $"{more}(1)"), new("AgentTestGuardRerunBudget", "0", $"{more}(1)")],
+            settings);
+    }
+
+    [Fact]
     public void An_incident_log_set_elsewhere_in_the_project_is_named_with_its_line_one_beside_the_ledger_is_not()
     {
         File.WriteAllText(Path.Combine(_folder, "agenttestguard.approvals.jsonl"), "");
         var beside = WriteTestProject("tests/Beside.Tests", "<AgentTestGuardIncidentsFile>../../agenttestguard.incidents.jsonl</AgentTestGuardIncidentsFile>");
         var elsewhere = WriteTestProject("tests/Shop.Tests", "<AgentTestGuardIncidentsFile>$(MSBuildProjectDirectory)/obj/incidents.jsonl</AgentTestGuardIncidentsFile>");
 
-        var offences = Check(beside, elsewhere);
+        var offences = EvaluatedSettings.Check(beside, elsewhere);
 
         Assert.Equal(
             [new ProjectSettingsCheck.Offence(elsewhere,
@@ -71,19 +86,12 @@ public sealed class ResponseFileBypassTests : IDisposable
         var project = WriteTestProject("tests/Shop.Tests", "<AgentTestGuardReruns>0</AgentTestGuardReruns>\n    <AgentTestGuardRerunBudget>0</AgentTestGuardRerunBudget>");
         var fine = WriteTestProject("tests/Other.Tests", "<AgentTestGuardReruns>3</AgentTestGuardReruns>");
 
-        var offences = Check(project, fine);
+        var offences = EvaluatedSettings.Check(project, fine);
 
         const string Why = "is 0: a failed test is not rerun, so a flaky test passes for a plain failure and its flakiness goes unseen";
         Assert.Equal(
             [new ProjectSettingsCheck.Offence(project, $"AgentTestGuardReruns {Why} (set at {project}(5)); AgentTestGuardRerunBudget {Why} (set at {project}(6))")],
             offences);
-    }
-
-    private static IReadOnlyList<ProjectSettingsCheck.Offence> Check(params string[] projects)
-    {
-        var (settings, problem) = GuardSettings.OfTestProjects(projects);
-        Assert.Null(problem);
-        return ProjectSettingsCheck.Check(settings!, null);
     }
 
     private void WriteResponseFiles()
@@ -94,26 +102,8 @@ public sealed class ResponseFileBypassTests : IDisposable
         File.WriteAllText(Path.Combine(_folder, "ci", "reruns.txt"), "-p:AgentTestGuardReruns=0\n");
     }
 
-    private string WriteTestProject(string folder, string properties)
-    {
-        var directory = Path.Combine(_folder, folder);
-        Directory.CreateDirectory(directory);
-        var project = Path.Combine(directory, Path.GetFileName(folder) + ".csproj");
-        File.WriteAllText(project, $"""
-            <Project Sdk="Microsoft.NET.Sdk">
-              <PropertyGroup>
-                <TargetFramework>net10.0</TargetFramework>
-                <IsTestProject>true</IsTestProject>
-                {properties}
-              </PropertyGroup>
-              <ItemGroup>
-                <PackageReference Include="AgentTestGuard" />
-              </ItemGroup>
-            </Project>
-
-            """);
-        return project;
-    }
+    private string WriteTestProject(string folder, string properties) =>
+        EvaluatedSettings.WriteTestProject(Path.Combine(_folder, folder), properties);
 
     private (int ExitCode, string Output) DotNet(params string[] arguments)
     {

@@ -17,13 +17,8 @@ public sealed class SettingLinesChangeTests
     public void An_agent_turning_reruns_enforce_mode_or_the_environment_off_in_CI_files_is_named_by_file_and_line_a_humans_change_is_not()
     {
         using var repository = TempGitRepository.Init();
-        Directory.CreateDirectory(repository.PathOf(".ci"));
-        repository.Write(".ci/run", "#!/bin/sh\nset -e\ndotnet test -- --agt-reruns 5\n");
         repository.Write("azure-pipelines.yml", "steps:\n  - script: dotnet test\n");
-        repository.CommitAll("CI");
-        var (trustedBase, problem) = BaseRevision.Resolve(repository.Root, "main");
-        Assert.Null(problem);
-        repository.Run("checkout", "-q", "-b", "change");
+        var trustedBase = BaseWithCiScript(repository, "#!/bin/sh\nset -e\ndotnet test -- --agt-reruns 5\n");
 
         repository.Write(".ci/run", "#!/bin/sh\nset -e\ndotnet test -- --agt-reruns 0\n");
         Directory.CreateDirectory(repository.PathOf(".github/workflows"));
@@ -36,7 +31,7 @@ public sealed class SettingLinesChangeTests
         repository.Write("scripts/local.ps1", "dotnet test -- --agt-reruns 0\n");
         repository.CommitAll("a quick local run");
 
-        var (offences, checkProblem) = ProtectedChangeCheck.Check(trustedBase!, null, []);
+        var (offences, checkProblem) = ProtectedChangeCheck.Check(trustedBase, null, []);
 
         Assert.Null(checkProblem);
         var by = $"changed in commit {agents[..12]} by '{Agent}': it is the GitHub address of the agent app 'Copilot'";
@@ -51,6 +46,38 @@ public sealed class SettingLinesChangeTests
                 new("build.sh(2)", $"'export AgentTestGuardEnforce=false' turns enforce mode off: a run in CI passes while agent tests are unreviewed; {by}"),
             ],
             offences!.OrderBy(o => o.File, StringComparer.Ordinal).ThenBy(o => o.Why, StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void A_line_an_agent_slips_into_a_merges_conflict_resolution_is_named_by_its_line_in_the_merge()
+    {
+        using var repository = TempGitRepository.Init();
+        var trustedBase = BaseWithCiScript(repository, "#!/bin/sh\nset -e\ndotnet build\ndotnet test\n");
+        repository.Write(".ci/run", "#!/bin/sh\nset -e\ndotnet build -c Release\ndotnet test\n");
+        repository.CommitAll("release build");
+        repository.Run("checkout", "-q", "-b", "other", "main");
+        repository.Write(".ci/run", "#!/bin/sh\nset -e\ndotnet build -warnaserror\ndotnet test\n");
+        repository.CommitAll("warnings are errors");
+        repository.Run("checkout", "-q", "change");
+        try
+        {
+            repository.Run("merge", "-q", "other");
+        }
+        catch (InvalidOperationException)
+        {
+            // the conflict on line 3, resolved below
+        }
+
+        repository.Write(".ci/run", "#!/bin/sh\nset -e\ndotnet build -c Release -warnaserror\ndotnet test -- --agt-reruns 0\n");
+        var merge = repository.CommitAll("merge other", author: Agent);
+
+        var (offences, checkProblem) = ProtectedChangeCheck.Check(trustedBase, null, []);
+
+        Assert.Null(checkProblem);
+        var by = $"changed in commit {merge[..12]} by '{Agent}': it is the GitHub address of the agent app 'Copilot'";
+        Assert.Equal(
+            [new(".ci/run(4)", $"'dotnet test -- --agt-reruns 0' sets reruns to 0: a failed test is not rerun, so a flaky test passes for a plain failure; {by}")],
+            offences);
     }
 
     [Theory]
@@ -71,4 +98,16 @@ public sealed class SettingLinesChangeTests
     [InlineData("dotnet test --no-build")]
     [InlineData("<Reruns>0</Reruns>")]
     public void A_line_not_about_the_gate_does_not_count(string line) => Assert.False(SettingLines.Matches(line));
+
+    /// <summary>Commits .ci/run (and whatever else is written) on main, then starts the branch "change".</summary>
+    private static BaseRevision BaseWithCiScript(TempGitRepository repository, string script)
+    {
+        Directory.CreateDirectory(repository.PathOf(".ci"));
+        repository.Write(".ci/run", script);
+        repository.CommitAll("CI");
+        var (trustedBase, problem) = BaseRevision.Resolve(repository.Root, "main");
+        Assert.Null(problem);
+        repository.Run("checkout", "-q", "-b", "change");
+        return trustedBase!;
+    }
 }
