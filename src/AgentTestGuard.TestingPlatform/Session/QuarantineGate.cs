@@ -176,7 +176,8 @@ internal class QuarantineGate(IServiceProvider services, RunState state, Session
     private Task<SessionEnd?> ConcludeAfterReruns(
         string session, IReadOnlyList<TestResult> results, RunSettings settings, RerunSettings reruns, CancellationToken cancellationToken) =>
         Reruns.SessionReruns.ConcludeAsync(
-            results, reruns, state.Inventory!, _startedAt, (withReruns, report) => Finish(session, withReruns, settings, allowed: true, cancelled: false, report), cancellationToken);
+            results, reruns, state.Inventory!, _startedAt, (withReruns, report) => Finish(session, withReruns, settings, allowed: true, cancellationToken.IsCancellationRequested, report),
+            cancellationToken);
 
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static void WriteRerunResults(string request, IReadOnlyList<TestResult> results) =>
