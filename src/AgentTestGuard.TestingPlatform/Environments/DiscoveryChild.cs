@@ -1,4 +1,3 @@
-using System.Reflection;
 using AgentTestGuard.Processes;
 using AgentTestGuard.TestingPlatform.Environments.Listings;
 
@@ -14,28 +13,20 @@ internal static class DiscoveryChild
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(5);
 
-    /// <summary>The child is a plain console run: not part of dotnet test's or a controller's protocol.</summary>
-    private static readonly string[] PlatformProtocolVariables = ["TESTINGPLATFORM_"];
-
     /// <returns>Every listed test, or null with a reason when discovery failed.</returns>
     public static async Task<(IReadOnlyList<ListedTest>? Tests, string? Problem)> ListAsync(CancellationToken cancellationToken)
     {
-        var testApp = Assembly.GetEntryAssembly();
-        var host = Environment.ProcessPath;
-        if (string.IsNullOrEmpty(testApp?.Location) || string.IsNullOrEmpty(host))
+        if (TestApp.Current() is not { } app)
         {
             return (null, "the test app's location is unknown");
         }
 
-        var listing = TestListings.For(testApp);
-
-        // "dotnet X.dll" or the app host itself.
-        IReadOnlyList<string> app = Path.GetFileNameWithoutExtension(host).Equals("dotnet", StringComparison.OrdinalIgnoreCase) ? [testApp.Location] : [];
+        var listing = TestListings.For(app.Assembly);
         ChildProcessResult child;
         try
         {
             child = await ChildProcess.RunAsync(
-                new ChildProcessStart { Program = host, Arguments = [.. app, .. listing.Arguments], RemovedVariables = PlatformProtocolVariables, Timeout = Timeout },
+                new ChildProcessStart { Program = app.Program, Arguments = [.. app.Arguments, .. listing.Arguments], RemovedVariables = TestApp.PlatformProtocolVariables, Timeout = Timeout },
                 cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException)

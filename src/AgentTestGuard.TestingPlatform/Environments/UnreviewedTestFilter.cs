@@ -11,7 +11,8 @@ namespace AgentTestGuard.TestingPlatform.Environments;
 /// <summary>
 /// Where the policy does not allow unreviewed agent tests (a staging smoke run, say), keeps them
 /// from executing at all. The platform accepts only an allow-list of node uids, so the uids come
-/// from a discovery child; the filter is intersected with the user's own filters.
+/// from a discovery child; the filter is intersected with the user's own filters. In a test app
+/// started to rerun tests (early flake detection), allows exactly the tests asked for instead.
 /// </summary>
 internal sealed class UnreviewedTestFilter(IServiceProvider services, RunState state) : ITestExecutionFilterProvider
 {
@@ -42,6 +43,11 @@ internal sealed class UnreviewedTestFilter(IServiceProvider services, RunState s
             return NoFilter;
         }
 
+        if (state.RerunRequestPath is { } rerunRequest)
+        {
+            return RerunFilter(rerunRequest);
+        }
+
         var settings = RunState.ResolveSettings(_commandLine);
         if (settings.AllowsUnreviewedTests(state.AllowedEnvironments))
         {
@@ -57,6 +63,11 @@ internal sealed class UnreviewedTestFilter(IServiceProvider services, RunState s
     }
 
     private static readonly Task<ITestExecutionFilter?> NoFilter = Task.FromResult<ITestExecutionFilter?>(null);
+
+    // Never inlined: an ordinary run never loads the rerun code.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static Task<ITestExecutionFilter?> RerunFilter(string request) =>
+        Task.FromResult<ITestExecutionFilter?>(Reruns.RerunChild.Filter(request));
 
     private async Task<ITestExecutionFilter?> ExcludeUnreviewedAsync(CancellationToken cancellationToken)
     {

@@ -6,7 +6,7 @@ namespace AgentTestGuard.TestingPlatform.Record;
 /// <summary>
 /// Writes a test's line of the run record without the JSON writer, when none of its strings needs
 /// escaping, which is the case for nearly every test: ids, outcomes, agents and fingerprints are
-/// plain ASCII. The bytes are those the writer would write (RunRecordWriter writes the other lines,
+/// plain ASCII, and no test was rerun. The bytes are those the writer would write (RunRecordWriter writes the other lines,
 /// and the tests compare the two).
 /// </summary>
 /// <remarks>
@@ -34,6 +34,12 @@ internal static class PlainRecordLine
     /// </summary>
     public static bool TryWrite(IBufferWriter<byte> output, in RunRecordTest test)
     {
+        // A rerun test's line is rare, and has messages of its own: the writer writes it.
+        if (test.Reruns is not null || test.Flaky)
+        {
+            return false;
+        }
+
         // Every character takes one byte or stops the line; names, punctuation and numbers fit in the rest.
         var criteria = test.Criteria;
         var length = 256 + test.Id.Length + Length(test.DisplayName) + test.Outcome.Length + Length(test.FailureMessage)

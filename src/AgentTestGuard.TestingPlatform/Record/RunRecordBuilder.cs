@@ -56,6 +56,7 @@ internal static class RunRecordBuilder
             new DescribedTests(tests))
         {
             IgnoredExitCodes = context.IgnoredExitCodes,
+            Reruns = context.Reruns,
         };
     }
 
@@ -87,7 +88,11 @@ internal static class RunRecordBuilder
             agentTest?.Agent,
             agentTest is not null && agentTest.Id != result.Id ? agentTest.Id : null,
             agentTest?.Fingerprint,
-            agentTest?.Criteria);
+            agentTest?.Criteria)
+        {
+            Reruns = result.Reruns,
+            Flaky = result.IsFlaky,
+        };
     }
 
     /// <summary>
@@ -133,4 +138,7 @@ internal sealed record RunContext(
 
     /// <summary>The exit codes the user told the platform to ignore (<see cref="UserExitCodeIgnore"/>).</summary>
     public IReadOnlyList<int> IgnoredExitCodes { get; init; } = [];
+
+    /// <summary>What early flake detection did; null when it did not apply.</summary>
+    public Reruns.RerunReport? Reruns { get; init; }
 }

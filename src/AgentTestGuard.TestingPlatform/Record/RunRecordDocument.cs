@@ -32,6 +32,9 @@ internal sealed record RunRecordDocument(
 
     /// <summary>Exit codes the user told the platform to turn into success (--ignore-exit-code, TESTINGPLATFORM_EXITCODE_IGNORE).</summary>
     public IReadOnlyList<int> IgnoredExitCodes { get; init; } = [];
+
+    /// <summary>What early flake detection did (run-level "reruns"); null when it did not apply.</summary>
+    public Reruns.RerunReport? Reruns { get; init; }
 }
 
 /// <param name="Source">Where the revision came from: a CI variable's name, or "git".</param>
@@ -65,4 +68,11 @@ internal readonly record struct RunRecordTest(
     string? Agent,
     string? DeclaredAs,
     string? Fingerprint,
-    IReadOnlyList<string>? Criteria);
+    IReadOnlyList<string>? Criteria)
+{
+    /// <summary>Its reruns in this run (early flake detection), in order; null when it was not rerun.</summary>
+    public IReadOnlyList<Results.RerunAttempt>? Reruns { get; init; }
+
+    /// <summary>Its attempts include both a pass and a failure.</summary>
+    public bool Flaky { get; init; }
+}

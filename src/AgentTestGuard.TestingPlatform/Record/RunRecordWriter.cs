@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Text.Json;
 using AgentTestGuard.Json;
+using AgentTestGuard.TestingPlatform.Results;
 
 namespace AgentTestGuard.TestingPlatform.Record;
 
@@ -82,6 +83,24 @@ internal static class RunRecordWriter
         json.WriteBoolean("enforceFailed", record.Verdict.EnforceFailed);
         json.WriteBoolean("cancelled", record.Verdict.Cancelled);
         json.WriteEndObject();
+        if (record.Reruns is { } reruns)
+        {
+            json.WriteStartObject("reruns");
+            json.WriteNumber("requested", reruns.Requested);
+            json.WriteNumber("budgetSeconds", reruns.BudgetSeconds);
+            json.WriteNumber("rounds", reruns.Rounds);
+            if (reruns.Stopped is { } stopped)
+            {
+                json.WriteString("stopped", stopped);
+            }
+            else
+            {
+                json.WriteNull("stopped");
+            }
+
+            json.WriteEndObject();
+        }
+
         json.WriteStartArray("tests");
         WriteTests(json, record.Tests);
         json.WriteEndArray();
@@ -133,6 +152,30 @@ internal static class RunRecordWriter
 
         json.WriteOptionalString(FailureMessage, test.FailureMessage);
         json.WriteNumber(Attempts, test.Attempts);
+        if (test.Reruns is { } reruns)
+        {
+            json.WriteStartArray("reruns");
+            foreach (var rerun in reruns)
+            {
+                json.WriteStartObject();
+                json.WriteString(Outcome, rerun.Outcome.ToRecordName());
+                if (rerun.Duration is { } rerunDuration)
+                {
+                    json.WriteNumber(DurationMs, Math.Round(rerunDuration.TotalMilliseconds, 3));
+                }
+
+                json.WriteOptionalString(FailureMessage, rerun.FailureMessage);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+        }
+
+        if (test.Flaky)
+        {
+            json.WriteBoolean("flaky", true);
+        }
+
         json.WriteString(Classification, test.Classification);
         json.WriteOptionalString(Approval, test.Approval);
         json.WriteOptionalString(Agent, test.Agent);

@@ -51,7 +51,8 @@ internal static class EnforcementListing
                 var state = test.Approval?.State != ApprovalState.Stale ? "unapproved"
                     : Fingerprint.PredatesCurrentVersion(test.Approval.ApprovedFingerprint ?? string.Empty) ? StaleByVersion
                     : "stale: changed since its approval";
-                text.Append(CultureInfo.InvariantCulture, $"\n    {Inert.Quote(test.Id)} ({Describe(test)}; {state})");
+                var flaky = verdict.FlakyTests.Contains(test.Id) ? "; flaky" : "";
+                text.Append(CultureInfo.InvariantCulture, $"\n    {Inert.Quote(test.Id)} ({Describe(test)}; {state}{flaky})");
                 text.Append(CultureInfo.InvariantCulture, $"\n      approve: dotnet agt approve {ShellQuote(test.Id)}");
             }
         }

@@ -97,13 +97,13 @@ internal sealed class RunResults
 
     /// <summary>A result as it is kept: its fields, inline in a block, rather than an object of its own.</summary>
     private readonly record struct Reported(
-        string Id, string DisplayName, TestOutcome Outcome, TimeSpan? Duration, string? FailureMessage, TestClass Class, int Attempts)
+        string Id, string DisplayName, TestOutcome Outcome, TimeSpan? Duration, string? FailureMessage, TestClass Class, int Attempts, string? Uid)
     {
         public Reported(TestResult result)
-            : this(result.Id, result.DisplayName, result.Outcome, result.Duration, result.FailureMessage, result.Class, result.Attempts)
+            : this(result.Id, result.DisplayName, result.Outcome, result.Duration, result.FailureMessage, result.Class, result.Attempts, result.Uid)
         {
         }
 
-        public TestResult ToResult() => new(Id, DisplayName, Outcome, Duration, FailureMessage, Class, Attempts);
+        public TestResult ToResult() => new(Id, DisplayName, Outcome, Duration, FailureMessage, Class, Attempts) { Uid = Uid };
     }
 }

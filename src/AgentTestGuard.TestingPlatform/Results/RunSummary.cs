@@ -15,8 +15,9 @@ internal static class RunSummary
         IReadOnlyList<TestResult> results,
         IReadOnlyList<AgentTest> notRun,
         RunVerdict verdict,
-        string environment) =>
-        Describe(results, notRun, verdict, environment).Text;
+        string environment,
+        Reruns.RerunReport? reruns = null) =>
+        Describe(results, notRun, verdict, environment, reruns).Text;
 
     /// <summary>
     /// The summary, and whether it says more than its counts (something for a reviewer to act on:
@@ -26,7 +27,8 @@ internal static class RunSummary
         IReadOnlyList<TestResult> results,
         IReadOnlyList<AgentTest> notRun,
         RunVerdict verdict,
-        string environment)
+        string environment,
+        Reruns.RerunReport? reruns = null)
     {
         // One loop rather than LINQ: the summary is made while the run waits, over every result of the run.
         // Tests and results are counted apart: a data-driven test reports a result per case.
@@ -35,11 +37,17 @@ internal static class RunSummary
         var quarantined = new HashSet<string>(StringComparer.Ordinal);
         var stale = new List<TestResult>();
         HashSet<string>? staleIds = null;
+        List<TestResult>? flaky = null;
         foreach (var result in results)
         {
             if (result.Class.AgentTest is null)
             {
                 continue;
+            }
+
+            if (result.Reruns is not null && result.IsFlaky)
+            {
+                (flaky ??= []).Add(result);
             }
 
             agentResults++;
@@ -78,6 +86,23 @@ internal static class RunSummary
             }
         }
 
+        if (flaky is not null)
+        {
+            flaky.Sort(ReportOrder.Results);
+            text.Append("\n  Flaky (passed and failed when run again in this run; quarantined, not failing the run):");
+            foreach (var result in flaky)
+            {
+                text.Append(CultureInfo.InvariantCulture,
+                    $"\n    {Inert.Quote(result.Id)}{Case(result)} ({ApprovalStates.Name(result.Class.Approval ?? ApprovalState.Unapproved)}, agent {Inert.Quote(result.Class.AgentTest!.Agent)}): flaky: passed {result.PassedAttempts} of {result.Attempts} attempts");
+            }
+        }
+
+        if (reruns?.Stopped is { } stopped)
+        {
+            text.Append(CultureInfo.InvariantCulture,
+                $"\n  Reruns stopped after {Plural(reruns.Rounds, "round")} of {reruns.Requested}: {(stopped == Reruns.RerunReport.Budget ? $"the time budget of {reruns.BudgetSeconds} s was spent" : Inert.Quote(stopped))}; the first results stand.");
+        }
+
         foreach (var result in stale)
         {
             var approval = result.Class.AgentTest!.Approval;
@@ -101,7 +126,8 @@ internal static class RunSummary
             text.Append(CultureInfo.InvariantCulture, $"\n  Enforce mode fails the run: see the failed result '{EnforcementListing.Title}'.");
         }
 
-        var noteworthy = verdict.QuarantinedFailures.Count > 0 || notRun.Count > 0 || verdict.FailsForEnforcement || stale.Count > 0;
+        var noteworthy = verdict.QuarantinedFailures.Count > 0 || notRun.Count > 0 || verdict.FailsForEnforcement || stale.Count > 0
+            || flaky is not null || reruns?.Stopped is not null;
         return new Summary(text.ToString(), noteworthy);
     }
 

@@ -16,6 +16,9 @@ internal sealed record RunVerdict(
 {
     public bool FailsForEnforcement => UnreviewedInEnforceMode.Count > 0 || OwnerMissingInEnforceMode;
 
+    /// <summary>The agent tests (by inventory id) whose attempts in this run both passed and failed (early flake detection).</summary>
+    public IReadOnlyCollection<string> FlakyTests { get; init; } = [];
+
     /// <param name="results">The run's results, in any order; the failures are listed in <see cref="ReportOrder"/>.</param>
     /// <param name="ownerNamed">Whether the policy names the workflow's owner; enforce mode requires one.</param>
     /// <param name="quarantinedInInventory">Every quarantined agent test of the assembly, executed or not.</param>
@@ -34,8 +37,14 @@ internal sealed record RunVerdict(
         // One pass, while the run waits: a large run has tens of thousands of results and few failures.
         var gating = new List<TestResult>();
         var quarantined = new List<TestResult>();
+        HashSet<string>? flaky = null;
         foreach (var result in results)
         {
+            if (result.Reruns is not null && result.IsFlaky && result.Class.AgentTest is { } agentTest)
+            {
+                (flaky ??= new(StringComparer.Ordinal)).Add(agentTest.Id);
+            }
+
             if (result.IsQuarantinedFailure)
             {
                 quarantined.Add(result);
@@ -55,6 +64,6 @@ internal sealed record RunVerdict(
         // then would overlook that failure too.
         var failsForEnforcement = unreviewed.Count > 0 || ownerMissing;
         var ignore = gating.Count == 0 && quarantined.Count > 0 && !cancelled && !failsForEnforcement;
-        return new RunVerdict(gating, quarantined, ignore, unreviewed, ownerMissing);
+        return new RunVerdict(gating, quarantined, ignore, unreviewed, ownerMissing) { FlakyTests = flaky ?? [] };
     }
 }

@@ -32,4 +32,17 @@ internal static class TestOutcomeExtensions
         TestOutcome.NotRun => "notRun",
         _ => throw new ArgumentOutOfRangeException(nameof(outcome)),
     };
+
+    /// <summary>The outcome a record name stands for (<see cref="ToRecordName"/>); null for a name it does not know.</summary>
+    public static TestOutcome? FromRecordName(string? name) => name switch
+    {
+        "passed" => TestOutcome.Passed,
+        "skipped" => TestOutcome.Skipped,
+        "failed" => TestOutcome.Failed,
+        "error" => TestOutcome.Error,
+        "timedOut" => TestOutcome.TimedOut,
+        "cancelled" => TestOutcome.Cancelled,
+        "notRun" => TestOutcome.NotRun,
+        _ => null,
+    };
 }

@@ -49,7 +49,8 @@ internal class QuarantineGate(IServiceProvider services, RunState state, Session
     private DateTimeOffset _startedAt;
     private Task<CodeRevision?>? _codeRevision;
     private IReadOnlyList<int> _userIgnoredExitCodes = [];
-    private SessionEnd? _end;
+    private Task<SessionEnd?>? _end;
+    private string? _endSession;
 
     public string Uid => $"{ExtensionIdentity.Prefix}.QuarantineGate";
 
@@ -95,7 +96,7 @@ internal class QuarantineGate(IServiceProvider services, RunState state, Session
     public async Task OnTestSessionStartingAsync(ITestSessionContext testSessionContext)
     {
         _startedAt = system.Clock.GetUtcNow();
-        if (IsListingTests)
+        if (IsListingTests || state.RerunRequestPath is not null)
         {
             return;
         }
@@ -126,24 +127,91 @@ internal class QuarantineGate(IServiceProvider services, RunState state, Session
     /// Decides what the session's results mean and starts writing its run record, once per session.
     /// <see cref="RecordStart"/> calls it before the data consumers' end-of-session work, so that the
     /// record is written on another core while they do theirs; the gate's own end of the session
-    /// then finds it made. Null when the session only lists tests.
+    /// then finds it made. Null when the session only lists tests, and in a rerun child.
     /// </summary>
-    internal SessionEnd? Conclude(ITestSessionContext testSessionContext)
+    /// <remarks>
+    /// Completed at once, unless unreviewed agent tests ran and reruns are asked for (early flake
+    /// detection, <see cref="Reruns.FlakeDetection"/>): then it completes when the reruns have, and
+    /// both callers share that one task. Only the gate's end of the session waits for it.
+    /// </remarks>
+    internal Task<SessionEnd?> ConcludeAsync(ITestSessionContext testSessionContext)
     {
+        var session = testSessionContext.SessionUid.Value;
         if (IsListingTests)
         {
-            return null;
+            return NoEnd;
         }
 
-        if (_end is { } made && made.Session == testSessionContext.SessionUid.Value)
+        if (_end is { } made && _endSession == session)
         {
             return made;
         }
 
         var cancelled = testSessionContext.CancellationToken.IsCancellationRequested;
-        var settings = RunState.ResolveSettings(_commandLine, system.Environment.GetVariable);
-        var allowed = settings.AllowsUnreviewedTests(state.AllowedEnvironments);
         var results = _results.Snapshot();
+        Task<SessionEnd?> end;
+        if (state.RerunRequestPath is { } rerunRequest)
+        {
+            WriteRerunResults(rerunRequest, results);
+            end = NoEnd;
+        }
+        else
+        {
+            var settings = RunState.ResolveSettings(_commandLine, system.Environment.GetVariable);
+            var allowed = settings.AllowsUnreviewedTests(state.AllowedEnvironments);
+            end = MayRerun(results, allowed, cancelled) && RerunsRequested(settings) is { } reruns
+                ? ConcludeAfterReruns(session, results, settings, reruns, testSessionContext.CancellationToken)
+                : Task.FromResult<SessionEnd?>(Finish(session, results, settings, allowed, cancelled, rerunReport: null));
+        }
+
+        _endSession = session;
+        _end = end;
+        return end;
+    }
+
+    private static readonly Task<SessionEnd?> NoEnd = Task.FromResult<SessionEnd?>(null);
+
+    /// <summary>
+    /// Whether early flake detection may apply: some quarantined test executed, the environment allows
+    /// them, and the session was not cancelled. Decided from the results alone, so that an ordinary run
+    /// loads none of the rerun code (<see cref="Reruns.SessionReruns"/> decides the rest).
+    /// </summary>
+    private bool MayRerun(IReadOnlyList<TestResult> results, bool allowed, bool cancelled)
+    {
+        if (cancelled || !allowed || state.QuarantinedTests.Count == 0)
+        {
+            return false;
+        }
+
+        foreach (var result in results)
+        {
+            if (result.Class.IsQuarantined && (result.Outcome == TestOutcome.Passed || result.Outcome.IsFailure()))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // Never inlined, as every use of the rerun code: an ordinary run never loads it.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private RerunSettings? RerunsRequested(RunSettings settings) =>
+        Reruns.SessionReruns.Requested(_commandLine, settings, system.Environment.GetVariable);
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private Task<SessionEnd?> ConcludeAfterReruns(
+        string session, IReadOnlyList<TestResult> results, RunSettings settings, RerunSettings reruns, CancellationToken cancellationToken) =>
+        Reruns.SessionReruns.ConcludeAsync(
+            results, reruns, state.Inventory!, _startedAt, (withReruns, report) => Finish(session, withReruns, settings, allowed: true, cancelled: false, report), cancellationToken);
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void WriteRerunResults(string request, IReadOnlyList<TestResult> results) =>
+        Reruns.RerunChild.WriteResults(request, results);
+
+    private SessionEnd Finish(
+        string session, IReadOnlyList<TestResult> results, RunSettings settings, bool allowed, bool cancelled, Reruns.RerunReport? rerunReport)
+    {
         var quarantined = state.QuarantinedTests;
         var verdict = RunVerdict.Decide(
             results,
@@ -166,21 +234,31 @@ internal class QuarantineGate(IServiceProvider services, RunState state, Session
         var record = Task.Run(async () =>
         {
             var revision = await codeRevision.ConfigureAwait(false);
-            WriteRecord(recordPath, assembly, results, notRun, verdict, settings, allowed, cancelled, revision);
+            WriteRecord(recordPath, assembly, results, notRun, verdict, settings, allowed, cancelled, revision, rerunReport);
         });
         state.Records.Add(recordPath, record);
 
-        _end = new SessionEnd(testSessionContext.SessionUid.Value, results, notRun, verdict, settings, cancelled, recordPath);
-        return _end;
+        return new SessionEnd(session, results, notRun, verdict, settings, cancelled, recordPath) { Reruns = rerunReport };
     }
 
     /// <summary>
-    /// Concludes the session (<see cref="Conclude"/>), decides what to do about it
+    /// Concludes the session (<see cref="ConcludeAsync"/>), decides what to do about it
     /// (<see cref="SessionEndPlan"/>) and does it (<see cref="SessionEndShell"/>).
     /// </summary>
     public Task OnTestSessionFinishingAsync(ITestSessionContext testSessionContext)
     {
-        if (Conclude(testSessionContext) is not { } end)
+        var concluding = ConcludeAsync(testSessionContext);
+        return concluding.IsCompletedSuccessfully
+            ? PerformAsync(concluding.Result, testSessionContext)
+            : PerformWhenConcludedAsync(concluding, testSessionContext);
+    }
+
+    private async Task PerformWhenConcludedAsync(Task<SessionEnd?> concluding, ITestSessionContext testSessionContext) =>
+        await PerformAsync(await concluding.ConfigureAwait(false), testSessionContext).ConfigureAwait(false);
+
+    private Task PerformAsync(SessionEnd? end, ITestSessionContext testSessionContext)
+    {
+        if (end is null)
         {
             return Task.CompletedTask;
         }
@@ -203,12 +281,14 @@ internal class QuarantineGate(IServiceProvider services, RunState state, Session
         _commandLine.TryGetOptionArgumentList("ignore-exit-code", out var codes) ? codes.FirstOrDefault() : null;
 
     private void WriteRecord(
-        string path, string assembly, IReadOnlyList<TestResult> results, IReadOnlyList<AgentTest> notRun, RunVerdict verdict, RunSettings settings, bool allowed, bool cancelled, CodeRevision? revision)
+        string path, string assembly, IReadOnlyList<TestResult> results, IReadOnlyList<AgentTest> notRun, RunVerdict verdict, RunSettings settings, bool allowed, bool cancelled, CodeRevision? revision,
+        Reruns.RerunReport? rerunReport)
     {
         var context = new RunContext(
             RunContext.NewRunId(), settings.Environment, allowed, settings.Enforce, system.Environment.MachineName, revision, _startedAt, system.Clock.GetUtcNow(), cancelled)
         {
             IgnoredExitCodes = _userIgnoredExitCodes,
+            Reruns = rerunReport,
         };
         var document = RunRecordBuilder.Build(assembly, state.InventoryPath, state.Classifier, results, notRun, verdict, context);
         RunRecordFile.Write(path, document);

@@ -4,7 +4,7 @@ using Microsoft.Testing.Platform.Services;
 namespace AgentTestGuard.TestingPlatform.Session;
 
 /// <summary>
-/// Starts the end of the session's work (<see cref="QuarantineGate.Conclude"/>: the verdict and
+/// Starts the end of the session's work (<see cref="QuarantineGate.ConcludeAsync"/>: the verdict and
 /// the run record) before any data consumer's end-of-session work. The platform tells the session
 /// handlers that consume no data first, then the consumers in the order they were registered; the
 /// gate is a consumer, and the TRX report, registered before it, writes its report there. Started
@@ -37,7 +37,8 @@ internal sealed class RecordStart(Func<QuarantineGate?> gate) : ITestSessionLife
     {
         try
         {
-            gate()?.Conclude(testSessionContext);
+            // Not awaited: reruns, when there are any, go on while the other extensions end the session.
+            _ = gate()?.ConcludeAsync(testSessionContext);
         }
         catch (Exception)
         {

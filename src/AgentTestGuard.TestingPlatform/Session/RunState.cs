@@ -28,6 +28,7 @@ internal sealed class RunState
         // Taken before any test runs: test code shares the process, and may change them.
         ExitCodeIgnoreAtStart = environment.GetVariable(ExitCodeIgnore.Variable);
         DecisionFilePath = environment.GetVariable(DecisionFile.Variable) is { Length: > 0 } decisionFile ? decisionFile : null;
+        RerunRequestPath = environment.GetVariable(Reruns.RerunRequest.Variable) is { Length: > 0 } rerunRequest ? rerunRequest : null;
         if (readNow)
         {
             StartReading();
@@ -69,6 +70,12 @@ internal sealed class RunState
 
     /// <summary>Where a controller process wants this test host's decision (<see cref="DecisionFile"/>), as it was at start.</summary>
     public string? DecisionFilePath { get; }
+
+    /// <summary>
+    /// Set in a test app started to rerun tests (early flake detection): the request file naming them
+    /// (Reruns.RerunRequest). Such a run executes only those tests, writes their results and nothing else.
+    /// </summary>
+    public string? RerunRequestPath { get; }
 
     /// <summary>Whether a controller process started this test host (<see cref="ControlledTestHost"/>).</summary>
     public bool IsControlledChild { get; init; }
@@ -117,4 +124,14 @@ internal sealed class RunState
             name => AppContext.GetData(name) as string,
             variable);
     }
+
+    /// <summary>Early flake detection's settings (<see cref="RerunSettings"/>); read only when a quarantined test ran.</summary>
+    /// <param name="enforce">Whether enforce mode is on: it turns reruns on by default.</param>
+    public static RerunSettings ResolveRerunSettings(Microsoft.Testing.Platform.CommandLine.ICommandLineOptions commandLine, bool enforce, Func<string, string?> variable) =>
+        RerunSettings.Resolve(
+            commandLine.TryGetOptionArgumentList(CommandLineOptions.Reruns, out var reruns) ? reruns.FirstOrDefault() : null,
+            commandLine.TryGetOptionArgumentList(CommandLineOptions.RerunBudget, out var budget) ? budget.FirstOrDefault() : null,
+            enforce,
+            name => AppContext.GetData(name) as string,
+            variable);
 }

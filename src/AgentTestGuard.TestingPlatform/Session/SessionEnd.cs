@@ -4,7 +4,7 @@ using AgentTestGuard.TestingPlatform.Settings;
 
 namespace AgentTestGuard.TestingPlatform.Session;
 
-/// <summary>What a session's results mean, decided once when it ends (<see cref="QuarantineGate.Conclude"/>).</summary>
+/// <summary>What a session's results mean, decided once when it ends (<see cref="QuarantineGate.ConcludeAsync"/>).</summary>
 /// <param name="Session">The platform's uid of the session.</param>
 /// <param name="NotRun">Quarantined tests the environment kept from executing.</param>
 /// <param name="RecordPath">Where the run record is being written.</param>
@@ -15,4 +15,8 @@ internal sealed record SessionEnd(
     RunVerdict Verdict,
     RunSettings Settings,
     bool Cancelled,
-    string RecordPath);
+    string RecordPath)
+{
+    /// <summary>What early flake detection did (the record's run-level "reruns"); null when it did not apply.</summary>
+    public Reruns.RerunReport? Reruns { get; init; }
+}

@@ -53,7 +53,7 @@ internal static class SessionEndPlan
             // The .NET 10 SDK's dotnet test (protocol 1.0.0) drops a test app's display messages and
             // shows its standard error only when the app fails; there the summary at least explains
             // the failure. docs/run-time.md says more.
-            var (summary, noteworthy) = RunSummary.Describe(end.Results, end.NotRun, verdict, end.Settings.Environment);
+            var (summary, noteworthy) = RunSummary.Describe(end.Results, end.NotRun, verdict, end.Settings.Environment, end.Reruns);
             actions.Add(new ShowSummary(summary, noteworthy, ToStandardError: facts.UnderDotnetTest));
         }
 

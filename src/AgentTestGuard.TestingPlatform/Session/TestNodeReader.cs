@@ -30,7 +30,7 @@ internal static class TestNodeReader
             : TestClassifier.TestId(method.Namespace, method.TypeName, method.MethodName, spelledAs: node.DisplayName);
         var testClass = method is null ? TestClass.Gating : classifier.Classify(id);
         var message = outcome.IsFailure() ? FailureMessage(state!) : null;
-        return new TestResult(id, node.DisplayName, outcome, timing?.GlobalTiming.Duration, message, testClass, Attempts: 1);
+        return new TestResult(id, node.DisplayName, outcome, timing?.GlobalTiming.Duration, message, testClass, Attempts: 1) { Uid = node.Uid.Value };
     }
 
     private static TestOutcome? Outcome(TestNodeStateProperty? state) => state switch

@@ -38,12 +38,12 @@ public sealed class QuarantineGateTests
             // The record start alone concluded the session: its record is written before the gate asks.
             Assert.Empty(await state.Records.WaitAsync());
             var written = Assert.Single(results.GetFiles());
-            var concluded = gate.Conclude(first);
-            var again = gate.Conclude(first);
+            var concluded = await gate.ConcludeAsync(first);
+            var again = await gate.ConcludeAsync(first);
             Assert.Equal(written.FullName, concluded?.RecordPath);
             Assert.Empty(await state.Records.WaitAsync());
             Assert.Single(results.GetFiles());
-            var next = gate.Conclude(new FakeSession("session-2"));
+            var next = await gate.ConcludeAsync(new FakeSession("session-2"));
 
             Assert.NotNull(concluded);
             Assert.Same(concluded, again);
@@ -81,7 +81,7 @@ public sealed class QuarantineGateTests
         Assert.True(started.IsCompletedSuccessfully);
         await started;
         // What the platform throws when asked for a results directory it was not given.
-        Assert.Throws<System.Diagnostics.UnreachableException>(() => gate.Conclude(session));
+        Assert.Throws<System.Diagnostics.UnreachableException>(() => { _ = gate.ConcludeAsync(session); });
     }
 
     [Fact]
@@ -93,7 +93,9 @@ public sealed class QuarantineGateTests
             var inventory = Path.Combine(directory.FullName, "Shop.Tests" + InventoryDocument.FileSuffix);
             InventoryFile.Write(inventory, Make.Inventory(Make.Test("Shop.Tests.CartTests.Agent_discount", ApprovalState.Unapproved)));
             var state = new RunState(inventory);
-            var gate = QuarantineGate.Create(new FakePlatform(directory.FullName), state, SessionSystem.Process);
+
+            // An environment of its own: in CI, reruns would start this test app again.
+            var gate = QuarantineGate.Create(new FakePlatform(directory.FullName), state, new SessionSystem(new FakeEnvironment(), TimeProvider.System, new FakeFiles()));
             var session = new FakeSession("session-1");
 
             // As xunit v3's adapter reports the rows of a theory it did not enumerate at discovery:
@@ -117,7 +119,7 @@ public sealed class QuarantineGateTests
                 await gate.ConsumeAsync(new FakeFramework(), new TestNodeUpdateMessage(session.SessionUid, node), CancellationToken.None);
             }
 
-            var end = gate.Conclude(session);
+            var end = await gate.ConcludeAsync(session);
 
             Assert.NotNull(end);
             Assert.Equal(

@@ -23,6 +23,8 @@ public sealed class CommandLineOptionsTests
                 ["agt-enforce"] = ArgumentArity.ZeroOrOne,
                 ["agt-environment"] = ArgumentArity.ExactlyOne,
                 ["agt-relay"] = ArgumentArity.Zero,
+                ["agt-reruns"] = ArgumentArity.ExactlyOne,
+                ["agt-rerun-budget"] = ArgumentArity.ExactlyOne,
             },
             options);
     }
@@ -91,5 +93,28 @@ public sealed class CommandLineOptionsTests
         var result = await Validate(CommandLineOptions.Relay);
 
         Assert.True(result.IsValid, result.ErrorMessage);
+    }
+
+    [Theory]
+    [InlineData(CommandLineOptions.Reruns, "0")]
+    [InlineData(CommandLineOptions.Reruns, "10")]
+    [InlineData(CommandLineOptions.RerunBudget, "300")]
+    public async Task Reruns_and_their_budget_take_a_whole_number(string option, string argument)
+    {
+        var result = await Validate(option, argument);
+
+        Assert.True(result.IsValid, result.ErrorMessage);
+    }
+
+    [Theory]
+    [InlineData(CommandLineOptions.Reruns, "-1")]
+    [InlineData(CommandLineOptions.Reruns, "five")]
+    [InlineData(CommandLineOptions.RerunBudget, "1.5")]
+    public async Task Reruns_and_their_budget_refuse_anything_else(string option, string argument)
+    {
+        var result = await Validate(option, argument);
+
+        Assert.False(result.IsValid);
+        Assert.Equal($"--{option} takes a whole number of at least 0, not '{argument}'.", result.ErrorMessage);
     }
 }
