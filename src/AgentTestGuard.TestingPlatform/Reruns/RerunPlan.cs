@@ -1,3 +1,4 @@
+using AgentTestGuard.Approvals;
 using AgentTestGuard.Inventory;
 using AgentTestGuard.TestingPlatform.Results;
 
@@ -38,7 +39,10 @@ internal sealed class RerunPlan
 
     public bool IsEmpty => Candidates.Count == 0;
 
-    /// <param name="isRejected">Whether a test is rejected for its current fingerprint (the incident log).</param>
+    /// <param name="isRejected">
+    /// Whether the incident log, read at run time, rejects a test for its current fingerprint; the
+    /// inventory's rejections (those the build saw) count too.
+    /// </param>
     public static RerunPlan Make(IReadOnlyList<TestResult> results, int requested, Func<AgentTest, bool> isRejected)
     {
         var durations = new Dictionary<string, TimeSpan>(StringComparer.Ordinal);
@@ -47,7 +51,7 @@ internal sealed class RerunPlan
         {
             foreach (var result in results)
             {
-                if (!Qualifies(result) || isRejected(result.Class.AgentTest!))
+                if (!Qualifies(result) || result.Class.Approval == ApprovalState.Rejected || isRejected(result.Class.AgentTest!))
                 {
                     continue;
                 }

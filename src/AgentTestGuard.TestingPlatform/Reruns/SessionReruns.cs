@@ -15,13 +15,18 @@ internal static class SessionReruns
 {
     private const string ServerOption = "server";
 
+    // How dotnet test (the SDK's platform mode) starts a test app: a server of its own protocol, for one run.
+    private const string DotnetTestServer = "dotnettestcli";
+
     /// <summary>
-    /// The reruns asked for; null when they are 0, or when the test app is a server (an IDE's test
-    /// explorer, which runs many sessions and shows its own results).
+    /// The reruns asked for; null when they are 0, or when the test app is an IDE's server (its test
+    /// explorer runs many sessions, and chooses what runs). dotnet test starts the app as a server
+    /// too (<c>--server dotnettestcli</c>), for a run like any other: reruns happen there.
     /// </summary>
     public static RerunSettings? Requested(ICommandLineOptions commandLine, RunSettings settings, Func<string, string?> variable)
     {
-        if (commandLine.IsOptionSet(ServerOption))
+        if (commandLine.TryGetOptionArgumentList(ServerOption, out var server)
+            && !server.Any(protocol => protocol.Equals(DotnetTestServer, StringComparison.OrdinalIgnoreCase)))
         {
             return null;
         }
