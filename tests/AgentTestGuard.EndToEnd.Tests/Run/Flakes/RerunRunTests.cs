@@ -28,7 +28,10 @@ public sealed class RerunRunTests
         var direct = await project.RunTestAppAsync(results, environment, "--agt-reruns", "3", "--agt-rerun-budget", "600");
         Assert.True(direct.ExitCode == 0, direct.Output);
         AssertRerun(framework, RunRecord.ReadSingle(results), markers, reruns: 3, budget: 600);
-        Assert.Contains(Flaky, direct.Output, StringComparison.Ordinal); // TODO: the summary's exact flaky line
+        Assert.Contains(
+            $"\n  Flaky (passed and failed when run again in this run; quarantined, not failing the run):\n    {Flaky} (unapproved, agent copilot): flaky: passed 2 of 4 attempts\n",
+            direct.Output.ReplaceLineEndings("\n"),
+            StringComparison.Ordinal);
     }
 
     [Theory]
@@ -43,7 +46,8 @@ public sealed class RerunRunTests
 
         Assert.True(inCi.ExitCode == 2, inCi.Output);
         AssertRerun(framework, RunRecord.ReadSingle(results), markers, reruns: 5, budget: 120);
-        Assert.Contains($"    {Flaky} (agent copilot; criteria CART-12; unapproved", inCi.Output, StringComparison.Ordinal); // TODO: "flaky"
+        Assert.Contains($"    {Flaky} (agent copilot; criteria CART-12; unapproved; flaky)", inCi.Output, StringComparison.Ordinal);
+        Assert.Contains($"    {Unapproved} (agent copilot; criteria CART-12; unapproved)", inCi.Output, StringComparison.Ordinal);
     }
 
     [Theory]
