@@ -35,7 +35,7 @@ internal static class PlainRecordLine
     public static bool TryWrite(IBufferWriter<byte> output, in RunRecordTest test)
     {
         // A rerun test's line is rare, and has messages of its own: the writer writes it.
-        if (test.Reruns is not null || test.Flaky)
+        if (test.Reruns is not null || test.Flaky is not null)
         {
             return false;
         }

@@ -56,7 +56,7 @@ internal static class RunRecordBuilder
             new DescribedTests(tests))
         {
             IgnoredExitCodes = context.IgnoredExitCodes,
-            Reruns = context.Reruns,
+            Reruns = context.Reruns is { } reruns ? new RunRecordReruns(reruns.Requested, reruns.BudgetSeconds, reruns.Rounds, reruns.Stopped) : null,
         };
     }
 
@@ -90,10 +90,13 @@ internal static class RunRecordBuilder
             agentTest?.Fingerprint,
             agentTest?.Criteria)
         {
-            Reruns = result.Reruns,
-            Flaky = result.IsFlaky,
+            Reruns = result.Reruns is { } reruns ? [.. reruns.Select(Describe)] : null,
+            Flaky = result.IsFlaky ? true : null,
         };
     }
+
+    private static RunRecordRerun Describe(RerunAttempt rerun) =>
+        new(rerun.Outcome.ToRecordName(), rerun.Duration is { } d ? Math.Round(d.TotalMilliseconds, 3) : null, rerun.FailureMessage);
 
     /// <summary>
     /// The record's tests, each described when it is read. The record is written while the platform

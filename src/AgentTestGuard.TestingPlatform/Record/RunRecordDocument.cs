@@ -34,8 +34,17 @@ internal sealed record RunRecordDocument(
     public IReadOnlyList<int> IgnoredExitCodes { get; init; } = [];
 
     /// <summary>What early flake detection did (run-level "reruns"); null when it did not apply.</summary>
-    public Reruns.RerunReport? Reruns { get; init; }
+    public RunRecordReruns? Reruns { get; init; }
 }
+
+/// <summary>The run-level "reruns": what early flake detection was asked to do, and did.</summary>
+/// <param name="Stopped">Null when every round ran; else why the reruns stopped early ("budget", "cancelled", a problem).</param>
+internal sealed record RunRecordReruns(int Requested, int BudgetSeconds, int Rounds, string? Stopped);
+
+/// <summary>One rerun of a test, as the record shows it.</summary>
+/// <param name="Outcome">As the test's own outcome: passed, failed, error, ...</param>
+/// <param name="FailureMessage">Only on failures.</param>
+internal readonly record struct RunRecordRerun(string Outcome, double? DurationMs, string? FailureMessage);
 
 /// <param name="Source">Where the revision came from: a CI variable's name, or "git".</param>
 internal sealed record CodeRevision(string Id, string Source);
@@ -71,8 +80,8 @@ internal readonly record struct RunRecordTest(
     IReadOnlyList<string>? Criteria)
 {
     /// <summary>Its reruns in this run (early flake detection), in order; null when it was not rerun.</summary>
-    public IReadOnlyList<Results.RerunAttempt>? Reruns { get; init; }
+    public IReadOnlyList<RunRecordRerun>? Reruns { get; init; }
 
-    /// <summary>Its attempts include both a pass and a failure.</summary>
-    public bool Flaky { get; init; }
+    /// <summary>True when its attempts include both a pass and a failure; null (left out) otherwise.</summary>
+    public bool? Flaky { get; init; }
 }

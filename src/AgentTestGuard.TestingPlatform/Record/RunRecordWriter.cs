@@ -1,7 +1,6 @@
 using System.Buffers;
 using System.Text.Json;
 using AgentTestGuard.Json;
-using AgentTestGuard.TestingPlatform.Results;
 
 namespace AgentTestGuard.TestingPlatform.Record;
 
@@ -158,10 +157,10 @@ internal static class RunRecordWriter
             foreach (var rerun in reruns)
             {
                 json.WriteStartObject();
-                json.WriteString(Outcome, rerun.Outcome.ToRecordName());
-                if (rerun.Duration is { } rerunDuration)
+                json.WriteString(Outcome, rerun.Outcome);
+                if (rerun.DurationMs is { } rerunDuration)
                 {
-                    json.WriteNumber(DurationMs, Math.Round(rerunDuration.TotalMilliseconds, 3));
+                    json.WriteNumber(DurationMs, rerunDuration);
                 }
 
                 json.WriteOptionalString(FailureMessage, rerun.FailureMessage);
@@ -171,7 +170,7 @@ internal static class RunRecordWriter
             json.WriteEndArray();
         }
 
-        if (test.Flaky)
+        if (test.Flaky == true)
         {
             json.WriteBoolean("flaky", true);
         }

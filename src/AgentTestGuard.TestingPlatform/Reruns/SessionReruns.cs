@@ -3,38 +3,15 @@ using AgentTestGuard.TestingPlatform.Classification;
 using AgentTestGuard.TestingPlatform.Results;
 using AgentTestGuard.TestingPlatform.Session;
 using AgentTestGuard.TestingPlatform.Settings;
-using Microsoft.Testing.Platform.CommandLine;
 
 namespace AgentTestGuard.TestingPlatform.Reruns;
 
 /// <summary>
 /// Early flake detection's part in the end of a session (<see cref="QuarantineGate.ConcludeAsync"/>):
-/// whether reruns are asked for, and the session's conclusion once they are done.
+/// the session's conclusion once the reruns are done.
 /// </summary>
 internal static class SessionReruns
 {
-    private const string ServerOption = "server";
-
-    // How dotnet test (the SDK's platform mode) starts a test app: a server of its own protocol, for one run.
-    private const string DotnetTestServer = "dotnettestcli";
-
-    /// <summary>
-    /// The reruns asked for; null when they are 0, or when the test app is an IDE's server (its test
-    /// explorer runs many sessions, and chooses what runs). dotnet test starts the app as a server
-    /// too (<c>--server dotnettestcli</c>), for a run like any other: reruns happen there.
-    /// </summary>
-    public static RerunSettings? Requested(ICommandLineOptions commandLine, RunSettings settings, Func<string, string?> variable)
-    {
-        if (commandLine.TryGetOptionArgumentList(ServerOption, out var server)
-            && !server.Any(protocol => protocol.Equals(DotnetTestServer, StringComparison.OrdinalIgnoreCase)))
-        {
-            return null;
-        }
-
-        var reruns = RunState.ResolveRerunSettings(commandLine, settings.Enforce, variable);
-        return reruns.Reruns > 0 ? reruns : null;
-    }
-
     /// <summary>
     /// Runs the reruns on another thread, then concludes with <paramref name="finish"/>, given the results
     /// with their reruns and the run-level report (null when no test qualified after all).

@@ -159,7 +159,7 @@ internal class QuarantineGate(IServiceProvider services, RunState state, Session
         {
             var settings = RunState.ResolveSettings(_commandLine, system.Environment.GetVariable);
             var allowed = settings.AllowsUnreviewedTests(state.AllowedEnvironments);
-            end = MayRerun(results, allowed, cancelled) && RerunsRequested(settings) is { } reruns
+            end = RerunTrigger.Requested(results, allowed, cancelled, state, _commandLine, settings, system.Environment.GetVariable) is { } reruns
                 ? ConcludeAfterReruns(session, results, settings, reruns, testSessionContext.CancellationToken)
                 : Task.FromResult<SessionEnd?>(Finish(session, results, settings, allowed, cancelled, rerunReport: null));
         }
@@ -171,34 +171,7 @@ internal class QuarantineGate(IServiceProvider services, RunState state, Session
 
     private static readonly Task<SessionEnd?> NoEnd = Task.FromResult<SessionEnd?>(null);
 
-    /// <summary>
-    /// Whether early flake detection may apply: some quarantined test executed, the environment allows
-    /// them, and the session was not cancelled. Decided from the results alone, so that an ordinary run
-    /// loads none of the rerun code (<see cref="Reruns.SessionReruns"/> decides the rest).
-    /// </summary>
-    private bool MayRerun(IReadOnlyList<TestResult> results, bool allowed, bool cancelled)
-    {
-        if (cancelled || !allowed || state.QuarantinedTests.Count == 0)
-        {
-            return false;
-        }
-
-        foreach (var result in results)
-        {
-            if (result.Class.IsQuarantined && (result.Outcome == TestOutcome.Passed || result.Outcome.IsFailure()))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
     // Never inlined, as every use of the rerun code: an ordinary run never loads it.
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private RerunSettings? RerunsRequested(RunSettings settings) =>
-        Reruns.SessionReruns.Requested(_commandLine, settings, system.Environment.GetVariable);
-
     [MethodImpl(MethodImplOptions.NoInlining)]
     private Task<SessionEnd?> ConcludeAfterReruns(
         string session, IReadOnlyList<TestResult> results, RunSettings settings, RerunSettings reruns, CancellationToken cancellationToken) =>
