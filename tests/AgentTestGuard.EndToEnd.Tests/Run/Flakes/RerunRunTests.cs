@@ -15,6 +15,8 @@ public sealed class RerunRunTests
     [Theory]
     [InlineData(TestFramework.XunitV3)]
     [InlineData(TestFramework.MSTest)]
+    [InlineData(TestFramework.NUnit)]
+    [InlineData(TestFramework.TUnit)]
     public async Task An_unapproved_flaky_test_is_rerun_and_marked_flaky_and_approved_and_gating_tests_run_once(TestFramework framework)
     {
         var project = await BuiltAsync(framework);
