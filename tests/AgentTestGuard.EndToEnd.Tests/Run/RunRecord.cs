@@ -42,4 +42,42 @@ internal sealed class RunRecord
 
     public JsonElement Test(string id) =>
         Root.GetProperty("tests").EnumerateArray().Single(t => t.GetProperty("id").GetString() == id);
+
+    /// <summary>
+    /// The outcomes of every attempt of a test, in order: the first (its <c>outcome</c>), then its
+    /// <c>reruns</c>. Checks that <c>attempts</c> counts them, and that a failure message is
+    /// present exactly on the failed reruns.
+    /// </summary>
+    public IReadOnlyList<string> AttemptOutcomes(string id)
+    {
+        var test = Test(id);
+        var reruns = test.TryGetProperty("reruns", out var list) ? list.EnumerateArray().ToList() : [];
+        Assert.True(list.ValueKind != JsonValueKind.Array || reruns.Count > 0, $"{id}: 'reruns' is present only when it was rerun");
+        foreach (var rerun in reruns)
+        {
+            var passed = rerun.GetProperty("outcome").GetString() == "passed";
+            Assert.True(passed != rerun.TryGetProperty("failureMessage", out _), $"{id}: a failure message on exactly the failed reruns: {rerun}");
+        }
+
+        Assert.Equal(1 + reruns.Count, test.GetProperty("attempts").GetInt32());
+        return [test.GetProperty("outcome").GetString()!, .. reruns.Select(r => r.GetProperty("outcome").GetString()!)];
+    }
+
+    /// <summary>The failure message of a test's rerun (0 for the first rerun).</summary>
+    public string? RerunFailureMessage(string id, int rerun) =>
+        Test(id).GetProperty("reruns")[rerun].TryGetProperty("failureMessage", out var message) ? message.GetString() : null;
+
+    /// <summary>The ids of the tests marked flaky; <c>flaky</c> is only ever <c>true</c>, or absent.</summary>
+    public IReadOnlyList<string> FlakyTests()
+    {
+        var tests = Root.GetProperty("tests").EnumerateArray().ToList();
+        Assert.All(tests, t => Assert.True(!t.TryGetProperty("flaky", out var flaky) || flaky.ValueKind == JsonValueKind.True, t.ToString()));
+        return tests.Where(t => t.TryGetProperty("flaky", out _)).Select(t => t.GetProperty("id").GetString()!).Order(StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>The run's <c>reruns</c>: (requested, budgetSeconds, rounds, stopped), or null when absent.</summary>
+    public (int Requested, int BudgetSeconds, int Rounds, string? Stopped)? Reruns =>
+        Root.TryGetProperty("reruns", out var reruns)
+            ? (reruns.GetProperty("requested").GetInt32(), reruns.GetProperty("budgetSeconds").GetInt32(), reruns.GetProperty("rounds").GetInt32(), reruns.GetProperty("stopped").GetString())
+            : null;
 }

@@ -5,8 +5,8 @@ namespace AgentTestGuard.EndToEnd.Tests.Run;
 
 /// <summary>
 /// A test project whose tests fail on demand: each test throws when its environment variable
-/// is "1", so one build serves every scenario. Each test also leaves a marker file when it runs,
-/// which proves whether it executed.
+/// is "1", so one build serves every scenario. Each test also adds a line to a marker file of its
+/// own each time it runs, which proves whether, and how often, it executed.
 /// </summary>
 internal static class RunSources
 {
@@ -52,7 +52,7 @@ internal static class RunSources
                 {
                     if (Environment.GetEnvironmentVariable("AGT_E2E_MARKERS") is { Length: > 0 } markers)
                     {
-                        File.WriteAllText(Path.Combine(markers, marker), "ran");
+                        File.AppendAllText(Path.Combine(markers, marker), "ran\n");
                     }
 
                     if (Environment.GetEnvironmentVariable(variable) == "1")
