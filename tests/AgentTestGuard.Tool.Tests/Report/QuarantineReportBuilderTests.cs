@@ -1,4 +1,5 @@
 using AgentTestGuard.Approvals;
+using AgentTestGuard.Assertions;
 using AgentTestGuard.Configuration;
 using AgentTestGuard.Decisions;
 using AgentTestGuard.History.Import;
@@ -40,7 +41,17 @@ public sealed class QuarantineReportBuilderTests : TempFolder
         Assert.Equal("dotnet agt reject Shop.Tests.A.Unapproved_b --reason \"<what the agent got wrong>\"", report.Tests[0].RejectCommand);
         Assert.Equal(new ReportSource("tests/Shop.Tests/A.cs", 10), report.Tests[0].Source);
         Assert.Equal("tests/Shop.Tests/Shop.Tests.csproj", report.Tests[0].Project);
-        Assert.Equal(new ReportCounts(5, 4, 2, 1, 1, 0, 1, 1, 4, 0, 0), report.Counts);
+        Assert.Equal(new ReportCounts(5, 4, 2, 1, 1, 0, 1, 1, 4, 0, 0, CannotFail: 1), report.Counts);
+    }
+
+    [Fact]
+    public void A_test_that_cannot_fail_carries_the_inventory_finding_whatever_its_state()
+    {
+        var report = Build(history: false);
+
+        var approved = report.Tests.Single(t => t.Id == "Shop.Tests.A.Approved");
+        Assert.Equal(new CannotFail(CannotFailReason.NoAssertion, "calls no assertion and expects no exception"), approved.CannotFail);
+        Assert.All(report.Tests.Where(t => t != approved), t => Assert.Null(t.CannotFail));
     }
 
     [Fact]
@@ -207,6 +218,7 @@ public sealed class QuarantineReportBuilderTests : TempFolder
             Approval = state is ApprovalState.Approved or ApprovalState.Stale
                 ? new TestApproval(state, "Dana Lee <dana@example.com>", _approvedAt, state == ApprovalState.Stale ? "v2:older" : "v2:" + id)
                 : null,
+            CannotFail = method == "Approved" ? new CannotFail(CannotFailReason.NoAssertion, "calls no assertion and expects no exception") : null,
         };
         return new AgentTestRow(project, test, state, rejected);
     }
