@@ -18,7 +18,7 @@ internal static class ApprovalLedger
     private const string Header =
         "// AgentTestGuard approvals: one line per approved agent test, bound to its fingerprint. Reviewed like code; see docs/files.md.";
 
-    private static readonly string[] Keys = ["assembly", "test", "fingerprint", "approver", "at", "note"];
+    private static readonly string[] Keys = ["assembly", "test", "fingerprint", "approver", "at", "note", "despite", "overrode"];
 
     /// <summary>Reads a ledger; null when it has errors, which are in <paramref name="diagnostics"/>.</summary>
     public static IReadOnlyList<Approval>? Load(string path, out IReadOnlyList<Diagnostic> diagnostics)
@@ -115,6 +115,19 @@ internal static class ApprovalLedger
             {
                 json.WriteString("note", note);
             }
+
+            // Only an approval given without some evidence says so; every other line keeps its bytes.
+            if (approval.Despite is { Length: > 0 } despite && approval.Overrode.Count > 0)
+            {
+                json.WriteString("despite", despite);
+                json.WriteStartArray("overrode");
+                foreach (var name in approval.Overrode)
+                {
+                    json.WriteStringValue(name);
+                }
+
+                json.WriteEndArray();
+            }
         });
 
     private static Approval? Read(ConfigurationFileReader reader, JsonObjectNode entry, int line)
@@ -126,14 +139,15 @@ internal static class ApprovalLedger
         var approver = JsonLines.CheckIdentity(reader, entry, "approver", reader.RequiredString(entry, "approver", "who approved, as \"Name <email>\""));
         var at = reader.RequiredString(entry, "at", "when, in UTC, as 2026-01-31T09:30:00Z");
         var note = reader.OptionalString(entry, "note");
+        var overridden = MissingEvidence.TryRead(reader, entry, out var despite, out var overrode);
         fingerprint = JsonLines.CheckFingerprint(reader, entry, fingerprint);
         if (!JsonLines.TryReadUtc(reader, entry, at, out var when))
         {
             at = null;
         }
 
-        return assembly is null || test is null || fingerprint is null || approver is null || at is null
+        return assembly is null || test is null || fingerprint is null || approver is null || at is null || !overridden
             ? null
-            : new Approval(assembly, test, fingerprint, approver, when, note, line);
+            : new Approval(assembly, test, fingerprint, approver, when, note, line) { Despite = despite, Overrode = overrode ?? [] };
     }
 }

@@ -17,4 +17,7 @@ internal static class ExitCodes
 
     /// <summary>A file is malformed, a build failed, or no test project was found.</summary>
     public const int Error = 4;
+
+    /// <summary>approve: a test has no passing run at its current fingerprint, is flaky, or cannot fail (AGT0020), and no --despite reason was given.</summary>
+    public const int EvidenceMissing = 5;
 }

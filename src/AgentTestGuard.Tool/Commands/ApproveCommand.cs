@@ -1,14 +1,16 @@
 using System.CommandLine;
 using AgentTestGuard.Approvals;
 using AgentTestGuard.Tool.Cli;
+using AgentTestGuard.Tool.Evidence;
 using AgentTestGuard.Tool.Workspace;
 
 namespace AgentTestGuard.Tool.Commands;
 
 /// <summary>
-/// `dotnet agt approve &lt;test-id-or-pattern&gt;... [--note] [--by]`: records a human's approval,
-/// bound to each test's current fingerprint, in the ledger. Approving a stale test replaces its
-/// old approval.
+/// `dotnet agt approve &lt;test-id-or-pattern&gt;... [--note] [--by] [--despite] [--runs]`: records a
+/// human's approval, bound to each test's current fingerprint, in the ledger, after showing the
+/// evidence of the runs (<see cref="EvidenceGate"/>: a test without it is refused unless --despite
+/// says why). Approving a stale test replaces its old approval.
 /// </summary>
 internal static class ApproveCommand
 {
@@ -18,6 +20,12 @@ internal static class ApproveCommand
         var note = new Option<string?>("--note") { Description = "Why, or what was checked; kept with the approval." };
         var by = new Option<string?>("--by") { Description = "The approver, \"Name <email>\" (default: git user.name and user.email)." };
         var path = new Option<string?>("--path") { Description = "A solution, project or folder (default: the current folder)." };
+        var despite = new Option<string?>("--despite") { Description = "Approve although a test has no passing run at its current version, is flaky, or cannot fail; the reason is kept in the ledger." };
+        var runs = new Option<string[]>("--runs")
+        {
+            Description = "Run records (files, or folders searched below) the evidence comes from; default: every TestResults folder of the repository.",
+            AllowMultipleArgumentsPerToken = true,
+        };
         var build = new BuildOptions();
         var command = new Command("approve", "Approve agent tests: each then gates like any other test, until it is edited.")
         {
@@ -25,22 +33,35 @@ internal static class ApproveCommand
             note,
             by,
             path,
+            despite,
+            runs,
         };
         build.AddTo(command);
         command.SetAction(result => build.Read(result, output) is { } settings
-            ? Run(result.GetValue(tests)!, result.GetValue(note), result.GetValue(by), result.GetValue(path), settings, output)
+            ? Run(new Request(result.GetValue(tests)!, result.GetValue(note), result.GetValue(by), result.GetValue(despite), result.GetValue(runs) ?? []), result.GetValue(path), settings, output)
             : ExitCodes.Usage);
         return command;
     }
 
-    private static int Run(string[] patterns, string? note, string? by, string? path, BuildSettings settings, Output output)
+    /// <summary>What the reviewer asked for.</summary>
+    /// <param name="Despite">The reason to approve tests that lack evidence; null when not given.</param>
+    /// <param name="Runs">Where the run records are; none: the repository's TestResults folders.</param>
+    internal sealed record Request(IReadOnlyList<string> Patterns, string? Note, string? By, string? Despite, IReadOnlyList<string> Runs);
+
+    private static int Run(Request request, string? path, BuildSettings settings, Output output)
     {
+        if (request.Despite is not null && string.IsNullOrWhiteSpace(request.Despite))
+        {
+            output.Error("--despite needs a reason: what the reviewer checked instead, or why the test may gate as it is.");
+            return ExitCodes.Usage;
+        }
+
         if (RepositoryWorkspace.Load(path, output, WorkspaceNeeds.AgentTests, settings) is not { } workspace)
         {
             return ExitCodes.Error;
         }
 
-        if (Reviewer.Select(workspace, patterns, output) is not { } rows)
+        if (Reviewer.Select(workspace, request.Patterns, output) is not { } rows)
         {
             return ExitCodes.CheckFailed;
         }
@@ -70,16 +91,38 @@ internal static class ApproveCommand
             return ExitCodes.Refused;
         }
 
-        if (Reviewer.Identify(workspace.Folder, rows, by, output) is not { } approver)
+        if (EvidenceSources.Load(workspace.Folder, request.Runs, output) is not { } sources)
+        {
+            return ExitCodes.Error;
+        }
+
+        return Decide(rows, workspace.Folder, sources, request, DateTimeOffset.UtcNow, output);
+    }
+
+    /// <summary>
+    /// The decision once the tests are chosen: the reviewer must be a human (exit code 3); then each
+    /// test's evidence, refused (exit code 5) when one lacks it and no reason was given, else recorded
+    /// in the ledgers and shown.
+    /// </summary>
+    /// <param name="folder">Whose git identity approves (the folder the command was pointed at).</param>
+    internal static int Decide(IReadOnlyList<AgentTestRow> rows, string folder, EvidenceSources sources, Request request, DateTimeOffset at, Output output)
+    {
+        var tests = rows.Select(r => (Row: r, Evidence: sources.Of(r))).ToList();
+        var despite = string.IsNullOrWhiteSpace(request.Despite) ? null : request.Despite.Trim();
+        if (Reviewer.Identify(folder, rows, request.By, output) is not { } approver)
         {
             return ExitCodes.Refused;
         }
 
-        var at = DateTimeOffset.UtcNow;
-        var trimmedNote = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
-        foreach (var ledger in rows.GroupBy(r => r.Project.ApprovalsFile))
+        if (!EvidenceGate.Admit(tests, despite, output))
         {
-            var approvals = ledger.Select(r => new Approval(r.Project.AssemblyName, r.Test.Id, r.Test.Fingerprint, approver, at, trimmedNote)).ToList();
+            return ExitCodes.EvidenceMissing;
+        }
+
+        var note = string.IsNullOrWhiteSpace(request.Note) ? null : request.Note.Trim();
+        foreach (var ledger in tests.GroupBy(t => t.Row.Project.ApprovalsFile))
+        {
+            var approvals = ledger.Select(t => Approval(t.Row, t.Evidence, approver, at, note, despite)).ToList();
             var replaced = approvals.Select(a => (a.Assembly, a.Test)).ToHashSet();
             var written = ApprovalLedger.Update(
                 ledger.Key,
@@ -92,13 +135,16 @@ internal static class ApproveCommand
             }
         }
 
-        foreach (var row in rows)
-        {
-            var was = row.State == ApprovalState.Approved ? "re-approved" : row.State == ApprovalState.Stale ? "was stale" : "was quarantined";
-            output.Line($"{output.Green("approved")}  {Output.Inert(row.Test.Id)}  {output.Dim($"({was}; fingerprint {row.Test.Fingerprint[..12]})")}");
-        }
-
+        ApprovalListing.Write(tests, despite, output);
         output.Line(output.Dim($"by {Output.Inert(approver)} in {string.Join(", ", rows.Select(r => r.Project.ApprovalsFile).Distinct().Select(Output.Inert))}; commit the ledger to share it."));
         return ExitCodes.Success;
     }
+
+    /// <summary>The ledger line: <c>despite</c> and <c>overrode</c> only when the test lacked evidence.</summary>
+    private static Approval Approval(AgentTestRow row, TestEvidence evidence, string approver, DateTimeOffset at, string? note, string? despite) =>
+        new(row.Project.AssemblyName, row.Test.Id, row.Test.Fingerprint, approver, at, note)
+        {
+            Despite = evidence.Missing.Count > 0 ? despite : null,
+            Overrode = evidence.Missing.Count > 0 ? evidence.Missing : [],
+        };
 }

@@ -1,65 +1,90 @@
 using System.CommandLine;
 using AgentTestGuard.Inventory;
 using AgentTestGuard.Tool.Cli;
+using AgentTestGuard.Tool.Evidence;
 using AgentTestGuard.Tool.Workspace;
 
 namespace AgentTestGuard.Tool.Commands;
 
-/// <summary>`dotnet agt status [path]`: every agent test with its review state.</summary>
+/// <summary>`dotnet agt status [path]`: every agent test with its review state and the evidence of its runs at its current fingerprint.</summary>
 internal static class StatusCommand
 {
     public static Command Create(Output output)
     {
         var path = new Argument<string?>("path") { Description = "A solution, project or folder (default: the current folder).", Arity = ArgumentArity.ZeroOrOne };
         var json = new Option<bool>("--json") { Description = "Print JSON instead of a table." };
+        var runs = new Option<string[]>("--runs")
+        {
+            Description = "Run records (files, or folders searched below) the evidence comes from; default: every TestResults folder of the repository.",
+            AllowMultipleArgumentsPerToken = true,
+        };
         var build = new BuildOptions();
         var command = new Command("status", "List every agent test: approved, quarantined (unapproved), stale or rejected; agent, criteria, source.")
         {
             path,
             json,
+            runs,
         };
         build.AddTo(command);
         command.SetAction(result => build.Read(result, output) is { } settings
-            ? Run(result.GetValue(path), result.GetValue(json), settings, output)
+            ? Run(result.GetValue(path), result.GetValue(json), result.GetValue(runs) ?? [], settings, output)
             : ExitCodes.Usage);
         return command;
     }
 
-    private static int Run(string? path, bool json, BuildSettings settings, Output output)
+    private static int Run(string? path, bool json, IReadOnlyList<string> records, BuildSettings settings, Output output)
     {
-        if (RepositoryWorkspace.Load(path, output, WorkspaceNeeds.AgentTests, settings) is not { } workspace)
+        if (RepositoryWorkspace.Load(path, output, WorkspaceNeeds.AgentTests, settings) is not { } workspace
+            || EvidenceSources.Load(workspace.Folder, records, output) is not { } sources)
         {
             return ExitCodes.Error;
         }
 
+        Write(workspace.Rows, sources, json, output);
+        return ExitCodes.Success;
+    }
+
+    /// <summary>The listing, as a table or as JSON, once the tests and their evidence are read.</summary>
+    internal static void Write(IReadOnlyList<AgentTestRow> rows, EvidenceSources sources, bool json, Output output)
+    {
         if (json)
         {
-            WriteJson(workspace.Rows, output);
-            return ExitCodes.Success;
+            StatusJson.Write(rows, sources, output);
+            return;
         }
 
-        if (workspace.Rows.Count == 0)
+        if (rows.Count == 0)
         {
             output.Line("No agent tests.");
-            return ExitCodes.Success;
+            return;
         }
 
         var here = Directory.GetCurrentDirectory();
-        var rows = workspace.Rows.Select(r => new[]
+        var table = rows.Select(r => (Row: r, Evidence: sources.Of(r))).Select(t => new[]
         {
-            r.StateName,
-            Output.Inert(r.Test.Id),
-            Output.Inert(r.Test.Agent),
-            Output.Inert(string.Join(", ", r.Test.Criteria)),
-            r.Test.Source is { } source ? Output.Inert($"{Path.GetRelativePath(here, source.File)}:{source.Line}") : "",
+            t.Row.StateName,
+            Output.Inert(t.Row.Test.Id),
+            Output.Inert(t.Row.Test.Agent),
+            Output.Inert(string.Join(", ", t.Row.Test.Criteria)),
+            t.Evidence.Runs.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            t.Evidence.PassingRuns.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            t.Evidence.FailingRuns.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            t.Evidence.Flaky ? "yes" : t.Evidence.Runs == 0 ? "-" : "no",
+            t.Evidence.CannotFail is null ? "no" : "yes",
+            t.Row.Test.Source is { } source ? Output.Inert($"{Path.GetRelativePath(here, source.File)}:{source.Line}") : "",
         }).ToList();
-        output.Table(["STATE", "TEST", "AGENT", "CRITERIA", "SOURCE"], rows, (_, column, cell) => column == 0 ? PaintState(output, cell) : cell);
-        var counts = workspace.Rows.GroupBy(r => r.StateName).ToDictionary(g => g.Key, g => g.Count());
+        output.Table(["STATE", "TEST", "AGENT", "CRITERIA", "RUNS", "PASSED", "FAILED", "FLAKY", "CANNOT FAIL", "SOURCE"], table, (_, column, cell) => column switch
+        {
+            0 => PaintState(output, cell),
+            7 or 8 when cell.TrimEnd() == "yes" => output.Red(cell),
+            _ => cell,
+        });
+        var counts = rows.GroupBy(r => r.StateName).ToDictionary(g => g.Key, g => g.Count());
         output.Line();
-        output.Line($"{workspace.Rows.Count} agent tests: {Count(counts, "approved")} approved, {Count(counts, "quarantined")} quarantined, {Count(counts, "stale")} stale, {Count(counts, "rejected")} rejected"
+        output.Line($"{rows.Count} agent tests: {Count(counts, "approved")} approved, {Count(counts, "quarantined")} quarantined, {Count(counts, "stale")} stale, {Count(counts, "rejected")} rejected"
             + (counts.ContainsKey("gating") ? $", {Count(counts, "gating")} gating (unapproved, in a project without quarantine: AGT0016)." : "."));
-        WriteOlderApprovals(workspace.Rows, output);
-        return ExitCodes.Success;
+        output.Line(output.Dim($"Runs at each test's current fingerprint, from {Count(sources.Runs.Count, "run record")} ({Count(sources.Runs.Select(r => r.Assembly).Distinct().Count(), "assembly", "assemblies")})."));
+        WriteOlderApprovals(rows, output);
     }
 
     /// <summary>
@@ -93,44 +118,5 @@ internal static class StatusCommand
         _ => output.Yellow(cell),
     };
 
-    private static void WriteJson(IReadOnlyList<AgentTestRow> rows, Output output)
-    {
-        output.Json(json =>
-        {
-            json.WriteStartObject();
-            json.WriteStartArray("tests");
-            foreach (var row in rows)
-            {
-                json.WriteStartObject();
-                json.WriteString("id", row.Test.Id);
-                json.WriteString("assembly", row.Project.AssemblyName);
-                json.WriteString("project", row.Project.ProjectFile);
-                json.WriteString("state", row.StateName);
-                json.WriteString("agent", row.Test.Agent);
-                json.WriteStartArray("criteria");
-                foreach (var criterion in row.Test.Criteria)
-                {
-                    json.WriteStringValue(criterion);
-                }
-
-                json.WriteEndArray();
-                json.WriteString("fingerprint", row.Test.Fingerprint);
-                if (row.Test.Approval?.Approver is { } approver)
-                {
-                    json.WriteString("approver", approver);
-                }
-
-                if (row.Test.Source is { } source)
-                {
-                    json.WriteString("file", source.File);
-                    json.WriteNumber("line", source.Line);
-                }
-
-                json.WriteEndObject();
-            }
-
-            json.WriteEndArray();
-            json.WriteEndObject();
-        });
-    }
+    private static string Count(int count, string noun, string? plural = null) => count == 1 ? $"1 {noun}" : $"{count} {plural ?? noun + "s"}";
 }

@@ -1,3 +1,4 @@
+using AgentTestGuard.Approvals;
 using AgentTestGuard.Tool.Cli;
 using AgentTestGuard.Tool.Git;
 
@@ -9,6 +10,7 @@ internal sealed class Tally(Output output)
     private readonly Dictionary<string, int> _offences = new(StringComparer.Ordinal);
     private int _approvals;
     private int _offendingApprovals;
+    private int _despite;
 
     public Output Output { get; } = output;
 
@@ -19,6 +21,20 @@ internal sealed class Tally(Output output)
         {
             Offending($"{ledger}({offence.Line})", $"{offence.Test}: {offence.Why}");
             _offendingApprovals++;
+        }
+    }
+
+    /// <summary>
+    /// Lists the approvals a human gave although evidence was missing (the ledger's <c>despite</c>):
+    /// not offences, since a human decided and said why, but a reviewer of the change should see them.
+    /// </summary>
+    public void AddDespite(string ledger, IEnumerable<Approval> approvals)
+    {
+        foreach (var approval in approvals.Where(a => a.Despite is not null))
+        {
+            Output.Line($"{Output.Yellow("despite")}    {Output.Inert($"{ledger}({approval.Line})")}: {Output.Inert(approval.Test)}: approved by {Output.Inert(approval.Approver)} "
+                + $"without {string.Join(", ", approval.Overrode)}: {Output.Inert(approval.Despite)}");
+            _despite++;
         }
     }
 
@@ -65,7 +81,8 @@ internal sealed class Tally(Output output)
         }
 
         var since = trustedBase is null ? "" : $"; no untrusted change since {Output.Inert(trustedBase.Name)}";
-        Output.Line($"{_approvals} approvals verified: each added in a {(signaturesRequired ? "signed " : "")}commit by a human author{since}.");
+        var despite = _despite == 0 ? "" : $" ({_despite} given despite missing evidence, listed above)";
+        Output.Line($"{_approvals} approvals verified{despite}: each added in a {(signaturesRequired ? "signed " : "")}commit by a human author{since}.");
         return ExitCodes.Success;
     }
 

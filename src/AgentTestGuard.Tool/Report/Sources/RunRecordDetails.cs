@@ -21,9 +21,30 @@ internal sealed record RunRecordDetails(
     IReadOnlyList<RunRecordTest> Tests);
 
 /// <param name="Test">The id approvals name: <c>declaredAs</c> when present, else <c>id</c>.</param>
-/// <param name="Outcome">As the record names it (passed, failed, ...).</param>
+/// <param name="Outcome">As the record names it (passed, failed, ...): the first attempt's.</param>
 /// <param name="Classification">gating, approved or quarantined, as the run decided.</param>
 internal sealed record RunRecordTest(string Test, string Outcome, int Attempts, string? FailureMessage, string Classification)
 {
-    public bool IsFailure => Outcome is "failed" or "error" or "timedOut";
+    /// <summary>The case's display name, which tells a theory's rows apart; null when it is the id.</summary>
+    public string? DisplayName { get; init; }
+
+    /// <summary>The test's fingerprint when it ran, from the inventory; null for a test the inventory did not know.</summary>
+    public string? Fingerprint { get; init; }
+
+    /// <summary>The attempts after the first (early flake detection), in order; empty when it was not rerun.</summary>
+    public IReadOnlyList<RunRecordRerun> Reruns { get; init; } = [];
+
+    /// <summary>Its attempts (the first result and its reruns) include both a pass and a failure.</summary>
+    public bool Flaky { get; init; }
+
+    public bool IsFailure => IsFailed(Outcome);
+
+    /// <summary>Whether an outcome, as records name it, is a failure.</summary>
+    public static bool IsFailed(string outcome) => outcome is "failed" or "error" or "timedOut";
+}
+
+/// <summary>One rerun of a test in the same run: its outcome, as records name it, and its failure message.</summary>
+internal sealed record RunRecordRerun(string Outcome, double DurationMs, string? FailureMessage)
+{
+    public bool IsFailure => RunRecordTest.IsFailed(Outcome);
 }

@@ -35,7 +35,13 @@ internal static class RunRecordDetailsReader
                 String(test, "outcome")!,
                 Number(test, "attempts") ?? 1,
                 String(test, "failureMessage"),
-                String(test, "classification") ?? "quarantined"));
+                String(test, "classification") ?? "quarantined")
+            {
+                DisplayName = String(test, "displayName"),
+                Fingerprint = String(test, "fingerprint"),
+                Reruns = Reruns(test),
+                Flaky = Boolean(test, "flaky"),
+            });
         }
 
         return new RunRecordDetails(
@@ -92,6 +98,27 @@ internal static class RunRecordDetailsReader
         {
             return null;
         }
+    }
+
+    /// <summary>The test's reruns (docs/files.md#run-record); an entry without an outcome is left out.</summary>
+    private static List<RunRecordRerun> Reruns(JsonElement test)
+    {
+        if (!test.TryGetProperty("reruns", out var reruns) || reruns.ValueKind != JsonValueKind.Array)
+        {
+            return [];
+        }
+
+        var list = new List<RunRecordRerun>();
+        foreach (var rerun in reruns.EnumerateArray())
+        {
+            if (String(rerun, "outcome") is { } outcome)
+            {
+                var duration = rerun.ValueKind == JsonValueKind.Object && rerun.TryGetProperty("durationMs", out var d) && d.ValueKind == JsonValueKind.Number ? d.GetDouble() : 0;
+                list.Add(new RunRecordRerun(outcome, duration, String(rerun, "failureMessage")));
+            }
+        }
+
+        return list;
     }
 
     private static string? String(JsonElement element, string name) =>
