@@ -23,6 +23,7 @@ public sealed class QuarantineReportBuilderTests : TempFolder
     private static readonly DateTimeOffset Now = new(2026, 12, 1, 12, 0, 0, TimeSpan.Zero);
     private static readonly DateTimeOffset Approved = Now.AddDays(-10);
     private DateTimeOffset _approvedAt = Approved;
+    private string? _despite;
 
     [Fact]
     public void Tests_come_quarantined_first_then_approved_each_with_its_commands()
@@ -42,6 +43,18 @@ public sealed class QuarantineReportBuilderTests : TempFolder
         Assert.Equal(new ReportSource("tests/Shop.Tests/A.cs", 10), report.Tests[0].Source);
         Assert.Equal("tests/Shop.Tests/Shop.Tests.csproj", report.Tests[0].Project);
         Assert.Equal(new ReportCounts(5, 4, 2, 1, 1, 0, 1, 1, 4, 0, 0, CannotFail: 1), report.Counts);
+    }
+
+    [Fact]
+    public void An_approval_given_despite_missing_evidence_shows_the_reason_and_what_was_missing()
+    {
+        Assert.Null(Build(history: false).Tests.Single(t => t.State == ReportTestState.Approved).ApprovedDespite);
+        _despite = "the assertion is in a helper of another assembly";
+
+        var approved = Build(history: false).Tests.Single(t => t.State == ReportTestState.Approved);
+
+        Assert.Equal("the assertion is in a helper of another assembly", approved.ApprovedDespite!.Reason);
+        Assert.Equal(["cannotFail"], approved.ApprovedDespite.Overrode);
     }
 
     [Fact]
@@ -195,7 +208,8 @@ public sealed class QuarantineReportBuilderTests : TempFolder
             Row(project, "Unapproved_b", ["CART-1", "ZZZ-9"], ApprovalState.Unapproved),
         };
         var reviews = new ReviewRecords(
-            [new Approval("Shop.Tests", "Shop.Tests.A.Approved", "v2:Shop.Tests.A.Approved", "Dana Lee <dana@example.com>", Approved, "checked the totals")],
+            [new Approval("Shop.Tests", "Shop.Tests.A.Approved", "v2:Shop.Tests.A.Approved", "Dana Lee <dana@example.com>", Approved, "checked the totals")
+                { Despite = _despite, Overrode = _despite is null ? [] : ["cannotFail"] }],
             [new Incident(IncidentKind.Rejection, "Shop.Tests", "Shop.Tests.A.Rejected", "v2:Shop.Tests.A.Rejected", "copilot", "Sam Roe <sam@example.com>", Now.AddDays(-1), "asserts the bug")]);
         var review = new ReviewFiles(reviews, decisions ?? [], Path.Combine(root, DecisionLog.FileName));
         HistoryFacts? facts = null;

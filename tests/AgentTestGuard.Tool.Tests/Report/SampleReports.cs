@@ -49,6 +49,7 @@ internal static class SampleReports
                 DefectsCaught = 0,
                 FalseAlarms = 1,
                 LastFailure = new ReportFailure("r3", Now.AddDays(-1), "failed", HostileMessage),
+                LatestReruns = new ReportReruns(6, 2, Flaky: true),
                 FailedInLatestRun = true,
                 BlockedEnforcedRun = true,
             },
@@ -84,6 +85,7 @@ internal static class SampleReports
                 DefectsCaught = 2,
                 FalseAlarms = 0,
                 CannotFail = new CannotFail(CannotFailReason.NoAssertion, "calls no assertion and expects no exception"),
+                ApprovedDespite = new ReportDespite("smoke test of the wiring | *on purpose*", ["cannotFail"]),
             },
         };
 

@@ -95,6 +95,37 @@ internal static class JsonTestWriter
             json.WriteNull("cannotFail");
         }
 
+        if (test.ApprovedDespite is { } despite)
+        {
+            json.WriteStartObject("approvedDespite");
+            json.WriteString("reason", despite.Reason);
+            json.WriteStartArray("overrode");
+            foreach (var missing in despite.Overrode)
+            {
+                json.WriteStringValue(missing);
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+        else
+        {
+            json.WriteNull("approvedDespite");
+        }
+
+        if (test.LatestReruns is { } reruns)
+        {
+            json.WriteStartObject("latestReruns");
+            json.WriteNumber("attempts", reruns.Attempts);
+            json.WriteNumber("failures", reruns.Failures);
+            json.WriteBoolean("flaky", reruns.Flaky);
+            json.WriteEndObject();
+        }
+        else
+        {
+            json.WriteNull("latestReruns");
+        }
+
         json.WriteString("approveCommand", test.ApproveCommand);
         json.WriteString("rejectCommand", test.RejectCommand);
         json.WriteEndObject();

@@ -39,6 +39,14 @@ internal static class ReportText
         _ => $"approved by {test.Approval?.By}",
     };
 
+    /// <summary>An approval given despite missing evidence: "by X on day, without noPassingRun, flaky: reason".</summary>
+    public static string Despite(ReportTest test) =>
+        $"approved by {test.Approval?.By} on {(test.Approval is { } a ? Day(a.At) : "-")} without {string.Join(", ", test.ApprovedDespite!.Overrode)}: {test.ApprovedDespite.Reason}";
+
+    /// <summary>Reruns in words: "flaky: 2 of 6 attempts failed".</summary>
+    public static string Reruns(ReportReruns reruns) =>
+        $"{(reruns.Flaky ? "flaky: " : "")}{reruns.Failures} of {Count(reruns.Attempts, "attempt")} failed";
+
     /// <summary>The first line of a message, cut to <paramref name="max"/> characters with an ellipsis.</summary>
     public static string FirstLine(string message, int max = 160)
     {
