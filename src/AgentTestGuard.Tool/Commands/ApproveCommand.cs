@@ -100,22 +100,23 @@ internal static class ApproveCommand
     }
 
     /// <summary>
-    /// The decision once the tests are chosen: each with its evidence, refused (exit code 5) when
-    /// one lacks it and no reason was given, else recorded in the ledgers and shown.
+    /// The decision once the tests are chosen: the reviewer must be a human (exit code 3); then each
+    /// test's evidence, refused (exit code 5) when one lacks it and no reason was given, else recorded
+    /// in the ledgers and shown.
     /// </summary>
     /// <param name="folder">Whose git identity approves (the folder the command was pointed at).</param>
     internal static int Decide(IReadOnlyList<AgentTestRow> rows, string folder, EvidenceSources sources, Request request, DateTimeOffset at, Output output)
     {
         var tests = rows.Select(r => (Row: r, Evidence: sources.Of(r))).ToList();
         var despite = string.IsNullOrWhiteSpace(request.Despite) ? null : request.Despite.Trim();
-        if (!EvidenceGate.Admit(tests, despite, output))
-        {
-            return ExitCodes.EvidenceMissing;
-        }
-
         if (Reviewer.Identify(folder, rows, request.By, output) is not { } approver)
         {
             return ExitCodes.Refused;
+        }
+
+        if (!EvidenceGate.Admit(tests, despite, output))
+        {
+            return ExitCodes.EvidenceMissing;
         }
 
         var note = string.IsNullOrWhiteSpace(request.Note) ? null : request.Note.Trim();

@@ -106,7 +106,7 @@ internal static class ReportCommand
     }
 
     /// <returns>The full path to write to; null for standard output ("-", or no file for a piped format).</returns>
-    private static string? Destination(IReportRenderer renderer, string? file) => file switch
+    internal static string? Destination(IReportRenderer renderer, string? file) => file switch
     {
         "-" => null,
         { Length: > 0 } => Path.GetFullPath(file),

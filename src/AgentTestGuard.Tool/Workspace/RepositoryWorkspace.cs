@@ -48,14 +48,15 @@ internal sealed class RepositoryWorkspace
         }
 
         var folder = Directory.Exists(target) ? target : Path.GetDirectoryName(target)!;
-        var t = ReportTimings.Start("workspace: msbuild locate");
-        MSBuildHost.EnsureRegistered(folder);
-        t.Dispose();
-        t = ReportTimings.Start("workspace: evaluate");
-        var evaluated0 = Evaluate(target, settings, output);
-        t.Dispose();
-        t = ReportTimings.Start("workspace: refresh");
-        if (evaluated0 is not { } evaluated)
+        using (ReportTimings.Start("workspace: MSBuild located"))
+        {
+            MSBuildHost.EnsureRegistered(folder);
+        }
+
+        var timing = ReportTimings.Start("workspace: projects evaluated");
+        var evaluated = Evaluate(target, settings, output);
+        timing.Dispose();
+        if (evaluated is null)
         {
             return null;
         }
@@ -79,8 +80,7 @@ internal sealed class RepositoryWorkspace
             return null;
         }
 
-        t.Dispose();
-        using var r = ReportTimings.Start("workspace: read");
+        using var reading = ReportTimings.Start("workspace: inventories read");
         return Read(folder, projects, needs, output);
     }
 

@@ -38,7 +38,7 @@ public sealed class BuildSettingsToolTests
         Assert.True(status.ExitCode == 0, status.Output);
         Assert.Equal("quarantined", State(status.Output, TotalTest));
 
-        var approve = await ToolTests.AgtAsync(project, "approve", TotalTest, "--property:ShopKey=open");
+        var approve = await ToolTests.AgtAsync(project, "approve", TotalTest, "--property:ShopKey=open", "--despite", "about build settings, not runs");
         Assert.True(approve.ExitCode == 0, approve.Output);
         status = await ToolTests.AgtAsync(project, "status", "--json", "-p", "ShopKey=open");
         Assert.Equal("approved", State(status.Output, TotalTest));
@@ -92,14 +92,14 @@ public sealed class BuildSettingsToolTests
             StringComparison.Ordinal);
 
         // With -f net10.0 only that framework is built, read and approved.
-        var approve = await ToolTests.AgtAsync(project, "approve", TotalTest, "-f", "net10.0");
+        var approve = await ToolTests.AgtAsync(project, "approve", TotalTest, "-f", "net10.0", "--despite", "about build settings, not runs");
         Assert.True(approve.ExitCode == 0, approve.Output);
         var net10 = Fingerprint(Inventory(project, "net10.0"), TotalTest);
         Assert.Contains($"\"fingerprint\":\"{net10}\"", File.ReadAllText(Path.Combine(project.Root, "agenttestguard.approvals.jsonl")), StringComparison.Ordinal);
 
         // Both frameworks built: approve takes the fingerprint they share; a test whose source differs
         // between them (#if calling another method) has two fingerprints, and approve refuses it, naming both.
-        var shared = await ToolTests.AgtAsync(project, "approve", "Shop.Tests.AgentClassTests.First", "-p:ShopNet8=works");
+        var shared = await ToolTests.AgtAsync(project, "approve", "Shop.Tests.AgentClassTests.First", "-p:ShopNet8=works", "--despite", "about build settings, not runs");
         Assert.True(shared.ExitCode == 0, shared.Output);
         var first = Fingerprint(Inventory(project, "net8.0"), "Shop.Tests.AgentClassTests.First");
         Assert.Equal(first, Fingerprint(Inventory(project, "net10.0"), "Shop.Tests.AgentClassTests.First"));

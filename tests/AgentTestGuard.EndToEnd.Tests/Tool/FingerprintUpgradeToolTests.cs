@@ -34,7 +34,7 @@ public sealed class FingerprintUpgradeToolTests
             status.Output.ReplaceLineEndings("\n"),
             StringComparison.Ordinal);
 
-        var approve = await AgtAsync(project, "approve", Approved, "--by", "Dana Lee <dana@example.com>");
+        var approve = await AgtAsync(project, "approve", Approved, "--by", "Dana Lee <dana@example.com>", "--despite", "about the fingerprint upgrade, not runs");
         Assert.True(approve.ExitCode == 0, approve.Output);
         status = await AgtAsync(project, "status", "--json");
         Assert.True(status.ExitCode == 0, status.Output);

@@ -16,6 +16,9 @@ public sealed class ReviewFileEditTests
 {
     private const string Agent = "Copilot <198982749+Copilot@users.noreply.github.com>";
 
+    // These tests are about the ledger's bytes, not the evidence: the tests never ran.
+    private const string NotRun = "about the ledger's edits, not runs";
+
     [Fact]
     public async Task Approve_adds_its_line_and_leaves_every_other_byte_so_blame_still_names_the_agent()
     {
@@ -32,7 +35,7 @@ public sealed class ReviewFileEditTests
         git.CommitAll("tests and an approval", author: Agent);
         var agentCommit = git.Run("rev-parse", "HEAD").Trim();
 
-        var approve = await AgtAsync(project, "approve", Unapproved);
+        var approve = await AgtAsync(project, "approve", Unapproved, "--despite", NotRun);
 
         Assert.True(approve.ExitCode == 0, approve.Output);
         var after = Encoding.UTF8.GetString(File.ReadAllBytes(ledger));
@@ -56,7 +59,7 @@ public sealed class ReviewFileEditTests
 
         // A branch approves the neighbouring test, while main rejects the approved one.
         git.Run("checkout", "-q", "-b", "discount");
-        var approve = await AgtAsync(project, "approve", Unapproved);
+        var approve = await AgtAsync(project, "approve", Unapproved, "--despite", NotRun);
         Assert.True(approve.ExitCode == 0, approve.Output);
         git.CommitAll("approve the discount test");
         git.Run("checkout", "-q", "main");

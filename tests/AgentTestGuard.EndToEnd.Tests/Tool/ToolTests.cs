@@ -49,10 +49,14 @@ public sealed class ToolTests
         Assert.True(status.ExitCode == 0, status.Output);
         Assert.Equal([(Unapproved, "quarantined"), (Approved, "approved")], States(status.Output));
 
-        // The human approves: the next dotnet test gates the test.
-        var approve = await AgtAsync(project, "approve", "Shop.Tests.CheckoutTests.Agent_d*", "--note", "checked against CART-12");
+        // The test runs, quarantined, and passes; then the human approves it on that evidence, and the next dotnet test gates it.
+        var (passing, _, passingEnvironment) = RunFixture.NewRun(project);
+        var quarantined = await DotNet.RunAsync(project.Directory, ["test", "--project", project.ProjectFile, "--results-directory", passing], passingEnvironment);
+        Assert.True(quarantined.ExitCode == 0, quarantined.Output);
+        var approve = await AgtAsync(project, "approve", "Shop.Tests.CheckoutTests.Agent_d*", "--note", "checked against CART-12", "--runs", passing);
         Assert.True(approve.ExitCode == 0, approve.Output);
         Assert.Contains("approved  " + Unapproved, approve.Output, StringComparison.Ordinal);
+        Assert.Contains("runs      1 run, 1 attempt: 1 passed, 0 failed", approve.Output, StringComparison.Ordinal);
         var (results, _, environment) = RunFixture.NewRun(project, (FailUnapproved, "1"));
         var gated = await DotNet.RunAsync(project.Directory, ["test", "--project", project.ProjectFile, "--results-directory", results], environment);
         Assert.True(gated.ExitCode == 2, gated.Output);
@@ -74,7 +78,7 @@ public sealed class ToolTests
         project.Write("CheckoutTests.cs", RunSources.Tests(TestFramework.XunitV3, shippingBody: "Check(\"FAIL_APPROVED\", \"shipping-edited\");"));
         Assert.Equal(0, (await project.BuildAsync()).ExitCode);
 
-        var both = await Task.WhenAll(AgtAsync(project, "approve", Unapproved), AgtAsync(project, "approve", Approved));
+        var both = await Task.WhenAll(AgtAsync(project, "approve", Unapproved, "--despite", "about concurrent writers, not runs"), AgtAsync(project, "approve", Approved, "--despite", "about concurrent writers, not runs"));
         Assert.All(both, run => Assert.True(run.ExitCode == 0, run.Output));
         var status = await AgtAsync(project, "status", "--json");
         Assert.Equal([(Unapproved, "approved"), (Approved, "approved")], States(status.Output));

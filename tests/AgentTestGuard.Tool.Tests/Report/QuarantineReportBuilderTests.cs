@@ -1,4 +1,5 @@
 using AgentTestGuard.Approvals;
+using AgentTestGuard.Assertions;
 using AgentTestGuard.Configuration;
 using AgentTestGuard.Decisions;
 using AgentTestGuard.History.Import;
@@ -22,6 +23,7 @@ public sealed class QuarantineReportBuilderTests : TempFolder
     private static readonly DateTimeOffset Now = new(2026, 12, 1, 12, 0, 0, TimeSpan.Zero);
     private static readonly DateTimeOffset Approved = Now.AddDays(-10);
     private DateTimeOffset _approvedAt = Approved;
+    private string? _despite;
 
     [Fact]
     public void Tests_come_quarantined_first_then_approved_each_with_its_commands()
@@ -40,7 +42,29 @@ public sealed class QuarantineReportBuilderTests : TempFolder
         Assert.Equal("dotnet agt reject Shop.Tests.A.Unapproved_b --reason \"<what the agent got wrong>\"", report.Tests[0].RejectCommand);
         Assert.Equal(new ReportSource("tests/Shop.Tests/A.cs", 10), report.Tests[0].Source);
         Assert.Equal("tests/Shop.Tests/Shop.Tests.csproj", report.Tests[0].Project);
-        Assert.Equal(new ReportCounts(5, 4, 2, 1, 1, 0, 1, 1, 4, 0, 0), report.Counts);
+        Assert.Equal(new ReportCounts(5, 4, 2, 1, 1, 0, 1, 1, 4, 0, 0, CannotFail: 1), report.Counts);
+    }
+
+    [Fact]
+    public void An_approval_given_despite_missing_evidence_shows_the_reason_and_what_was_missing()
+    {
+        Assert.Null(Build(history: false).Tests.Single(t => t.State == ReportTestState.Approved).ApprovedDespite);
+        _despite = "the assertion is in a helper of another assembly";
+
+        var approved = Build(history: false).Tests.Single(t => t.State == ReportTestState.Approved);
+
+        Assert.Equal("the assertion is in a helper of another assembly", approved.ApprovedDespite!.Reason);
+        Assert.Equal(["cannotFail"], approved.ApprovedDespite.Overrode);
+    }
+
+    [Fact]
+    public void A_test_that_cannot_fail_carries_the_inventory_finding_whatever_its_state()
+    {
+        var report = Build(history: false);
+
+        var approved = report.Tests.Single(t => t.Id == "Shop.Tests.A.Approved");
+        Assert.Equal(new CannotFail(CannotFailReason.NoAssertion, "calls no assertion and expects no exception"), approved.CannotFail);
+        Assert.All(report.Tests.Where(t => t != approved), t => Assert.Null(t.CannotFail));
     }
 
     [Fact]
@@ -184,7 +208,8 @@ public sealed class QuarantineReportBuilderTests : TempFolder
             Row(project, "Unapproved_b", ["CART-1", "ZZZ-9"], ApprovalState.Unapproved),
         };
         var reviews = new ReviewRecords(
-            [new Approval("Shop.Tests", "Shop.Tests.A.Approved", "v2:Shop.Tests.A.Approved", "Dana Lee <dana@example.com>", Approved, "checked the totals")],
+            [new Approval("Shop.Tests", "Shop.Tests.A.Approved", "v2:Shop.Tests.A.Approved", "Dana Lee <dana@example.com>", Approved, "checked the totals")
+                { Despite = _despite, Overrode = _despite is null ? [] : ["cannotFail"] }],
             [new Incident(IncidentKind.Rejection, "Shop.Tests", "Shop.Tests.A.Rejected", "v2:Shop.Tests.A.Rejected", "copilot", "Sam Roe <sam@example.com>", Now.AddDays(-1), "asserts the bug")]);
         var review = new ReviewFiles(reviews, decisions ?? [], Path.Combine(root, DecisionLog.FileName));
         HistoryFacts? facts = null;
@@ -207,6 +232,7 @@ public sealed class QuarantineReportBuilderTests : TempFolder
             Approval = state is ApprovalState.Approved or ApprovalState.Stale
                 ? new TestApproval(state, "Dana Lee <dana@example.com>", _approvedAt, state == ApprovalState.Stale ? "v2:older" : "v2:" + id)
                 : null,
+            CannotFail = method == "Approved" ? new CannotFail(CannotFailReason.NoAssertion, "calls no assertion and expects no exception") : null,
         };
         return new AgentTestRow(project, test, state, rejected);
     }

@@ -1,3 +1,4 @@
+using AgentTestGuard.Assertions;
 using AgentTestGuard.History.Metrics;
 using AgentTestGuard.Tool.Report.Building;
 using AgentTestGuard.Tool.Report.Model;
@@ -48,6 +49,7 @@ internal static class SampleReports
                 DefectsCaught = 0,
                 FalseAlarms = 1,
                 LastFailure = new ReportFailure("r3", Now.AddDays(-1), "failed", HostileMessage),
+                LatestReruns = new ReportReruns(6, 2, Flaky: true),
                 FailedInLatestRun = true,
                 BlockedEnforcedRun = true,
             },
@@ -61,6 +63,7 @@ internal static class SampleReports
                 Flaky = false,
                 DefectsCaught = 1,
                 FalseAlarms = 0,
+                CannotFail = new CannotFail(CannotFailReason.TrivialAssertion, "Xunit.Assert::Equal is given the same value on both sides"),
             },
             Test("Shop.Tests.TaxTests.Negative_tax", "claude-code", ReportTestState.Rejected, ["TAX-3"]) with
             {
@@ -81,6 +84,8 @@ internal static class SampleReports
                 Flaky = false,
                 DefectsCaught = 2,
                 FalseAlarms = 0,
+                CannotFail = new CannotFail(CannotFailReason.NoAssertion, "calls no assertion and expects no exception"),
+                ApprovedDespite = new ReportDespite("smoke test of the wiring | *on purpose*", ["cannotFail"]),
             },
         };
 
@@ -92,7 +97,7 @@ internal static class SampleReports
             AllowedAgents = ["copilot", "claude-code"],
             Counts = new ReportCounts(
                 AgentTests: 5, Quarantined: 4, Unapproved: 2, Stale: 1, Rejected: 1, Gating: 0, Approved: 1,
-                QuarantinedFailures: 2, UnreviewedInFailedEnforcedRun: 2, StoppedAgents: 1, AgentsAwaitingDecision: 0),
+                QuarantinedFailures: 2, UnreviewedInFailedEnforcedRun: 2, StoppedAgents: 1, AgentsAwaitingDecision: 0, CannotFail: 2),
             Agents =
             [
                 new ReportAgent("claude-code", true, 1, 0, 1, 0, 0, Figures(triage: 3, value: 0),

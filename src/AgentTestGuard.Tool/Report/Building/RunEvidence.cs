@@ -12,6 +12,7 @@ internal sealed class RunEvidence
 {
     private readonly Dictionary<(string, string), List<ReportOutcome>> _outcomes = [];
     private readonly HashSet<(string, string)> _unordered = [];
+    private readonly Dictionary<string, Dictionary<string, List<RunRecordTest>>> _reruns = new(StringComparer.Ordinal);
     private readonly Dictionary<(string, string), ReportFailure> _lastFailures = [];
     private readonly Dictionary<(string, string), DateTimeOffset> _firstRecorded = [];
     private readonly Dictionary<string, RunRecordDetails> _latestRecord = new(StringComparer.Ordinal);
@@ -89,6 +90,27 @@ internal sealed class RunEvidence
     }
 
     public ReportFailure? LastFailure(string assembly, string test) => _lastFailures.GetValueOrDefault((assembly, test));
+
+    /// <summary>The test's reruns in the latest run record of its assembly, when that run is the latest known and reran it.</summary>
+    public ReportReruns? LatestReruns(string assembly, string test)
+    {
+        if (!_latestRecord.TryGetValue(assembly, out var run) || !IsLatestRun(assembly, new ReportOutcome(run.RunId, run.StartedAt, "", 0)))
+        {
+            return null;
+        }
+
+        // The rerun cases of the record, grouped once (most tests are never rerun).
+        if (!_reruns.TryGetValue(assembly, out var byTest))
+        {
+            byTest = run.Tests.Where(t => t.Reruns.Count > 0).GroupBy(t => t.Test, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+            _reruns.Add(assembly, byTest);
+        }
+
+        return !byTest.TryGetValue(test, out var cases) ? null : new ReportReruns(
+            cases.Sum(c => 1 + c.Reruns.Count),
+            cases.Sum(c => (c.IsFailure ? 1 : 0) + c.Reruns.Count(r => r.IsFailure)),
+            cases.Any(c => c.Flaky));
+    }
 
     /// <summary>When the history (else the oldest record read) first saw the test run.</summary>
     public DateTimeOffset? FirstSeen(string assembly, string test) =>

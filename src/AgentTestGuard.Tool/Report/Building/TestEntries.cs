@@ -68,6 +68,10 @@ internal static class TestEntries
             FailedInLatestRun = latest?.IsFailure == true,
             BlockedEnforcedRun = state.IsQuarantined() && runs.EnforceFailedLatest(assembly),
             CannotFail = test.CannotFail,
+            ApprovedDespite = ledger is { Despite: { } despite } && approval is not null && ledger.Approver == approval.By && ledger.At == approval.At
+                ? new ReportDespite(despite, ledger.Overrode)
+                : null,
+            LatestReruns = runs.LatestReruns(assembly, test.Id),
             ApproveCommand = ReviewCommands.Approve(test.Id),
             RejectCommand = ReviewCommands.Reject(test.Id),
         };

@@ -57,6 +57,20 @@ internal static class HtmlTestJson
             json.WriteString("cf", cannotFail.Detail);
         }
 
+        if (test.ApprovedDespite is { } despite)
+        {
+            json.WriteString("dsp", $"without {string.Join(", ", despite.Overrode)}: {despite.Reason}");
+        }
+
+        if (test.LatestReruns is { } reruns)
+        {
+            json.WriteString("rr", Text.ReportText.Reruns(reruns));
+            if (reruns.Flaky)
+            {
+                json.WriteBoolean("rrf", true);
+            }
+        }
+
         Decision(json, "ok", test.Approval);
         Decision(json, "no", test.Rejection);
         Command(json, "ap", test.ApproveCommand, test.Id, commands);

@@ -67,36 +67,53 @@ internal static class JsonTestWriter
         Boolean(json, "flaky", test.Flaky);
         Number(json, "defectsCaught", test.DefectsCaught);
         Number(json, "falseAlarms", test.FalseAlarms);
-        if (test.LastFailure is { } failure)
+        ObjectOrNull(json, "lastFailure", test.LastFailure, (json, failure) =>
         {
-            json.WriteStartObject("lastFailure");
             json.WriteString("runId", failure.RunId);
             json.WriteString("at", Utc(failure.At));
             json.WriteString("outcome", failure.Outcome);
             json.WriteString("message", failure.Message);
-            json.WriteEndObject();
-        }
-        else
-        {
-            json.WriteNull("lastFailure");
-        }
-
+        });
         json.WriteBoolean("failedInLatestRun", test.FailedInLatestRun);
         json.WriteBoolean("blockedEnforcedRun", test.BlockedEnforcedRun);
-        if (test.CannotFail is { } cannotFail)
+        ObjectOrNull(json, "cannotFail", test.CannotFail, (json, cannotFail) =>
         {
-            json.WriteStartObject("cannotFail");
             json.WriteString("reason", cannotFail.ReasonName);
             json.WriteString("detail", cannotFail.Detail);
-            json.WriteEndObject();
-        }
-        else
+        });
+        ObjectOrNull(json, "approvedDespite", test.ApprovedDespite, (json, despite) =>
         {
-            json.WriteNull("cannotFail");
-        }
+            json.WriteString("reason", despite.Reason);
+            json.WriteStartArray("overrode");
+            foreach (var missing in despite.Overrode)
+            {
+                json.WriteStringValue(missing);
+            }
 
+            json.WriteEndArray();
+        });
+        ObjectOrNull(json, "latestReruns", test.LatestReruns, (json, reruns) =>
+        {
+            json.WriteNumber("attempts", reruns.Attempts);
+            json.WriteNumber("failures", reruns.Failures);
+            json.WriteBoolean("flaky", reruns.Flaky);
+        });
         json.WriteString("approveCommand", test.ApproveCommand);
         json.WriteString("rejectCommand", test.RejectCommand);
+        json.WriteEndObject();
+    }
+
+    private static void ObjectOrNull<T>(Utf8JsonWriter json, string name, T? value, Action<Utf8JsonWriter, T> write)
+        where T : class
+    {
+        if (value is null)
+        {
+            json.WriteNull(name);
+            return;
+        }
+
+        json.WriteStartObject(name);
+        write(json, value);
         json.WriteEndObject();
     }
 

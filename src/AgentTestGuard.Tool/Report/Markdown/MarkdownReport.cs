@@ -32,6 +32,8 @@ internal sealed class MarkdownReport : IReportRenderer
         WriteQuarantined(report, writer);
         WriteFailures(report, writer);
         WriteCannotFail(report, writer);
+        WriteList(writer, "Approved despite missing evidence", report.Tests.Where(t => t.ApprovedDespite is not null), ReportText.Despite);
+        WriteList(writer, "Flaky in the latest run's reruns", report.Tests.Where(t => t.LatestReruns is { Flaky: true }), t => ReportText.Reruns(t.LatestReruns!));
         WriteStale(report, writer);
         WriteCommands(report, writer);
         writer.Write($"{Escape(ReportText.History(report.History))}\n");
@@ -105,6 +107,23 @@ internal sealed class MarkdownReport : IReportRenderer
         }
 
         WriteCut(tests.Count, writer);
+    }
+
+    private static void WriteList(TextWriter writer, string title, IEnumerable<ReportTest> tests, Func<ReportTest, string> text)
+    {
+        var listed = tests.ToList();
+        if (listed.Count == 0)
+        {
+            return;
+        }
+
+        writer.Write($"### {title} ({listed.Count})\n\n| test | state | what |\n| --- | --- | --- |\n");
+        foreach (var test in listed.Take(MaxRows))
+        {
+            writer.Write($"| {Escape(test.Id)} | {Escape(test.State.Name())} | {Escape(text(test))} |\n");
+        }
+
+        WriteCut(listed.Count, writer);
     }
 
     private static void WriteStale(QuarantineReport report, TextWriter writer)

@@ -70,6 +70,12 @@ internal sealed record ReportTest
     /// <summary>Why it cannot fail (AGT0020, from the inventory: no assertion, or a trivial one); null when it can.</summary>
     public CannotFail? CannotFail { get; init; }
 
+    /// <summary>Its approval was given although evidence was missing (`approve --despite`); null otherwise.</summary>
+    public ReportDespite? ApprovedDespite { get; init; }
+
+    /// <summary>Its reruns in the latest run record of its assembly (early flake detection); null when it was not rerun there.</summary>
+    public ReportReruns? LatestReruns { get; init; }
+
     /// <summary>The command that approves it, ready to paste (the id quoted for a shell where needed).</summary>
     public required string ApproveCommand { get; init; }
 
@@ -85,6 +91,15 @@ internal sealed record ReportSource(string File, int Line);
 
 /// <summary>A human's approval or rejection: who, when, and the note or reason.</summary>
 internal sealed record ReportDecision(string By, DateTimeOffset At, string? Text);
+
+/// <param name="Reason">The reviewer's reason (`--despite`).</param>
+/// <param name="Overrode">What was missing: noPassingRun, flaky, cannotFail.</param>
+internal sealed record ReportDespite(string Reason, IReadOnlyList<string> Overrode);
+
+/// <param name="Attempts">The first result and its reruns, over a theory's cases.</param>
+/// <param name="Failures">How many of them failed.</param>
+/// <param name="Flaky">The record says so: its attempts include both a pass and a failure.</param>
+internal sealed record ReportReruns(int Attempts, int Failures, bool Flaky);
 
 /// <summary>A test's outcome in one run.</summary>
 /// <param name="Outcome">As run records name it: passed, failed, error, timedOut, skipped, cancelled, notRun.</param>

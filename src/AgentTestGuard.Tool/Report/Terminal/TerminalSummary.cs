@@ -27,6 +27,8 @@ internal static class TerminalSummary
         WriteQuarantined(report, output);
         WriteFailures(report, output);
         WriteCannotFail(report, output);
+        WriteList(output, "Approved despite missing evidence", report.Tests.Where(t => t.ApprovedDespite is not null), ReportText.Despite);
+        WriteList(output, "Flaky in the latest run's reruns", report.Tests.Where(t => t.LatestReruns is { Flaky: true }), t => ReportText.Reruns(t.LatestReruns!));
         WriteStopRules(report, output);
         output.Line();
         output.Line(ReportText.History(report.History) is var history && report.History is null ? output.Dim(history) : LogText.Show(history));
@@ -97,6 +99,24 @@ internal static class TerminalSummary
         }
 
         WriteCut(tests.Count, output);
+    }
+
+    private static void WriteList(Output output, string title, IEnumerable<ReportTest> tests, Func<ReportTest, string> text)
+    {
+        var listed = tests.ToList();
+        if (listed.Count == 0)
+        {
+            return;
+        }
+
+        output.Line();
+        output.Line($"{title}: {listed.Count}");
+        foreach (var test in listed.Take(MaxRows))
+        {
+            output.Line($"  - {LogText.Show(test.Id)} ({test.State.Name()}): {LogText.Show(text(test))}");
+        }
+
+        WriteCut(listed.Count, output);
     }
 
     private static void WriteStopRules(QuarantineReport report, Output output)

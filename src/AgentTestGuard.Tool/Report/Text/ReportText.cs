@@ -1,5 +1,4 @@
 using System.Globalization;
-using AgentTestGuard.Assertions;
 using AgentTestGuard.Tool.Report.Model;
 
 namespace AgentTestGuard.Tool.Report.Text;
@@ -24,12 +23,8 @@ internal static class ReportText
         _ => "<1m",
     };
 
-    /// <summary>Why a test is quarantined, in a few words; and that it cannot fail, when it cannot.</summary>
-    public static string Why(ReportTest test) => test.CannotFail is { } cannotFail ? $"{State(test)}; {CannotFail(cannotFail)}" : State(test);
-
-    /// <summary>AGT0020 in words: "cannot fail (AGT0020): no assertion".</summary>
-    public static string CannotFail(CannotFail finding) =>
-        $"cannot fail (AGT0020): {(finding.Reason == CannotFailReason.NoAssertion ? "no assertion" : finding.Detail)}";
+    /// <summary>Why a test is quarantined, in a few words; and that it cannot fail, when it cannot (the formats list why apart).</summary>
+    public static string Why(ReportTest test) => test.CannotFail is not null ? $"{State(test)}; cannot fail (AGT0020)" : State(test);
 
     private static string State(ReportTest test) => test.State switch
     {
@@ -43,6 +38,14 @@ internal static class ReportText
         ReportTestState.Gating => "not reviewed, in a project without quarantine (AGT0016): it gates",
         _ => $"approved by {test.Approval?.By}",
     };
+
+    /// <summary>An approval given despite missing evidence: "by X on day, without noPassingRun, flaky: reason".</summary>
+    public static string Despite(ReportTest test) =>
+        $"approved by {test.Approval?.By} on {(test.Approval is { } a ? Day(a.At) : "-")} without {string.Join(", ", test.ApprovedDespite!.Overrode)}: {test.ApprovedDespite.Reason}";
+
+    /// <summary>Reruns in words: "flaky: 2 of 6 attempts failed".</summary>
+    public static string Reruns(ReportReruns reruns) =>
+        $"{(reruns.Flaky ? "flaky: " : "")}{reruns.Failures} of {Count(reruns.Attempts, "attempt")} failed";
 
     /// <summary>The first line of a message, cut to <paramref name="max"/> characters with an ellipsis.</summary>
     public static string FirstLine(string message, int max = 160)
