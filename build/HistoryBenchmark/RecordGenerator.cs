@@ -36,6 +36,7 @@ internal static class RecordGenerator
                 text.Append(test == 0 ? "\n    " : ",\n    ")
                     .Append("{\"id\":\"Bench.Tests.Class").Append(test / 100).Append(".Test_").Append(test)
                     .Append("\",\"outcome\":\"").Append(outcome).Append("\",\"durationMs\":1.25,\"attempts\":").Append(attempts)
+                    .Append(attempts > 1 ? ",\"reruns\":[{\"outcome\":\"failed\",\"durationMs\":1.25,\"failureMessage\":\"flaked\"}],\"flaky\":true" : "")
                     .Append(",\"classification\":\"quarantined\",\"approval\":\"unapproved\",\"agent\":\"").Append(Agents[test % Agents.Length])
                     .Append("\",\"fingerprint\":\"").Append(Fingerprint(test, version))
                     .Append("\",\"criteria\":[\"CART-").Append(test % 50).Append("\"]}");
@@ -54,7 +55,7 @@ internal static class RecordGenerator
         var roll = Roll(test, run);
         return (test % 200) switch
         {
-            // Flaky: fails now and then, sometimes passing on a retry.
+            // Flaky: fails now and then; sometimes passes, then fails its rerun (early flake detection).
             < 4 => roll < 0.1 ? ("failed", 1, 0) : roll < 0.15 ? ("passed", 2, 0) : ("passed", 1, 0),
             // A defect caught: fails for three runs, then the code is fixed.
             < 6 => run is >= 20 and < 23 ? ("failed", 1, 0) : ("passed", 1, 0),

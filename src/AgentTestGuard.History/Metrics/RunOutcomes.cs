@@ -1,4 +1,3 @@
-using AgentTestGuard.History.Records;
 using AgentTestGuard.History.Store;
 
 namespace AgentTestGuard.History.Metrics;
@@ -34,7 +33,7 @@ internal static class RunOutcomes
                 if (flakyGroups.Contains(index.GroupOf(seen)))
                 {
                     flakyTests.Add((variant.Assembly, variant.Test));
-                    if (IsFailureEvent(seen))
+                    if (seen.Failed)
                     {
                         Add(new MetricEvent(MetricEventKind.FlakyFailure, variant.Agent, variant.Assembly, variant.Test, variant.Criteria, run.StartedAt), run);
                     }
@@ -42,11 +41,11 @@ internal static class RunOutcomes
                     continue;
                 }
 
-                if (seen.Outcome.IsFailure())
+                if (seen.Failed)
                 {
                     streak ??= seen;
                 }
-                else if (seen.Outcome == Outcome.Passed && streak is { } failed)
+                else if (seen.Passed && streak is { } failed)
                 {
                     Judge(index.Variants[failed.Variant], snapshot.Runs[failed.Run], variant, run);
                     streak = null;
@@ -80,13 +79,10 @@ internal static class RunOutcomes
         }
     }
 
-    /// <summary>A failure, or a pass after retries (the earlier attempts failed).</summary>
-    private static bool IsFailureEvent(Observation seen) =>
-        seen.Outcome.IsFailure() || (seen.Outcome == Outcome.Passed && seen.Attempts > 1);
-
     /// <summary>
-    /// The (fingerprint, revision) groups of a case that both passed and failed. A run without a
-    /// revision is a group of its own: only its retries can show flakiness.
+    /// The (fingerprint, revision) groups of a case that both passed and failed, in one run (its
+    /// reruns or retries) or across runs. A run without a revision is a group of its own: only its
+    /// reruns or retries can show flakiness.
     /// </summary>
     private static void FlakyGroups(SnapshotIndex index, List<Observation> observations, HashSet<long> flaky)
     {
@@ -96,12 +92,12 @@ internal static class RunOutcomes
         foreach (var seen in observations)
         {
             var group = index.GroupOf(seen);
-            if (seen.Outcome == Outcome.Passed)
+            if (seen.Passed)
             {
                 passed.Add(group);
             }
 
-            if (IsFailureEvent(seen))
+            if (seen.Failed)
             {
                 failed.Add(group);
             }
@@ -118,7 +114,9 @@ internal static class RunOutcomes
 
     private static string Short(string? revision) => revision is null ? "an unknown revision" : revision.Length > 12 ? revision[..12] : revision;
 
-    internal readonly record struct Observation(int Run, int Variant, Outcome Outcome, int Attempts);
+    /// <param name="Passed">An attempt passed in the run.</param>
+    /// <param name="Failed">An attempt failed in the run (a first pass whose rerun failed, too).</param>
+    internal readonly record struct Observation(int Run, int Variant, bool Passed, bool Failed);
 
     /// <summary>The snapshot's runs, variants, fingerprints, revisions and cases, numbered densely.</summary>
     private sealed class SnapshotIndex
@@ -174,7 +172,7 @@ internal static class RunOutcomes
             {
                 var variant = _variants[result.VariantKey];
                 var list = lists[_caseOfVariant[variant]] ??= [];
-                list.Add(new Observation(_runs[result.RunKey], variant, result.Outcome, result.Attempts));
+                list.Add(new Observation(_runs[result.RunKey], variant, result.PassedInRun, result.FailedInRun));
             }
 
             return [.. lists.Where(l => l is not null)];

@@ -23,6 +23,8 @@ internal sealed record RecordedRun(
 /// inherited test's runs (by the class it ran as). Empty for a plain test.
 /// </param>
 /// <param name="Criteria">The linked criteria, sorted.</param>
+/// <param name="Outcome">The first attempt's outcome.</param>
+/// <param name="Listed">What its attempts included when the record lists them (<c>reruns</c>, <c>flaky</c>); none otherwise.</param>
 internal sealed record RecordedResult(
     string Test,
     string Case,
@@ -30,4 +32,5 @@ internal sealed record RecordedResult(
     string Fingerprint,
     IReadOnlyList<string> Criteria,
     Outcome Outcome,
-    int Attempts);
+    int Attempts,
+    AttemptOutcomes Listed = AttemptOutcomes.None);

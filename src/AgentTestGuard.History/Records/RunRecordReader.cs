@@ -177,6 +177,11 @@ internal static class RunRecordReader
             }
 
             var attempts = test.TryGetProperty("attempts", out var a) && a.ValueKind == JsonValueKind.Number && a.TryGetInt32(out var n) ? n : 1;
+            if (Listed(test, at, outcome) is not { } listed)
+            {
+                return null;
+            }
+
             var displayName = OptionalString(test, "displayName");
             var declaredAs = OptionalString(test, "declaredAs");
             var criteria = new List<string>();
@@ -188,7 +193,41 @@ internal static class RunRecordReader
 
             // An inherited test ran as a test of the inheriting class: that class's id tells its runs apart.
             var testCase = declaredAs is null ? displayName ?? "" : displayName ?? id;
-            return new RecordedResult(declaredAs ?? id, testCase, agent, fingerprint, criteria, outcome, attempts);
+            return new RecordedResult(declaredAs ?? id, testCase, agent, fingerprint, criteria, outcome, attempts, listed);
+        }
+
+        /// <summary>
+        /// What the attempts included: the first outcome and each of <c>reruns</c> when present; a
+        /// <c>flaky: true</c> says a pass and a failure. None (read as before reruns) without either.
+        /// </summary>
+        /// <returns>null when <c>reruns</c> is not a list of attempts with known outcomes.</returns>
+        private AttemptOutcomes? Listed(JsonElement test, string at, Outcome first)
+        {
+            var listed = AttemptOutcomes.None;
+            if (test.TryGetProperty("reruns", out var reruns))
+            {
+                if (reruns.ValueKind != JsonValueKind.Array)
+                {
+                    Missing<string>($"{at}.reruns");
+                    return null;
+                }
+
+                listed = listed.With(first);
+                var index = 0;
+                foreach (var rerun in reruns.EnumerateArray())
+                {
+                    if (rerun.ValueKind != JsonValueKind.Object || Outcomes.Parse(OptionalString(rerun, "outcome")) is not { } outcome)
+                    {
+                        Missing<string>($"{at}.reruns[{index}].outcome");
+                        return null;
+                    }
+
+                    listed = listed.With(outcome);
+                    index++;
+                }
+            }
+
+            return test.TryGetProperty("flaky", out var flaky) && flaky.ValueKind == JsonValueKind.True ? listed | Attempts.Flaky : listed;
         }
 
         private string? String(JsonElement element, string name, string at) =>

@@ -11,7 +11,7 @@ namespace AgentTestGuard.History.Records;
 /// then takes the document path, which says what is wrong and where: both agree on every record
 /// this one accepts.
 /// </summary>
-internal static class RunRecordStream
+internal static partial class RunRecordStream
 {
     public static RecordedRun? TryRead(byte[] bytes)
     {
@@ -49,7 +49,7 @@ internal static class RunRecordStream
                 case "startedAt": started = StringOrNull(ref reader); break;
                 case "finishedAt": finished = StringOrNull(ref reader); break;
                 case "codeRevision" when reader.TokenType == JsonTokenType.StartObject:
-                    if (!ReadRevision(ref reader, out revision))
+                    if (!OneString(ref reader, "id"u8, out revision))
                     {
                         return null;
                     }
@@ -76,23 +76,25 @@ internal static class RunRecordStream
         return new RecordedRun(runId is { Length: > 0 } ? runId : RunRecordReader.DerivedRunId(bytes), assembly, environment, revision, machine ?? "", startedAt, finishedAt, results);
     }
 
-    private static bool ReadRevision(ref Utf8JsonReader reader, out string? revision)
+    /// <summary>Reads an object for one key's string value (null when absent or not a string).</summary>
+    /// <returns>false when the key is there twice: the document path says which value counts.</returns>
+    private static bool OneString(ref Utf8JsonReader reader, ReadOnlySpan<byte> name, out string? value)
     {
-        revision = null;
+        value = null;
         var found = false;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var isId = reader.ValueTextEquals("id"u8);
+            var isName = reader.ValueTextEquals(name);
             reader.Read();
-            if (isId && found)
+            if (isName && found)
             {
                 return false;
             }
 
-            found |= isId;
-            if (isId)
+            found |= isName;
+            if (isName)
             {
-                revision = StringOrNull(ref reader);
+                value = StringOrNull(ref reader);
             }
             else
             {
@@ -117,6 +119,8 @@ internal static class RunRecordStream
             string? id = null, outcome = null, agent = null, fingerprint = null, displayName = null, declaredAs = null;
             var attempts = 1;
             List<string>? criteria = null;
+            AttemptOutcomes? reruns = null;
+            var flaky = false;
             var fields = 0;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
@@ -136,8 +140,18 @@ internal static class RunRecordStream
                     case 8: fingerprint = StringOrNull(ref reader); break;
                     case 16: displayName = StringOrNull(ref reader); break;
                     case 32: declaredAs = StringOrNull(ref reader); break;
-                    case 64: attempts = reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out var n) ? n : 1; break;
+                    // Skip: a value of the wrong kind may be an object or a list, which the reader must step over.
+                    case 64: attempts = reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out var n) ? n : 1; reader.Skip(); break;
                     case 128: criteria = Criteria(ref reader); break;
+                    case 256:
+                        reruns = Reruns(ref reader);
+                        if (reruns is null)
+                        {
+                            return null;
+                        }
+
+                        break;
+                    case 512: flaky = reader.TokenType == JsonTokenType.True; reader.Skip(); break;
                     default: reader.Skip(); break;
                 }
             }
@@ -155,7 +169,8 @@ internal static class RunRecordStream
             criteria ??= [];
             criteria.Sort(StringComparer.Ordinal);
             var testCase = declaredAs is null ? displayName ?? "" : displayName ?? id;
-            results.Add(new RecordedResult(declaredAs ?? id, testCase, agent, fingerprint, criteria, parsed, attempts));
+            var listed = reruns is { } rerun ? rerun.With(parsed) : AttemptOutcomes.None;
+            results.Add(new RecordedResult(declaredAs ?? id, testCase, agent, fingerprint, criteria, parsed, attempts, flaky ? listed | Attempts.Flaky : listed));
         }
 
         return results;
@@ -170,6 +185,8 @@ internal static class RunRecordStream
         : reader.ValueTextEquals("declaredAs"u8) ? 32
         : reader.ValueTextEquals("attempts"u8) ? 64
         : reader.ValueTextEquals("criteria"u8) ? 128
+        : reader.ValueTextEquals("reruns"u8) ? 256
+        : reader.ValueTextEquals("flaky"u8) ? 512
         : 0;
 
     // A suite has a few agents: each name is kept once rather than once per test.

@@ -17,6 +17,12 @@ internal sealed record HistoryLocation(string Value, string From)
 
     public bool IsConnectionString => Value.Contains('=', StringComparison.Ordinal);
 
+    /// <summary>
+    /// Whether there is a history to read: a database is assumed to be; a file must exist. A reader
+    /// that must not create one (`dotnet agt approve`) asks before <see cref="Open"/>, which creates the file.
+    /// </summary>
+    public bool Exists => IsConnectionString || File.Exists(Value);
+
     public static HistoryLocation Resolve(string? option, string? environment, string? policyValue, string repositoryRoot)
     {
         var (value, from) = !string.IsNullOrWhiteSpace(option) ? (option, "--store")

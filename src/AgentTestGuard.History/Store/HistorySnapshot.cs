@@ -24,4 +24,14 @@ internal sealed record StoredRun(long Key, string RunId, string Assembly, string
 /// <summary>A test case as it was at one fingerprint, with its agent and criteria.</summary>
 internal sealed record TestVariant(string Assembly, string Test, string Case, string Agent, string Fingerprint, IReadOnlyList<string> Criteria);
 
-internal readonly record struct StoredResult(long RunKey, long VariantKey, Outcome Outcome, int Attempts);
+/// <summary>A test case's result in a run.</summary>
+/// <param name="Outcome">The first attempt's outcome (the one the platform reported).</param>
+/// <param name="Listed">What its attempts included, when the record listed them (its reruns); else none.</param>
+internal readonly record struct StoredResult(long RunKey, long VariantKey, Outcome Outcome, int Attempts, AttemptOutcomes Listed = AttemptOutcomes.None)
+{
+    /// <summary>An attempt passed (docs/metrics.md).</summary>
+    public bool PassedInRun => Records.Attempts.PassedInRun(Outcome, Listed);
+
+    /// <summary>An attempt failed, or (without a listing) it passed only after retries.</summary>
+    public bool FailedInRun => Records.Attempts.FailedInRun(Outcome, Attempts, Listed);
+}

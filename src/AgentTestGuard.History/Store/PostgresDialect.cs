@@ -19,6 +19,7 @@ internal sealed class PostgresDialect : SqlDialect
             "CREATE TABLE results (run_key BIGINT PRIMARY KEY REFERENCES runs (run_key), packed BYTEA NOT NULL)",
             "CREATE TABLE tests_seen (assembly TEXT NOT NULL, test TEXT NOT NULL, environment TEXT NOT NULL, first_seen BIGINT NOT NULL, PRIMARY KEY (assembly, test, environment))",
         ],
+        SqlDialect.ListedAttempts,
     ];
 
     public override string Least => "LEAST";
@@ -28,6 +29,6 @@ internal sealed class PostgresDialect : SqlDialect
     public override void LockSchema(DbConnection connection, DbTransaction transaction) =>
         Sql.Execute(connection, transaction, "SELECT pg_advisory_xact_lock(@p0)", SchemaLock);
 
-    public override void InsertResults(DbConnection connection, DbTransaction transaction, long runKey, IReadOnlyList<(long Variant, int Outcome, int Attempts)> rows) =>
+    public override void InsertResults(DbConnection connection, DbTransaction transaction, long runKey, IReadOnlyList<ResultRow> rows) =>
         Sql.Execute(connection, transaction, "INSERT INTO results (run_key, packed) VALUES (@p0, @p1)", runKey, PackedResults.Pack(rows));
 }

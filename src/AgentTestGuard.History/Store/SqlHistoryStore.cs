@@ -45,11 +45,11 @@ internal abstract class SqlHistoryStore : IHistoryStore
         }
 
         var newVariants = AddVariants(run, transaction);
-        var rows = new List<(long, int, int)>(run.Results.Count);
+        var rows = new List<ResultRow>(run.Results.Count);
         foreach (var result in run.Results)
         {
             var key = VariantKey.Of(run.Assembly, result);
-            rows.Add((VariantKeyOf(key, transaction, newVariants), (int)result.Outcome, result.Attempts));
+            rows.Add(new ResultRow(VariantKeyOf(key, transaction, newVariants), result.Outcome, result.Attempts, result.Listed));
         }
 
         _dialect.InsertResults(Connection, transaction, Convert.ToInt64(runKey, System.Globalization.CultureInfo.InvariantCulture), rows);

@@ -17,6 +17,7 @@ internal sealed class SqliteDialect : SqlDialect
             "CREATE TABLE results (run_key INTEGER PRIMARY KEY REFERENCES runs (run_key), packed BLOB NOT NULL)",
             "CREATE TABLE tests_seen (assembly TEXT NOT NULL, test TEXT NOT NULL, environment TEXT NOT NULL, first_seen INTEGER NOT NULL, PRIMARY KEY (assembly, test, environment))",
         ],
+        SqlDialect.ListedAttempts,
     ];
 
     public override string Least => "MIN";
@@ -31,6 +32,6 @@ internal sealed class SqliteDialect : SqlDialect
         // BEGIN IMMEDIATE already holds every other writer off.
     }
 
-    public override void InsertResults(DbConnection connection, DbTransaction transaction, long runKey, IReadOnlyList<(long Variant, int Outcome, int Attempts)> rows) =>
+    public override void InsertResults(DbConnection connection, DbTransaction transaction, long runKey, IReadOnlyList<ResultRow> rows) =>
         Sql.Execute(connection, transaction, "INSERT INTO results (run_key, packed) VALUES (@p0, @p1)", runKey, PackedResults.Pack(rows));
 }

@@ -31,6 +31,45 @@ public sealed class RunRecordReaderTests
     }
 
     [Fact]
+    public void Reruns_and_flaky_say_what_the_attempts_included_and_a_record_without_them_lists_nothing()
+    {
+        var json = Runs.Json(
+            "0123456789abcdef0123456789abcdef", Runs.Start, "rev1",
+            new T("Shop.Tests.A.All_passed", "passed", Reruns: ["passed", "passed", "passed", "passed", "passed"]),
+            new T("Shop.Tests.A.Rerun_failed", "passed", Reruns: ["passed", "failed"]),
+            new T("Shop.Tests.A.First_failed", "error", Reruns: ["passed", "skipped"]),
+            new T("Shop.Tests.A.Every_attempt_failed", "failed", Reruns: ["timedOut", "failed"]),
+            new T("Shop.Tests.A.Retried", "passed", Attempts: 3),
+            new T("Shop.Tests.A.Said_flaky", "failed"));
+        json = json.Replace("\"id\": \"Shop.Tests.A.Said_flaky\",", "\"id\": \"Shop.Tests.A.Said_flaky\", \"flaky\": true,", StringComparison.Ordinal);
+
+        var run = RunRecordReader.Read("r.agentrun.json", Encoding.UTF8.GetBytes(json), out var problem);
+
+        Assert.Null(problem);
+        Assert.Equal(
+            [
+                "Passed|6|Listed, Passed|passed in run True, failed in run False",
+                "Passed|3|Listed, Passed, Failed|passed in run True, failed in run True",
+                "Error|3|Listed, Passed, Failed|passed in run True, failed in run True",
+                "Failed|3|Listed, Failed|passed in run False, failed in run True",
+                // Without reruns, a pass after retries passed after failing, as the retry extension meant.
+                "Passed|3|None|passed in run True, failed in run True",
+                "Failed|1|Listed, Passed, Failed|passed in run True, failed in run True",
+            ],
+            run!.Results.Select(r => $"{r.Outcome}|{r.Attempts}|{r.Listed}|passed in run {Attempts.PassedInRun(r.Outcome, r.Listed)}, failed in run {Attempts.FailedInRun(r.Outcome, r.Attempts, r.Listed)}"));
+    }
+
+    [Fact]
+    public void A_rerun_of_an_unknown_outcome_is_reported_with_its_path()
+    {
+        var json = Runs.Json("0123456789abcdef0123456789abcdef", Runs.Start, "rev1", new T("Shop.Tests.A.B", "passed", Reruns: ["passed", "exploded"]));
+
+        RunRecordReader.Read("x.agentrun.json", Encoding.UTF8.GetBytes(json), out var problem);
+
+        Assert.Equal("$.tests[0].reruns[1].outcome", problem!.Position);
+    }
+
+    [Fact]
     public void A_record_without_a_run_id_gets_one_from_its_bytes()
     {
         var bytes = Encoding.UTF8.GetBytes(Runs.Json(null, Runs.Start, null, "ci", "Shop.Tests", new T("Shop.Tests.A.B", "passed")));

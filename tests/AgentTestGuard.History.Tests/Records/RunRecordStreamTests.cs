@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.RegularExpressions;
 using AgentTestGuard.History.Records;
 using AgentTestGuard.History.Tests.TestSupport;
 using Xunit;
@@ -15,15 +16,23 @@ public sealed class RunRecordStreamTests
             "0123456789abcdef0123456789abcdef", Runs.Start, "rev1", "ci", "Shop.Tests",
             new T("Shop.Tests.A.Gating", "passed", Agent: ""),
             new T("Shop.Tests.A.Theory", "failed", "f9", Attempts: 2, DisplayName: "Theory(x: 2)", Criteria: ["CART-2", "CART-1"]),
-            new T("Shop.Tests.Derived.Inherited", "passed", DeclaredAs: "Shop.Tests.Base.Inherited"));
+            new T("Shop.Tests.Derived.Inherited", "passed", DeclaredAs: "Shop.Tests.Base.Inherited"),
+            new T("Shop.Tests.A.Rerun", "passed", Reruns: ["passed", "failed"]),
+            new T("Shop.Tests.A.Steady", "failed", Reruns: ["failed", "skipped"]));
         // An escaped key name, and the tests before the run's own fields.
         json = json.Replace("\"machine\"", "\"mach\\u0069ne\"", StringComparison.Ordinal);
+        // Values of the wrong kind the history reads as absent: no flakiness, one attempt.
+        json = json.Replace("\"id\": \"Shop.Tests.A.Theory\",", "\"id\": \"Shop.Tests.A.Theory\", \"flaky\": { \"reason\": [true] },", StringComparison.Ordinal);
+        json = Regex.Replace(json, "(\"Shop.Tests.Derived.Inherited\",\\s*\"outcome\": \"passed\",\\s*\"attempts\": )1", "$1[2]");
 
         var fast = RunRecordStream.TryRead(Encoding.UTF8.GetBytes(json));
 
         Assert.NotNull(fast);
         Assert.Equal(Describe(ReadByDocument(json)), Describe(fast));
         Assert.Equal("build-01", fast.Machine);
+        Assert.Equal(
+            ["Failed|2|None", "Passed|1|None", "Passed|3|Listed, Passed, Failed", "Failed|3|Listed, Failed"],
+            fast.Results.Select(r => $"{r.Outcome}|{r.Attempts}|{r.Listed}"));
     }
 
     [Theory]
@@ -31,6 +40,9 @@ public sealed class RunRecordStreamTests
     [InlineData("\"outcome\": \"passed\"", "\"outcome\": \"passed\", \"outcome\": \"failed\"")]
     [InlineData("\"outcome\": \"passed\"", "\"outcome\": \"exploded\"")]
     [InlineData("\"environment\": \"ci\",", "")]
+    [InlineData("\"attempts\": 1,", "\"attempts\": 2, \"reruns\": [{ \"outcome\": \"exploded\" }],")]
+    [InlineData("\"attempts\": 1,", "\"attempts\": 2, \"reruns\": [\"failed\"],")]
+    [InlineData("\"attempts\": 1,", "\"attempts\": 2, \"reruns\": { \"outcome\": \"failed\" },")]
     public void Anything_unexpected_is_left_to_the_document_path(string find, string replace)
     {
         var json = Runs.Json("0123456789abcdef0123456789abcdef", Runs.Start, "rev1", new T("Shop.Tests.A.B", "passed"));
@@ -50,5 +62,5 @@ public sealed class RunRecordStreamTests
 
     private static string Describe(RecordedRun run) =>
         $"{run.RunId} {run.Assembly} {run.Environment} {run.Revision} {run.Machine} {run.StartedAt:O} {run.FinishedAt:O}\n"
-        + string.Join('\n', run.Results.Select(r => $"{r.Test}|{r.Case}|{r.Agent}|{r.Fingerprint}|{string.Join(',', r.Criteria)}|{r.Outcome}|{r.Attempts}"));
+        + string.Join('\n', run.Results.Select(r => $"{r.Test}|{r.Case}|{r.Agent}|{r.Fingerprint}|{string.Join(',', r.Criteria)}|{r.Outcome}|{r.Attempts}|{r.Listed}"));
 }

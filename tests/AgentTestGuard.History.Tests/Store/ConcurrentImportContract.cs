@@ -10,22 +10,9 @@ namespace AgentTestGuard.History.Tests.Store;
 /// what another writes, and a process killed mid-import leaves the store valid and repeatable.
 /// Run against SQLite and PostgreSQL.
 /// </summary>
-public abstract class ConcurrentImportContract : IDisposable
+public abstract class ConcurrentImportContract : ToolStoreContract
 {
     private const int TestsPerRun = 300;
-
-    protected TempFolder Folder { get; } = new();
-
-    /// <summary>The store as `--store` names it: a file path or a connection string.</summary>
-    protected abstract string Store { get; }
-
-    public void Dispose()
-    {
-        Dispose(disposing: true);
-        GC.SuppressFinalize(this);
-    }
-
-    protected virtual void Dispose(bool disposing) => Folder.Dispose();
 
     /// <summary>Checks the store's own consistency where the database offers a check.</summary>
     protected virtual void AssertIntact()

@@ -9,7 +9,7 @@ namespace AgentTestGuard.History.Tests.Store;
 /// What every store must do, run against each (SQLite and a real PostgreSQL server): the derived
 /// classes only say how to open a fresh, empty store.
 /// </summary>
-public abstract class HistoryStoreContract : IDisposable
+public abstract partial class HistoryStoreContract : IDisposable
 {
     protected TempFolder Folder { get; } = new();
 
@@ -66,7 +66,8 @@ public abstract class HistoryStoreContract : IDisposable
         var file = Folder.Write("one.agentrun.json", Runs.Json(
             "33333333333333333333333333333333", Runs.Start, "r1", "ci", "Shop.Tests",
             new T("Shop.Tests.A.Theory", "failed", "f2", Attempts: 3, DisplayName: "Theory(1)", Criteria: ["CART-7", "CART-3"]),
-            new T("Shop.Tests.A.Other", "skipped", Agent: "claude-code")));
+            new T("Shop.Tests.A.Other", "skipped", Agent: "claude-code"),
+            new T("Shop.Tests.A.Rerun", "passed", Reruns: ["failed", "passed"])));
 
         using var store = Open();
         HistoryImporter.Import(store, [file]);
@@ -76,12 +77,13 @@ public abstract class HistoryStoreContract : IDisposable
         Assert.Equal(("33333333333333333333333333333333", "Shop.Tests", "ci", "r1", Runs.Start), (run.RunId, run.Assembly, run.Environment, run.Revision, run.StartedAt));
         Assert.Equal(
             [
-                "Shop.Tests.A.Other||claude-code|f1|CART-1|Skipped|1",
-                "Shop.Tests.A.Theory|Theory(1)|copilot|f2|CART-3,CART-7|Failed|3",
+                "Shop.Tests.A.Other||claude-code|f1|CART-1|Skipped|1|None",
+                "Shop.Tests.A.Rerun||copilot|f1|CART-1|Passed|3|Listed, Passed, Failed",
+                "Shop.Tests.A.Theory|Theory(1)|copilot|f2|CART-3,CART-7|Failed|3|None",
             ],
             snapshot.Results
                 .Select(r => (Variant: snapshot.Variants[r.VariantKey], Result: r))
-                .Select(x => $"{x.Variant.Test}|{x.Variant.Case}|{x.Variant.Agent}|{x.Variant.Fingerprint}|{string.Join(',', x.Variant.Criteria)}|{x.Result.Outcome}|{x.Result.Attempts}")
+                .Select(x => $"{x.Variant.Test}|{x.Variant.Case}|{x.Variant.Agent}|{x.Variant.Fingerprint}|{string.Join(',', x.Variant.Criteria)}|{x.Result.Outcome}|{x.Result.Attempts}|{x.Result.Listed}")
                 .Order(StringComparer.Ordinal));
         Assert.Equal(Runs.Start, snapshot.FirstSeen[("Shop.Tests", "Shop.Tests.A.Theory")]);
     }

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using AgentTestGuard.History.Store;
 using AgentTestGuard.History.Tests.TestSupport;
 using Npgsql;
@@ -10,6 +11,15 @@ public sealed class PostgresHistoryStoreTests(PostgresServer server) : HistorySt
     private readonly string _connectionString = server.NewDatabase();
 
     private protected override IHistoryStore Open() => HistoryLocation.Resolve(_connectionString, null, null, Folder.Path).Open();
+
+    private protected override SqlDialect Dialect => PostgresDialect.Instance;
+
+    private protected override DbConnection Connect()
+    {
+        var connection = new NpgsqlConnection(_connectionString);
+        connection.Open();
+        return connection;
+    }
 
     [Fact]
     public void A_store_of_a_newer_schema_is_refused_with_what_to_do()
@@ -29,7 +39,7 @@ public sealed class PostgresHistoryStoreTests(PostgresServer server) : HistorySt
         var e = Assert.Throws<HistoryStoreException>(Open);
         var database = new NpgsqlConnectionStringBuilder(_connectionString).Database;
         Assert.Equal(
-            $"PostgreSQL database '{database}' on 127.0.0.1:{server.Port} holds history schema 99; this AgentTestGuard reads up to schema 1. Update the tool (dotnet tool update AgentTestGuard.Tool).",
+            $"PostgreSQL database '{database}' on 127.0.0.1:{server.Port} holds history schema 99; this AgentTestGuard reads up to schema 2. Update the tool (dotnet tool update AgentTestGuard.Tool).",
             e.Message);
     }
 

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using AgentTestGuard.History.Store;
 using Microsoft.Data.Sqlite;
 using Xunit;
@@ -10,16 +11,28 @@ public sealed class SqliteHistoryStoreTests : HistoryStoreContract
 
     private protected override IHistoryStore Open() => new HistoryLocation(StorePath, "test").Open();
 
+    private protected override SqlDialect Dialect => SqliteDialect.Instance;
+
+    private protected override DbConnection Connect()
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(StorePath)!);
+        var connection = new SqliteConnection($"Data Source={StorePath};Pooling=False");
+        connection.Open();
+        return connection;
+    }
+
     [Fact]
     public void The_first_import_creates_the_file_and_its_folder()
     {
         Assert.False(File.Exists(StorePath));
+        Assert.False(new HistoryLocation(StorePath, "test").Exists);
 
         using (Open())
         {
         }
 
         Assert.True(File.Exists(StorePath));
+        Assert.True(new HistoryLocation(StorePath, "test").Exists);
     }
 
     [Fact]
@@ -39,7 +52,7 @@ public sealed class SqliteHistoryStoreTests : HistoryStoreContract
 
         var e = Assert.Throws<HistoryStoreException>(Open);
         Assert.Equal(
-            $"{StorePath} holds history schema 99; this AgentTestGuard reads up to schema 1. Update the tool (dotnet tool update AgentTestGuard.Tool).",
+            $"{StorePath} holds history schema 99; this AgentTestGuard reads up to schema 2. Update the tool (dotnet tool update AgentTestGuard.Tool).",
             e.Message);
     }
 

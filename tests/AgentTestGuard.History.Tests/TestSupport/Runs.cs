@@ -4,7 +4,11 @@ namespace AgentTestGuard.History.Tests.TestSupport;
 
 /// <summary>A test's line in a scripted run record.</summary>
 /// <param name="Outcome">As a record names it: passed, failed, error, timedOut, skipped, cancelled, notRun.</param>
-internal sealed record T(string Id, string Outcome, string Fingerprint = "f1", int Attempts = 1, string Agent = "copilot", string? DisplayName = null, string[]? Criteria = null, string? DeclaredAs = null);
+/// <param name="Reruns">
+/// Each rerun's outcome, in order: the record then has <c>reruns</c>, <c>attempts</c> 1 + their
+/// number (<paramref name="Attempts"/> is ignored), and <c>flaky: true</c> when the attempts include a pass and a failure.
+/// </param>
+internal sealed record T(string Id, string Outcome, string Fingerprint = "f1", int Attempts = 1, string Agent = "copilot", string? DisplayName = null, string[]? Criteria = null, string? DeclaredAs = null, string[]? Reruns = null);
 
 /// <summary>
 /// Writes real run records (the format of docs/files.md) for scripted histories: each run at a
@@ -63,7 +67,8 @@ internal static class Runs
                 }
 
                 json.WriteString("outcome", test.Outcome);
-                json.WriteNumber("attempts", test.Attempts);
+                json.WriteNumber("attempts", test.Reruns is { } reruns ? 1 + reruns.Length : test.Attempts);
+                WriteReruns(json, test);
                 if (test.Agent.Length == 0)
                 {
                     json.WriteString("classification", "gating");
@@ -96,5 +101,35 @@ internal static class Runs
         }
 
         return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
+    // As the contract of early flake detection writes them (docs/files.md).
+    private static void WriteReruns(Utf8JsonWriter json, T test)
+    {
+        if (test.Reruns is not { } reruns)
+        {
+            return;
+        }
+
+        json.WriteStartArray("reruns");
+        foreach (var outcome in reruns)
+        {
+            json.WriteStartObject();
+            json.WriteString("outcome", outcome);
+            json.WriteNumber("durationMs", 2.1);
+            if (outcome is "failed" or "error" or "timedOut")
+            {
+                json.WriteString("failureMessage", "Assert.Equal() Failure: expected 4, actual 5");
+            }
+
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        string[] attempts = [test.Outcome, .. reruns];
+        if (attempts.Contains("passed") && attempts.Any(a => a is "failed" or "error" or "timedOut"))
+        {
+            json.WriteBoolean("flaky", true);
+        }
     }
 }

@@ -28,6 +28,10 @@ internal sealed class ScriptedHistory(IHistoryStore store, TempFolder folder)
         return this;
     }
 
+    /// <summary>What `dotnet agt approve` asks of the history (<see cref="TestEvidence"/>).</summary>
+    public IReadOnlyDictionary<EvidenceKey, TestEvidence> Evidence(HistoryQuery query, params EvidenceKey[] keys) =>
+        TestEvidence.Read(store, keys, query);
+
     public MetricsReport Metrics(ReviewRecords? reviews = null, HistoryQuery? query = null, DateTimeOffset? now = null)
     {
         var selected = query ?? HistoryQuery.CiRuns;
