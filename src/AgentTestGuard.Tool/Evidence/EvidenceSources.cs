@@ -37,22 +37,9 @@ internal sealed class EvidenceSources(IReadOnlyList<RunRecordDetails> runs, Crit
             }
         }
 
-        var (files, missing) = RecordFiles.Expand(records.Count > 0 ? records : RecordFiles.DefaultFolders(RepositoryRoot.Find(folder)));
-        foreach (var gone in missing)
-        {
-            output.Error($"{Output.Inert(gone)}: no such file or folder.");
-        }
-
-        if (missing.Count > 0)
+        if (RecentRunRecords.Load(records, RepositoryRoot.Find(folder), "the evidence", output) is not { } runs)
         {
             return null;
-        }
-
-        var (runs, problems) = RecentRunRecords.Read(files);
-        foreach (var problem in problems)
-        {
-            // A broken record must not hide the others: it is left out, and its runs do not count.
-            output.Error($"{Output.Inert(problem.ToString())} (left out of the evidence)");
         }
 
         var keys = rows.Select(r => new EvidenceKey(r.Project.AssemblyName, r.Test.Id, r.Test.Fingerprint));

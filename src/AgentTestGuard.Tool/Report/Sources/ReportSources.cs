@@ -38,22 +38,9 @@ internal static class ReportSources
             }
         }
 
-        var (files, missing) = RecordFiles.Expand(records.Count > 0 ? records : RecordFiles.DefaultFolders(context.Root));
-        foreach (var gone in missing)
-        {
-            output.Error($"{Output.Inert(gone)}: no such file or folder.");
-        }
-
-        if (missing.Count > 0)
+        if (RecentRunRecords.Load(records, context.Root, "the report", output) is not { } runs)
         {
             return null;
-        }
-
-        var (runs, problems) = RecentRunRecords.Read(files);
-        foreach (var problem in problems)
-        {
-            // A broken record must not hide the others: the report is still made, without it.
-            output.Error($"{Output.Inert(problem.ToString())} (left out of the report)");
         }
 
         if (!TryReadHistory(context, reviews, now, output, out var history))
