@@ -91,7 +91,7 @@ internal static class ApproveCommand
             return ExitCodes.Refused;
         }
 
-        if (EvidenceSources.Load(workspace.Folder, request.Runs, output) is not { } sources)
+        if (EvidenceSources.Load(workspace.Folder, rows, request.Runs, output) is not { } sources)
         {
             return ExitCodes.Error;
         }

@@ -35,7 +35,7 @@ internal static class StatusCommand
     private static int Run(string? path, bool json, IReadOnlyList<string> records, BuildSettings settings, Output output)
     {
         if (RepositoryWorkspace.Load(path, output, WorkspaceNeeds.AgentTests, settings) is not { } workspace
-            || EvidenceSources.Load(workspace.Folder, records, output) is not { } sources)
+            || EvidenceSources.Load(workspace.Folder, workspace.Rows, records, output) is not { } sources)
         {
             return ExitCodes.Error;
         }

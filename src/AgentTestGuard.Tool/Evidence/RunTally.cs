@@ -23,14 +23,17 @@ internal static class RunTally
                 continue;
             }
 
-            var cases = run.Tests.Where(t => t.Test == test && t.Fingerprint == fingerprint && t.Outcome != "notRun").ToList();
+            // As the history counts (docs/metrics.md): a run counts when the test passed or failed there.
+            var cases = run.Tests.Where(t => t.Test == test && t.Fingerprint == fingerprint && (Passed(t) || Failed(t))).ToList();
             if (cases.Count == 0)
             {
                 continue;
             }
 
-            var failed = cases.Any(c => c.IsFailure);
-            var passed = !failed && cases.Any(c => c.Outcome == "passed");
+            // A failing run: an attempt of a case failed (its first, or a rerun). A passing run: none did.
+            var failed = cases.Any(Failed);
+            var passed = !failed;
+
             // Within the run: one case's attempts (its first result and its reruns) both passed and failed.
             var flaky = figures.Flaky || cases.Any(c => c.Flaky || (Passed(c) && Failed(c)));
 
@@ -39,11 +42,10 @@ internal static class RunTally
             var revision = run.Revision ?? "run " + run.RunId;
             foreach (var byCase in cases.GroupBy(c => c.DisplayName))
             {
-                var caseFailed = byCase.Any(c => c.IsFailure);
-                var casePassed = !caseFailed && byCase.Any(c => c.Outcome == "passed");
+                var caseFailed = byCase.Any(Failed);
                 var key = (byCase.Key, revision);
                 var known = outcomes.GetValueOrDefault(key);
-                var now = (Passed: known.Passed || casePassed, Failed: known.Failed || caseFailed);
+                var now = (Passed: known.Passed || !caseFailed, Failed: known.Failed || caseFailed);
                 outcomes[key] = now;
                 flaky |= now.Passed && now.Failed;
             }

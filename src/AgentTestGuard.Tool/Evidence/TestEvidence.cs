@@ -8,10 +8,10 @@ namespace AgentTestGuard.Tool.Evidence;
 /// reviewer approves on (`dotnet agt approve` shows it, `status` lists it). Runs at another
 /// fingerprint (before the test's last edit) do not count.
 /// </summary>
-/// <param name="Runs">Test runs in which the test ran (a result other than notRun) at its current fingerprint.</param>
+/// <param name="Runs">Test runs in which the test passed or failed at its current fingerprint (skipped, cancelled or not run count for nothing, as in the history).</param>
 /// <param name="Attempts">Its executions in those runs: the first result of each plus its reruns (early flake detection).</param>
-/// <param name="PassingRuns">Runs in which it passed: no case failed its first attempt, and one passed.</param>
-/// <param name="FailingRuns">Runs in which a case failed its first attempt.</param>
+/// <param name="PassingRuns">Runs in which it passed and no attempt of any case failed.</param>
+/// <param name="FailingRuns">Runs in which an attempt of a case failed (its first, or a rerun: a flaky run is one).</param>
 /// <param name="Flaky">
 /// A case both passed and failed: among one run's attempts, or across runs at the same code revision
 /// (a run without a revision is a revision of its own), as docs/metrics.md defines flaky.

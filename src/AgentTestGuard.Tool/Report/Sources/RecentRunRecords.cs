@@ -1,4 +1,6 @@
+using AgentTestGuard.History.Import;
 using AgentTestGuard.History.Records;
+using AgentTestGuard.Tool.Cli;
 
 namespace AgentTestGuard.Tool.Report.Sources;
 
@@ -11,6 +13,34 @@ internal static class RecentRunRecords
 {
     /// <summary>How many records of each assembly are read in full.</summary>
     public const int PerAssembly = 10;
+
+    /// <summary>
+    /// The latest records among those named (files, or folders searched below), or by default those in
+    /// the repository's TestResults folders. A record that cannot be read is named with its position
+    /// and left out (<paramref name="leftOutOf"/>: of what), so that it does not hide the others.
+    /// </summary>
+    /// <returns>null after naming a path that does not exist.</returns>
+    public static IReadOnlyList<RunRecordDetails>? Load(IReadOnlyList<string> records, string root, string leftOutOf, Output output)
+    {
+        var (files, missing) = RecordFiles.Expand(records.Count > 0 ? records : RecordFiles.DefaultFolders(root));
+        foreach (var gone in missing)
+        {
+            output.Error($"{Output.Inert(gone)}: no such file or folder.");
+        }
+
+        if (missing.Count > 0)
+        {
+            return null;
+        }
+
+        var (runs, problems) = Read(files);
+        foreach (var problem in problems)
+        {
+            output.Error($"{Output.Inert(problem.ToString())} (left out of {leftOutOf})");
+        }
+
+        return runs;
+    }
 
     /// <returns>The records read, oldest first; and the records that could not be read, with file and position.</returns>
     public static (IReadOnlyList<RunRecordDetails> Runs, IReadOnlyList<RecordProblem> Problems) Read(IEnumerable<string> files)

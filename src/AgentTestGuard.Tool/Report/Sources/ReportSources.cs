@@ -98,25 +98,7 @@ internal static class ReportSources
     private static IReadOnlyList<RunRecordDetails>? ReadRecords(IReadOnlyList<string> records, HistoryContext context, Output output)
     {
         using var timing = ReportTimings.Start("run records");
-        var (files, missing) = RecordFiles.Expand(records.Count > 0 ? records : RecordFiles.DefaultFolders(context.Root));
-        foreach (var gone in missing)
-        {
-            output.Error($"{Output.Inert(gone)}: no such file or folder.");
-        }
-
-        if (missing.Count > 0)
-        {
-            return null;
-        }
-
-        var (runs, problems) = RecentRunRecords.Read(files);
-        foreach (var problem in problems)
-        {
-            // A broken record must not hide the others: the report is still made, without it.
-            output.Error($"{Output.Inert(problem.ToString())} (left out of the report)");
-        }
-
-        return runs;
+        return RecentRunRecords.Load(records, context.Root, "the report", output);
     }
 
     /// <summary>The history, unless there is none yet: a missing SQLite file is not created by a report.</summary>
