@@ -1,3 +1,4 @@
+using AgentTestGuard.Json;
 using AgentTestGuard.Tool.Cli;
 using AgentTestGuard.Tool.Evidence;
 using AgentTestGuard.Tool.Workspace;
@@ -21,13 +22,7 @@ internal static class StatusJson
                 json.WriteString("project", row.Project.ProjectFile);
                 json.WriteString("state", row.StateName);
                 json.WriteString("agent", row.Test.Agent);
-                json.WriteStartArray("criteria");
-                foreach (var criterion in row.Test.Criteria)
-                {
-                    json.WriteStringValue(criterion);
-                }
-
-                json.WriteEndArray();
+                json.WriteStrings("criteria", row.Test.Criteria);
                 json.WriteString("fingerprint", row.Test.Fingerprint);
                 if (row.Test.Approval?.Approver is { } approver)
                 {
@@ -55,13 +50,7 @@ internal static class StatusJson
                     json.WriteEndObject();
                 }
 
-                json.WriteStartArray("missing");
-                foreach (var missing in evidence.Missing)
-                {
-                    json.WriteStringValue(missing);
-                }
-
-                json.WriteEndArray();
+                json.WriteStrings("missing", evidence.Missing);
                 json.WriteEndObject();
                 json.WriteEndObject();
             }
