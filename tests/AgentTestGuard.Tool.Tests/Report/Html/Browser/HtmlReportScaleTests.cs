@@ -31,6 +31,9 @@ public sealed class HtmlReportScaleTests(BrowserFixture browser)
         Assert.Equal("10000 of 10000 agent tests match; the first 200 of 10000 rows are shown.", await page.Locator("#shown").TextContentAsync());
 
         await page.ClickAsync("#more");
+
+        // The click draws the next rows after it returns: wait for that second drawing, as for the filter below.
+        await page.WaitForSelectorAsync("html[data-renders='2']", new() { State = WaitForSelectorState.Attached });
         Assert.Equal("10000 of 10000 agent tests match; the first 400 of 10000 rows are shown.", await page.Locator("#shown").TextContentAsync());
         Assert.Equal(400, await page.Locator("#tests article").CountAsync());
 
