@@ -8,6 +8,9 @@
 # Each line gives the wall clock, the CPU time (user + system), the peak resident memory and the size
 # of what was written. On a shared machine the wall clock includes waiting for a core; the CPU time is
 # the steadier figure.
+#
+# AGT_BENCH_TIMINGS=1 also prints each round's phase timings (AGENTTESTGUARD_TIMINGS, standard error);
+# AGT_BENCH_KEEP=1 keeps the generated repository and prints where it is, to time it again by hand.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 tests=${AGT_BENCH_TESTS:-10000}
@@ -22,7 +25,12 @@ records="dotnet $PWD/build/HistoryBenchmark/bin/Release/net10.0/HistoryBenchmark
 repository="dotnet $PWD/build/ReportBenchmark/bin/Release/net10.0/ReportBenchmark.dll"
 
 work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+if [ "${AGT_BENCH_KEEP:-}" = 1 ]; then
+  echo "kept: $work (the repository is $work/repo)"
+else
+  trap 'rm -rf "$work"' EXIT
+fi
+[ "${AGT_BENCH_TIMINGS:-}" = 1 ] && export AGENTTESTGUARD_TIMINGS=1
 repo=$work/repo
 # The temp folder is outside this repository: no Directory.Build.props or package settings of ours apply.
 $repository "$repo" "$tests"
@@ -44,6 +52,7 @@ measure() {
     local size; size=$(stat -c %s "${out:-$work/stdout}" 2>/dev/null || echo 0)
     printf '%-10s round %d: %5.2f s wall, %5.2f s CPU, %4d MB peak, %s bytes written\n' \
       "$name" "$round" "$wall" "$(echo "$user + $system" | bc)" "$((peak / 1024))" "$size"
+    if [ "${AGT_BENCH_TIMINGS:-}" = 1 ]; then sed 's/^/    /' "$work/stderr"; fi
   done
 }
 
