@@ -7,23 +7,27 @@ internal static class MetricsCalculator
 {
     /// <param name="windowStart">When the window starts, for review events (the history's runs are already selected); null for no limit.</param>
     /// <param name="scope">Only the tests and events of one agent or one criterion; null for all.</param>
-    public static MetricsReport Compute(HistorySnapshot snapshot, ReviewRecords reviews, DateTimeOffset now, DateTimeOffset? windowStart, MetricsScope? scope = null)
+    public static MetricsReport Compute(HistorySnapshot snapshot, ReviewRecords reviews, DateTimeOffset now, DateTimeOffset? windowStart, MetricsScope? scope = null) =>
+        Compute(new SnapshotNumbers(snapshot), reviews, now, windowStart, scope);
+
+    /// <param name="numbers">The snapshot's numbers, when the caller has them already.</param>
+    public static MetricsReport Compute(SnapshotNumbers numbers, ReviewRecords reviews, DateTimeOffset now, DateTimeOffset? windowStart, MetricsScope? scope = null)
     {
-        var latest = LatestVariants(snapshot);
-        var (runEvents, flaky) = RunOutcomes.Find(snapshot);
-        var pending = ReviewBurden.Pending(snapshot, reviews);
+        var snapshot = numbers.Snapshot;
+        var latest = LatestVariants(numbers);
+        var (runEvents, flaky) = RunOutcomes.Find(numbers);
+        var pending = ReviewBurden.Pending(numbers, reviews);
         var events = runEvents
-            .Concat(ReviewBurden.Events(snapshot, reviews, latest, windowStart))
+            .Concat(ReviewBurden.Events(numbers, reviews, latest, windowStart))
             .OrderBy(e => e.At)
             .ThenBy(e => e.Kind)
             .ThenBy(e => e.Assembly, StringComparer.Ordinal)
             .ThenBy(e => e.Test, StringComparer.Ordinal)
             .Where(e => scope?.Includes(e.Agent, e.Criteria) ?? true)
             .ToList();
-        var tests = latest
-            .Select(pair => new SeenTest(
-                pair.Key.Item1, pair.Key.Item2, pair.Value.Agent, pair.Value.Criteria, flaky.Contains(pair.Key),
-                pending.TryGetValue(pair.Key, out var since) ? since : null))
+        var tests = Enumerable.Range(0, latest.Length)
+            .Where(t => latest[t] is not null)
+            .Select(t => new SeenTest(numbers.Tests[t].Assembly, numbers.Tests[t].Test, latest[t]!.Agent, latest[t]!.Criteria, flaky[t], pending[t]))
             .Where(t => scope?.Includes(t.Agent, t.Criteria) ?? true)
             .OrderBy(t => t.Assembly, StringComparer.Ordinal)
             .ThenBy(t => t.Test, StringComparer.Ordinal)
@@ -54,38 +58,31 @@ internal static class MetricsCalculator
             [.. tests.Select(t => Row($"{t.Assembly}: {t.Test}", [t], eventsByTest[(t.Assembly, t.Test)]))]);
     }
 
-    /// <summary>Each test's variant as last seen in the window: its current agent, criteria and fingerprint.</summary>
-    private static Dictionary<(string, string), TestVariant> LatestVariants(HistorySnapshot snapshot)
+    /// <summary>Each test's variant as last seen in the window (its current agent, criteria and fingerprint), by test number; null for a test without results.</summary>
+    private static TestVariant?[] LatestVariants(SnapshotNumbers numbers)
     {
-        var order = new Dictionary<long, int>(snapshot.Runs.Count);
-        for (var i = 0; i < snapshot.Runs.Count; i++)
+        // The latest run of each variant first, then the latest variant of each test.
+        var lastRunOfVariant = new int[numbers.Variants.Length];
+        Array.Fill(lastRunOfVariant, -1);
+        for (var i = 0; i < numbers.RunOfResult.Length; i++)
         {
-            order[snapshot.Runs[i].Key] = i;
+            ref var known = ref lastRunOfVariant[numbers.VariantOfResult[i]];
+            known = Math.Max(known, numbers.RunOfResult[i]);
         }
 
-        // The latest run of each variant first (numbers only), then the latest variant of each test.
-        var lastRunOfVariant = new Dictionary<long, int>(snapshot.Variants.Count);
-        foreach (var result in snapshot.Results)
+        var latest = new (int Run, long Key, TestVariant? Variant)[numbers.Tests.Length];
+        for (var variant = 0; variant < lastRunOfVariant.Length; variant++)
         {
-            var run = order[result.RunKey];
-            if (!lastRunOfVariant.TryGetValue(result.VariantKey, out var known) || known < run)
-            {
-                lastRunOfVariant[result.VariantKey] = run;
-            }
-        }
-
-        var latest = new Dictionary<(string, string), (int Run, long Key, TestVariant Variant)>();
-        foreach (var (key, run) in lastRunOfVariant)
-        {
-            var variant = snapshot.Variants[key];
-            var test = (variant.Assembly, variant.Test);
+            var run = lastRunOfVariant[variant];
+            var key = numbers.VariantKeys[variant];
+            ref var known = ref latest[numbers.TestOfVariant[variant]];
             // Ties (two variants in the same run: two cases) go to the higher key, so the answer does not depend on order.
-            if (!latest.TryGetValue(test, out var known) || known.Run < run || (known.Run == run && known.Key < key))
+            if (run >= 0 && (known.Variant is null || known.Run < run || (known.Run == run && known.Key < key)))
             {
-                latest[test] = (run, key, variant);
+                known = (run, key, numbers.Variants[variant]);
             }
         }
 
-        return latest.ToDictionary(p => p.Key, p => p.Value.Variant);
+        return Array.ConvertAll(latest, l => l.Variant);
     }
 }

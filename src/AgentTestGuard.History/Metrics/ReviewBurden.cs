@@ -10,13 +10,15 @@ namespace AgentTestGuard.History.Metrics;
 internal static class ReviewBurden
 {
     /// <param name="windowStart">Decisions before it are outside the window; null for no limit.</param>
-    public static List<MetricEvent> Events(HistorySnapshot snapshot, ReviewRecords reviews, IReadOnlyDictionary<(string, string), TestVariant> latest, DateTimeOffset? windowStart)
+    /// <param name="latest">Each test's latest variant by number (null for a test without results).</param>
+    public static List<MetricEvent> Events(SnapshotNumbers numbers, ReviewRecords reviews, TestVariant?[] latest, DateTimeOffset? windowStart)
     {
+        var snapshot = numbers.Snapshot;
         var events = new List<MetricEvent>();
         foreach (var approval in reviews.Approvals)
         {
             // An approval of a test the history never saw says nothing about an agent it knows.
-            if (latest.TryGetValue((approval.Assembly, approval.Test), out var variant) && InWindow(approval.At))
+            if (Latest(approval.Assembly, approval.Test) is { } variant && InWindow(approval.At))
             {
                 events.Add(new MetricEvent(
                     MetricEventKind.Approval, variant.Agent, approval.Assembly, approval.Test, variant.Criteria, approval.At,
@@ -26,7 +28,7 @@ internal static class ReviewBurden
 
         foreach (var incident in reviews.Incidents.Where(i => i.Kind is IncidentKind.Rejection or IncidentKind.Mistake && InWindow(i.At)))
         {
-            var criteria = incident.Assembly is not null && incident.Test is not null && latest.TryGetValue((incident.Assembly, incident.Test), out var variant)
+            var criteria = incident.Assembly is not null && incident.Test is not null && Latest(incident.Assembly, incident.Test) is { } variant
                 ? variant.Criteria
                 : [];
             events.Add(incident.Kind == IncidentKind.Rejection
@@ -39,33 +41,49 @@ internal static class ReviewBurden
         return events;
 
         bool InWindow(DateTimeOffset at) => windowStart is null || at >= windowStart;
+
+        TestVariant? Latest(string assembly, string test) => numbers.TryGetTest(assembly, test, out var number) ? latest[number] : null;
     }
 
     /// <summary>
     /// The agent tests of each assembly's latest run that await review now: no approval of their
     /// current fingerprint in the ledger, and no rejection of it in the incident log.
     /// </summary>
-    /// <returns>Each such test and when it was first seen.</returns>
-    public static Dictionary<(string, string), DateTimeOffset> Pending(HistorySnapshot snapshot, ReviewRecords reviews)
+    /// <returns>Per test number: when it was first seen, if it awaits review; else null.</returns>
+    public static DateTimeOffset?[] Pending(SnapshotNumbers numbers, ReviewRecords reviews)
     {
-        var latestRun = snapshot.Runs
-            .GroupBy(r => r.Assembly, StringComparer.Ordinal)
-            .Select(g => g.Last().Key)
-            .ToHashSet();
+        var snapshot = numbers.Snapshot;
+        var latestRunOfAssembly = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < snapshot.Runs.Count; i++)
+        {
+            latestRunOfAssembly[snapshot.Runs[i].Assembly] = i;
+        }
+
+        var latestRun = new bool[snapshot.Runs.Count];
+        foreach (var run in latestRunOfAssembly.Values)
+        {
+            latestRun[run] = true;
+        }
+
         var approved = reviews.Approvals.Select(a => (a.Assembly, a.Test, a.Fingerprint)).ToHashSet();
         var rejected = reviews.Incidents
             .Where(i => i.Kind == IncidentKind.Rejection)
             .Select(i => (i.Assembly!, i.Test!, i.Fingerprint!))
             .ToHashSet();
-        var pending = new Dictionary<(string, string), DateTimeOffset>();
-        foreach (var result in snapshot.Results.Where(r => latestRun.Contains(r.RunKey)))
+        var pending = new DateTimeOffset?[numbers.Tests.Length];
+        for (var i = 0; i < numbers.RunOfResult.Length; i++)
         {
-            var variant = snapshot.Variants[result.VariantKey];
+            if (!latestRun[numbers.RunOfResult[i]])
+            {
+                continue;
+            }
+
+            var variant = numbers.Variants[numbers.VariantOfResult[i]];
             var current = (variant.Assembly, variant.Test, variant.Fingerprint);
             if (!approved.Contains(current) && !rejected.Contains(current)
                 && snapshot.FirstSeen.TryGetValue((variant.Assembly, variant.Test), out var since))
             {
-                pending[(variant.Assembly, variant.Test)] = since;
+                pending[numbers.TestOfVariant[numbers.VariantOfResult[i]]] = since;
             }
         }
 

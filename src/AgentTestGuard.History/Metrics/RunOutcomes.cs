@@ -8,31 +8,41 @@ namespace AgentTestGuard.History.Metrics;
 /// rightly differ), and counts an event once per test and run even when several cases share it.
 /// </summary>
 /// <remarks>
-/// Variants, fingerprints and revisions are numbered first, so that the million results of a large
-/// history are compared as numbers, not strings: build/benchmark-history.sh's `metrics` took
-/// 3.1 s of CPU with string keys per result.
+/// Works on the snapshot's numbers (<see cref="SnapshotNumbers"/>), so that the million results of a
+/// large history are compared as numbers, not strings: build/benchmark-history.sh's `metrics` took
+/// 3.1 s of CPU with string keys per result. A case's observations are one slice of a single array,
+/// and its (fingerprint, revision) groups one reused dictionary: a list and two sets per case took
+/// 0.6 of the report's 1.0 s of history under dotnet-trace, mostly growing them.
 /// </remarks>
 internal static class RunOutcomes
 {
-    public static (List<MetricEvent> Events, HashSet<(string, string)> FlakyTests) Find(HistorySnapshot snapshot)
+    /// <returns>The events, and per test number whether it was flaky in the window.</returns>
+    public static (List<MetricEvent> Events, bool[] FlakyTests) Find(SnapshotNumbers numbers)
     {
-        var index = new SnapshotIndex(snapshot);
+        var snapshot = numbers.Snapshot;
         var events = new List<MetricEvent>();
         var counted = new HashSet<(MetricEventKind, string, string, string)>();
-        var flakyTests = new HashSet<(string, string)>();
-        var flakyGroups = new HashSet<long>();
-        foreach (var observations in index.ByCase())
+        var flakyTests = new bool[numbers.Tests.Length];
+        var groups = new Dictionary<long, Seen>();
+        var (observations, starts) = ByCase(numbers);
+        for (var c = 0; c < numbers.Cases; c++)
         {
-            observations.Sort((a, b) => a.Run.CompareTo(b.Run));
-            FlakyGroups(index, observations, flakyGroups);
-            Observation? streak = null;
-            foreach (var seen in observations)
+            var ofCase = observations.AsSpan(starts[c], starts[c + 1] - starts[c]);
+            if (ofCase.IsEmpty)
             {
-                var variant = index.Variants[seen.Variant];
+                continue;
+            }
+
+            SortByRun(ofCase);
+            Groups(numbers, ofCase, groups);
+            Observation? streak = null;
+            foreach (var seen in ofCase)
+            {
+                var variant = numbers.Variants[seen.Variant];
                 var run = snapshot.Runs[seen.Run];
-                if (flakyGroups.Contains(index.GroupOf(seen)))
+                if (groups[GroupOf(numbers, seen)] == Seen.Both)
                 {
-                    flakyTests.Add((variant.Assembly, variant.Test));
+                    flakyTests[numbers.TestOfVariant[seen.Variant]] = true;
                     if (seen.Failed)
                     {
                         Add(new MetricEvent(MetricEventKind.FlakyFailure, variant.Agent, variant.Assembly, variant.Test, variant.Criteria, run.StartedAt), run);
@@ -47,7 +57,7 @@ internal static class RunOutcomes
                 }
                 else if (seen.Passed && streak is { } failed)
                 {
-                    Judge(index.Variants[failed.Variant], snapshot.Runs[failed.Run], variant, run);
+                    Judge(numbers.Variants[failed.Variant], snapshot.Runs[failed.Run], variant, run);
                     streak = null;
                 }
             }
@@ -80,34 +90,59 @@ internal static class RunOutcomes
     }
 
     /// <summary>
-    /// The (fingerprint, revision) groups of a case that both passed and failed, in one run (its
-    /// reruns or retries) or across runs. A run without a revision is a group of its own: only its
-    /// reruns or retries can show flakiness.
+    /// Whether each (fingerprint, revision) group of a case passed, failed or both, in one run (its
+    /// reruns or retries) or across runs: both makes it flaky. A run without a revision is a group
+    /// of its own: only its reruns or retries can show flakiness.
     /// </summary>
-    private static void FlakyGroups(SnapshotIndex index, List<Observation> observations, HashSet<long> flaky)
+    private static void Groups(SnapshotNumbers numbers, ReadOnlySpan<Observation> observations, Dictionary<long, Seen> groups)
     {
-        flaky.Clear();
-        var passed = new HashSet<long>();
-        var failed = new HashSet<long>();
+        groups.Clear();
         foreach (var seen in observations)
         {
-            var group = index.GroupOf(seen);
-            if (seen.Passed)
-            {
-                passed.Add(group);
-            }
+            var group = GroupOf(numbers, seen);
+            groups[group] = groups.GetValueOrDefault(group) | (seen.Passed ? Seen.Passed : 0) | (seen.Failed ? Seen.Failed : 0);
+        }
+    }
 
-            if (seen.Failed)
-            {
-                failed.Add(group);
-            }
+    private static long GroupOf(SnapshotNumbers numbers, Observation seen) =>
+        ((long)numbers.FingerprintOfVariant[seen.Variant] << 32) | (uint)numbers.RevisionOfRun[seen.Run];
+
+    /// <summary>Every result as an observation, the observations of each case together (in the results' order), and where each case's start.</summary>
+    private static (Observation[] Observations, int[] Starts) ByCase(SnapshotNumbers numbers)
+    {
+        var results = numbers.Snapshot.Results;
+        var starts = new int[numbers.Cases + 1];
+        for (var i = 0; i < results.Count; i++)
+        {
+            starts[numbers.CaseOfVariant[numbers.VariantOfResult[i]] + 1]++;
         }
 
-        foreach (var group in passed)
+        for (var c = 0; c < numbers.Cases; c++)
         {
-            if (failed.Contains(group))
+            starts[c + 1] += starts[c];
+        }
+
+        var next = starts[..^1];
+        var observations = new Observation[results.Count];
+        for (var i = 0; i < results.Count; i++)
+        {
+            var variant = numbers.VariantOfResult[i];
+            var result = results[i];
+            observations[next[numbers.CaseOfVariant[variant]]++] = new Observation(numbers.RunOfResult[i], variant, result.PassedInRun, result.FailedInRun);
+        }
+
+        return (observations, starts);
+    }
+
+    /// <summary>Oldest run first; a case's results usually come in run order already, and are then left as they are.</summary>
+    private static void SortByRun(Span<Observation> observations)
+    {
+        for (var i = 1; i < observations.Length; i++)
+        {
+            if (observations[i - 1].Run >= observations[i].Run)
             {
-                flaky.Add(group);
+                observations.Sort((a, b) => a.Run.CompareTo(b.Run));
+                return;
             }
         }
     }
@@ -118,76 +153,11 @@ internal static class RunOutcomes
     /// <param name="Failed">An attempt failed in the run (a first pass whose rerun failed, too).</param>
     internal readonly record struct Observation(int Run, int Variant, bool Passed, bool Failed);
 
-    /// <summary>The snapshot's runs, variants, fingerprints, revisions and cases, numbered densely.</summary>
-    private sealed class SnapshotIndex
+    [Flags]
+    private enum Seen : byte
     {
-        private readonly HistorySnapshot _snapshot;
-        private readonly Dictionary<long, int> _runs;
-        private readonly Dictionary<long, int> _variants;
-        private readonly int[] _revisionOfRun;
-        private readonly int[] _fingerprintOfVariant;
-        private readonly int[] _caseOfVariant;
-        private readonly int _cases;
-
-        public SnapshotIndex(HistorySnapshot snapshot)
-        {
-            _snapshot = snapshot;
-            _runs = new Dictionary<long, int>(snapshot.Runs.Count);
-            _revisionOfRun = new int[snapshot.Runs.Count];
-            var revisions = new Dictionary<string, int>(StringComparer.Ordinal);
-            for (var i = 0; i < snapshot.Runs.Count; i++)
-            {
-                _runs[snapshot.Runs[i].Key] = i;
-                // A run without a revision is a revision of its own.
-                _revisionOfRun[i] = snapshot.Runs[i].Revision is { } revision ? Number(revisions, revision) : -1 - i;
-            }
-
-            var fingerprints = new Dictionary<string, int>(StringComparer.Ordinal);
-            var cases = new Dictionary<(string, string, string), int>();
-            _variants = new Dictionary<long, int>(snapshot.Variants.Count);
-            Variants = new TestVariant[snapshot.Variants.Count];
-            _fingerprintOfVariant = new int[snapshot.Variants.Count];
-            _caseOfVariant = new int[snapshot.Variants.Count];
-            foreach (var (key, variant) in snapshot.Variants)
-            {
-                var at = _variants.Count;
-                _variants[key] = at;
-                Variants[at] = variant;
-                _fingerprintOfVariant[at] = Number(fingerprints, variant.Fingerprint);
-                _caseOfVariant[at] = Number(cases, (variant.Assembly, variant.Test, variant.Case));
-            }
-
-            _cases = cases.Count;
-        }
-
-        public TestVariant[] Variants { get; }
-
-        public long GroupOf(Observation seen) =>
-            ((long)_fingerprintOfVariant[seen.Variant] << 32) | (uint)_revisionOfRun[seen.Run];
-
-        public List<Observation>[] ByCase()
-        {
-            var lists = new List<Observation>[_cases];
-            foreach (var result in _snapshot.Results)
-            {
-                var variant = _variants[result.VariantKey];
-                var list = lists[_caseOfVariant[variant]] ??= [];
-                list.Add(new Observation(_runs[result.RunKey], variant, result.PassedInRun, result.FailedInRun));
-            }
-
-            return [.. lists.Where(l => l is not null)];
-        }
-
-        private static int Number<TKey>(Dictionary<TKey, int> numbers, TKey key)
-            where TKey : notnull
-        {
-            if (!numbers.TryGetValue(key, out var number))
-            {
-                number = numbers.Count;
-                numbers.Add(key, number);
-            }
-
-            return number;
-        }
+        Passed = 1,
+        Failed = 2,
+        Both = Passed | Failed,
     }
 }

@@ -30,6 +30,9 @@ internal static class PackedResults
         return bytes;
     }
 
+    /// <summary>How many results a packed value holds.</summary>
+    public static int Count(ReadOnlySpan<byte> bytes) => bytes.Length / Size;
+
     public static void Unpack(long runKey, ReadOnlySpan<byte> bytes, List<StoredResult> into)
     {
         for (var at = 0; at + Size <= bytes.Length; at += Size)

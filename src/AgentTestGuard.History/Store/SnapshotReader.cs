@@ -16,7 +16,9 @@ internal static class SnapshotReader
 
         // The results of the window's runs: the window's earliest start bounds the scan, and the run keys settle it.
         var keys = runs.Select(r => r.Key).ToHashSet();
-        var results = new List<StoredResult>();
+        // Every packed value first, then the results at once: a list grown result by result was
+        // copied twenty times over a million results (0.1 of the report's 1.0 s of history under dotnet-trace).
+        var packed = new List<(long Run, byte[] Results)>(runs.Count);
         if (runs.Count > 0)
         {
             var earliest = Sql.ToUnixMs(runs[0].StartedAt);
@@ -31,9 +33,15 @@ internal static class SnapshotReader
                 var run = reader.GetInt64(0);
                 if (keys.Contains(run))
                 {
-                    PackedResults.Unpack(run, (byte[])reader.GetValue(1), results);
+                    packed.Add((run, (byte[])reader.GetValue(1)));
                 }
             }
+        }
+
+        var results = new List<StoredResult>(packed.Sum(p => PackedResults.Count(p.Results)));
+        foreach (var (run, bytes) in packed)
+        {
+            PackedResults.Unpack(run, bytes, results);
         }
 
         return new HistorySnapshot(runs, ReadVariants(connection), results, ReadFirstSeen(connection, query));

@@ -58,14 +58,15 @@ internal sealed record HistoryFacts(
 
         // As the stop rule's own evaluation starts its window (StopRules.Evaluate).
         var start = window.Since ?? (window.LastRuns is not null ? snapshot.Runs[0].StartedAt : null);
-        var metrics = MetricsCalculator.Compute(snapshot, files.Reviews, now, start);
+        var numbers = new SnapshotNumbers(snapshot);
+        var metrics = MetricsCalculator.Compute(numbers, files.Reviews, now, start);
         var rules = metrics.Agents.ToDictionary(
             a => a.Name,
             a => new AgentStopRule(StopRuleState.Evaluate(a.Events, rule), Decisions.AgentDecision.Latest(files.Decisions, a.Name)),
             StringComparer.Ordinal);
         timing.Dispose();
         using var outcomes = ReportTimings.Start("history: outcomes");
-        return new HistoryFacts(store.Description, snapshot.Runs, metrics, rules, Outcomes(snapshot), snapshot.FirstSeen);
+        return new HistoryFacts(store.Description, snapshot.Runs, metrics, rules, Outcomes(numbers), snapshot.FirstSeen);
     }
 
     /// <summary>Each test's outcome per run over its assembly's latest runs: the worst of its cases, with the most attempts.</summary>
@@ -73,10 +74,11 @@ internal sealed record HistoryFacts(
     /// Runs and tests are numbered first, so that a million results are compared as numbers: the
     /// snapshot's runs are already in order (by start, then id), and so is a test's list by run number.
     /// </remarks>
-    private static Dictionary<(string, string), IReadOnlyList<ReportOutcome>> Outcomes(HistorySnapshot snapshot)
+    private static Dictionary<(string, string), IReadOnlyList<ReportOutcome>> Outcomes(SnapshotNumbers numbers)
     {
-        // The number (index in the snapshot's order) of each run among its assembly's latest.
-        var recent = new Dictionary<long, int>();
+        var snapshot = numbers.Snapshot;
+        // Whether each run (index in the snapshot's order) is among its assembly's latest.
+        var recent = new bool[snapshot.Runs.Count];
         var perAssembly = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = snapshot.Runs.Count - 1; i >= 0; i--)
         {
@@ -85,32 +87,21 @@ internal sealed record HistoryFacts(
             if (seen < RecentRunCount)
             {
                 perAssembly[run.Assembly] = seen + 1;
-                recent.Add(run.Key, i);
+                recent[i] = true;
             }
         }
 
-        var tests = new Dictionary<(string, string), int>();
-        var testOfVariant = new Dictionary<long, int>(snapshot.Variants.Count);
-        foreach (var (key, variant) in snapshot.Variants)
+        var byTest = new List<(int Run, Outcome Outcome, int Attempts)>?[numbers.Tests.Length];
+        for (var i = 0; i < numbers.RunOfResult.Length; i++)
         {
-            if (!tests.TryGetValue((variant.Assembly, variant.Test), out var number))
-            {
-                number = tests.Count;
-                tests.Add((variant.Assembly, variant.Test), number);
-            }
-
-            testOfVariant.Add(key, number);
-        }
-
-        var byTest = new List<(int Run, Outcome Outcome, int Attempts)>?[tests.Count];
-        foreach (var result in snapshot.Results)
-        {
-            if (!recent.TryGetValue(result.RunKey, out var run))
+            var run = numbers.RunOfResult[i];
+            if (!recent[run])
             {
                 continue;
             }
 
-            var list = byTest[testOfVariant[result.VariantKey]] ??= new(RecentRunCount);
+            var result = snapshot.Results[i];
+            var list = byTest[numbers.TestOfVariant[numbers.VariantOfResult[i]]] ??= new(RecentRunCount);
             // Cases of one test in one run come together: look from the end.
             var at = list.Count - 1;
             while (at >= 0 && list[at].Run != run)
@@ -129,9 +120,10 @@ internal sealed record HistoryFacts(
             }
         }
 
-        var outcomes = new Dictionary<(string, string), IReadOnlyList<ReportOutcome>>(tests.Count);
-        foreach (var (test, number) in tests)
+        var outcomes = new Dictionary<(string, string), IReadOnlyList<ReportOutcome>>(numbers.Tests.Length);
+        for (var number = 0; number < numbers.Tests.Length; number++)
         {
+            var test = numbers.Tests[number];
             if (byTest[number] is not { } list)
             {
                 continue;
