@@ -28,20 +28,45 @@ internal sealed record Figures(
     /// <summary>Flaky tests of the tests seen; null when none was seen.</summary>
     public double? FlakinessRate => TestsSeen > 0 ? (double)FlakyTests / TestsSeen : null;
 
+    /// <remarks>
+    /// One pass over each, without LINQ: the metrics make a row per test, and LINQ's counts and
+    /// sorts made the rows of a 10,000-test report a quarter of its metrics' time.
+    /// </remarks>
     public static Figures Of(IReadOnlyCollection<SeenTest> tests, IReadOnlyCollection<MetricEvent> events, DateTimeOffset now)
     {
-        int Count(MetricEventKind kind) => events.Count(e => e.Kind == kind);
-        var ages = tests.Where(t => t.PendingSince is not null).Select(t => now - t.PendingSince!.Value).Select(a => a < TimeSpan.Zero ? TimeSpan.Zero : a).Order().ToList();
-        var decisions = events.Where(e => e.DecisionTime is not null).Select(e => e.DecisionTime!.Value).Order().ToList();
+        Span<int> byKind = stackalloc int[(int)MetricEventKind.Approval + 1];
+        var decisions = new List<TimeSpan>();
+        foreach (var metricEvent in events)
+        {
+            byKind[(int)metricEvent.Kind]++;
+            if (metricEvent.DecisionTime is { } decision)
+            {
+                decisions.Add(decision);
+            }
+        }
+
+        var flaky = 0;
+        var ages = new List<TimeSpan>();
+        foreach (var test in tests)
+        {
+            flaky += test.Flaky ? 1 : 0;
+            if (test.PendingSince is { } since)
+            {
+                ages.Add(now - since < TimeSpan.Zero ? TimeSpan.Zero : now - since);
+            }
+        }
+
+        ages.Sort();
+        decisions.Sort();
         return new Figures(
             tests.Count,
-            tests.Count(t => t.Flaky),
-            Count(MetricEventKind.FlakyFailure),
-            Count(MetricEventKind.DefectCaught),
-            Count(MetricEventKind.FalseAlarm),
-            Count(MetricEventKind.Rejection),
-            Count(MetricEventKind.Mistake),
-            Count(MetricEventKind.Approval),
+            flaky,
+            byKind[(int)MetricEventKind.FlakyFailure],
+            byKind[(int)MetricEventKind.DefectCaught],
+            byKind[(int)MetricEventKind.FalseAlarm],
+            byKind[(int)MetricEventKind.Rejection],
+            byKind[(int)MetricEventKind.Mistake],
+            byKind[(int)MetricEventKind.Approval],
             ages.Count,
             Percentile.Median(ages),
             ages.Count > 0 ? ages[^1] : null,

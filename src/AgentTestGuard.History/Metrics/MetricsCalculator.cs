@@ -13,7 +13,6 @@ internal static class MetricsCalculator
     /// <param name="numbers">The snapshot's numbers, when the caller has them already.</param>
     public static MetricsReport Compute(SnapshotNumbers numbers, ReviewRecords reviews, DateTimeOffset now, DateTimeOffset? windowStart, MetricsScope? scope = null)
     {
-        var snapshot = numbers.Snapshot;
         var latest = LatestVariants(numbers);
         var (runEvents, flaky) = RunOutcomes.Find(numbers);
         var pending = ReviewBurden.Pending(numbers, reviews);
@@ -25,20 +24,31 @@ internal static class MetricsCalculator
             .ThenBy(e => e.Test, StringComparer.Ordinal)
             .Where(e => scope?.Includes(e.Agent, e.Criteria) ?? true)
             .ToList();
-        var tests = Enumerable.Range(0, latest.Length)
-            .Where(t => latest[t] is not null)
-            .Select(t => new SeenTest(numbers.Tests[t].Assembly, numbers.Tests[t].Test, latest[t]!.Agent, latest[t]!.Criteria, flaky[t], pending[t]))
-            .Where(t => scope?.Includes(t.Agent, t.Criteria) ?? true)
-            .OrderBy(t => t.Assembly, StringComparer.Ordinal)
-            .ThenBy(t => t.Test, StringComparer.Ordinal)
-            .ToList();
+        var tests = new List<(SeenTest Test, int Number)>(latest.Length);
+        for (var t = 0; t < latest.Length; t++)
+        {
+            if (latest[t] is { } variant && (scope?.Includes(variant.Agent, variant.Criteria) ?? true))
+            {
+                tests.Add((new SeenTest(numbers.Tests[t].Assembly, numbers.Tests[t].Test, variant.Agent, variant.Criteria, flaky[t], pending[t]), t));
+            }
+        }
+
+        tests.Sort((a, b) => string.CompareOrdinal(a.Test.Assembly, b.Test.Assembly) is var byAssembly and not 0 ? byAssembly : string.CompareOrdinal(a.Test.Test, b.Test.Test));
+        var seen = tests.ConvertAll(t => t.Test);
 
         // Grouped once: a row per test of a 10,000-test history must not scan every event.
-        var testsByAgent = tests.ToLookup(t => t.Agent, StringComparer.Ordinal);
+        var testsByAgent = seen.ToLookup(t => t.Agent, StringComparer.Ordinal);
         var eventsByAgent = events.ToLookup(e => e.Agent, StringComparer.Ordinal);
-        var testsByCriterion = tests.SelectMany(t => t.Criteria.Select(c => (c, t))).ToLookup(p => p.c, p => p.t, StringComparer.Ordinal);
+        var testsByCriterion = seen.SelectMany(t => t.Criteria.Select(c => (c, t))).ToLookup(p => p.c, p => p.t, StringComparer.Ordinal);
         var eventsByCriterion = events.SelectMany(e => e.Criteria.Select(c => (c, e))).ToLookup(p => p.c, p => p.e, StringComparer.Ordinal);
-        var eventsByTest = events.ToLookup(e => (e.Assembly, e.Test));
+        var eventsByTest = new List<MetricEvent>?[latest.Length];
+        foreach (var metricEvent in events)
+        {
+            if (metricEvent.Assembly is not null && metricEvent.Test is not null && numbers.TryGetTest(metricEvent.Assembly, metricEvent.Test, out var number))
+            {
+                (eventsByTest[number] ??= []).Add(metricEvent);
+            }
+        }
 
         MetricsRow Row(string name, IEnumerable<SeenTest> rowTests, IEnumerable<MetricEvent> rowEvents)
         {
@@ -51,11 +61,14 @@ internal static class MetricsCalculator
         return new MetricsReport(
             now,
             windowStart,
-            snapshot.Runs.Count,
-            Row("overall", tests, events),
+            numbers.Snapshot.Runs.Count,
+            Row("overall", seen, events),
             [.. agents.Select(a => Row(a, testsByAgent[a], eventsByAgent[a]))],
             [.. criteria.Select(c => Row(c, testsByCriterion[c], eventsByCriterion[c]))],
-            [.. tests.Select(t => Row($"{t.Assembly}: {t.Test}", [t], eventsByTest[(t.Assembly, t.Test)]))]);
+            [.. tests.Select(t => new MetricsRow(
+                $"{t.Test.Assembly}: {t.Test.Test}",
+                Figures.Of([t.Test], eventsByTest[t.Number] ?? [], now),
+                eventsByTest[t.Number] ?? []))]);
     }
 
     /// <summary>Each test's variant as last seen in the window (its current agent, criteria and fingerprint), by test number; null for a test without results.</summary>

@@ -70,20 +70,22 @@ internal static class ReviewBurden
             .Where(i => i.Kind == IncidentKind.Rejection)
             .Select(i => (i.Assembly!, i.Test!, i.Fingerprint!))
             .ToHashSet();
-        var pending = new DateTimeOffset?[numbers.Tests.Length];
+        // The variants of the latest runs, then each once.
+        var current = new bool[numbers.Variants.Length];
         for (var i = 0; i < numbers.RunOfResult.Length; i++)
         {
-            if (!latestRun[numbers.RunOfResult[i]])
-            {
-                continue;
-            }
+            current[numbers.VariantOfResult[i]] |= latestRun[numbers.RunOfResult[i]];
+        }
 
-            var variant = numbers.Variants[numbers.VariantOfResult[i]];
-            var current = (variant.Assembly, variant.Test, variant.Fingerprint);
-            if (!approved.Contains(current) && !rejected.Contains(current)
+        var pending = new DateTimeOffset?[numbers.Tests.Length];
+        for (var v = 0; v < current.Length; v++)
+        {
+            var variant = numbers.Variants[v];
+            var key = (variant.Assembly, variant.Test, variant.Fingerprint);
+            if (current[v] && !approved.Contains(key) && !rejected.Contains(key)
                 && snapshot.FirstSeen.TryGetValue((variant.Assembly, variant.Test), out var since))
             {
-                pending[numbers.TestOfVariant[numbers.VariantOfResult[i]]] = since;
+                pending[numbers.TestOfVariant[v]] = since;
             }
         }
 

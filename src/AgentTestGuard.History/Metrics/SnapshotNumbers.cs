@@ -24,8 +24,22 @@ internal sealed class SnapshotNumbers
         for (var i = 0; i < runs.Count; i++)
         {
             runOfKey[runs[i].Key] = i;
-            // A run without a revision is a revision of its own.
-            RevisionOfRun[i] = runs[i].Revision is { } revision ? Number(revisions, revision) : -1 - i;
+            if (runs[i].Revision is { } revision)
+            {
+                RevisionOfRun[i] = Revisions;
+                if (!revisions.TryAdd(revision, Revisions))
+                {
+                    RevisionOfRun[i] = revisions[revision];
+                    continue;
+                }
+            }
+            else
+            {
+                // A run without a revision is a revision of its own.
+                RevisionOfRun[i] = Revisions;
+            }
+
+            Revisions++;
         }
 
         var count = snapshot.Variants.Count;
@@ -96,8 +110,11 @@ internal sealed class SnapshotNumbers
 
     public int[] CaseOfVariant { get; }
 
-    /// <summary>Each run's revision by number; a run without one has a number of its own (negative).</summary>
+    /// <summary>Each run's revision by number; a run without one has a number of its own.</summary>
     public int[] RevisionOfRun { get; }
+
+    /// <summary>How many revision numbers <see cref="RevisionOfRun"/> holds.</summary>
+    public int Revisions { get; }
 
     /// <summary>Per result (index in <see cref="HistorySnapshot.Results"/>): its run's index in <see cref="HistorySnapshot.Runs"/>.</summary>
     public int[] RunOfResult { get; }
