@@ -129,12 +129,32 @@ internal sealed record HistoryFacts(
                 continue;
             }
 
-            list.Sort((a, b) => a.Run.CompareTo(b.Run));
+            // The store returns runs in their order as a rule: sorting lists already sorted took a
+            // quarter of the outcomes' time under dotnet-trace.
+            if (!InRunOrder(list))
+            {
+                list.Sort((a, b) => a.Run.CompareTo(b.Run));
+            }
+
             var runs = snapshot.Runs;
             outcomes.Add(test, list.ConvertAll(o => new ReportOutcome(runs[o.Run].RunId, runs[o.Run].StartedAt, Name(o.Outcome), o.Attempts)));
         }
 
         return outcomes;
+    }
+
+    /// <summary>A test's runs (each once) are in order.</summary>
+    private static bool InRunOrder(List<(int Run, Outcome Outcome, int Attempts)> list)
+    {
+        for (var i = 1; i < list.Count; i++)
+        {
+            if (list[i - 1].Run > list[i].Run)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>A failure outweighs a pass or a skip: one failing case makes the test's run a failure.</summary>
