@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using AgentTestGuard.InventoryFormat;
 using AgentTestGuard.Tool.Init;
 using Microsoft.Build.Construction;
@@ -19,10 +20,43 @@ internal static class ProjectEvaluator
 
     /// <summary>What evaluation says about a project; null when it does not reference AgentTestGuard.</summary>
     /// <param name="settings">The command's -c, -f and -p, as global properties, so that evaluation sees what the build sees.</param>
+    /// <remarks>Evaluates afresh, nothing shared with an earlier evaluation: for a project just restored or built.</remarks>
     public static Evaluation? Evaluate(string projectFile, BuildSettings settings)
     {
-        using var collection = new ProjectCollection(settings.GlobalProperties());
-        var project = collection.LoadProject(projectFile);
+        using var evaluations = new SharedEvaluation(settings);
+        return Evaluate(projectFile, evaluations);
+    }
+
+    /// <summary>
+    /// What evaluation says about each project, in the files' order (null for one without AgentTestGuard):
+    /// the projects of one command, evaluated together (<see cref="SharedEvaluation"/>) and at once.
+    /// </summary>
+    /// <exception cref="Microsoft.Build.Exceptions.InvalidProjectFileException">
+    /// The first file, in the files' order, that MSBuild cannot read: as one at a time would have stopped there.
+    /// </exception>
+    public static IReadOnlyList<Evaluation?> EvaluateAll(IReadOnlyList<string> projectFiles, BuildSettings settings)
+    {
+        using var evaluations = new SharedEvaluation(settings);
+        var results = new Evaluation?[projectFiles.Count];
+        var failures = new ExceptionDispatchInfo?[projectFiles.Count];
+        Parallel.For(0, projectFiles.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
+        {
+            try
+            {
+                results[i] = Evaluate(projectFiles[i], evaluations);
+            }
+            catch (Exception e)
+            {
+                failures[i] = ExceptionDispatchInfo.Capture(e);
+            }
+        });
+        failures.FirstOrDefault(f => f is not null)?.Throw();
+        return results;
+    }
+
+    private static Evaluation? Evaluate(string projectFile, SharedEvaluation evaluations)
+    {
+        var project = evaluations.Load(projectFile, framework: null);
         if (!project.GetItems("PackageReference").Any(p => p.EvaluatedInclude.Equals(PackageReferenceEditor.PackageId, StringComparison.OrdinalIgnoreCase)))
         {
             return null;
@@ -34,8 +68,7 @@ internal static class ProjectEvaluator
         if (project.GetPropertyValue("TargetFramework").Length == 0
             && project.GetPropertyValue("TargetFrameworks").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) is { Length: > 0 } all)
         {
-            frameworks = [.. all.Select(framework => collection.LoadProject(
-                projectFile, new Dictionary<string, string>(settings.GlobalProperties()) { ["TargetFramework"] = framework }, null))];
+            frameworks = [.. all.Select(framework => evaluations.Load(projectFile, framework))];
             project = frameworks[0];
         }
 

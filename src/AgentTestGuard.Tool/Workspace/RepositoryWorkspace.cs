@@ -100,21 +100,12 @@ internal sealed class RepositoryWorkspace
             return null;
         }
 
-        var evaluated = new List<(string, ProjectEvaluator.Evaluation)>();
-        foreach (var file in projectFiles)
+        if (MalformedMSBuildFile.Report(() => ProjectEvaluator.EvaluateAll(projectFiles, settings), output) is not { } evaluations)
         {
-            if (!MalformedMSBuildFile.TryEvaluate(file, settings, output, out var evaluation))
-            {
-                return null;
-            }
-
-            if (evaluation is not null)
-            {
-                evaluated.Add((file, evaluation));
-            }
+            return null;
         }
 
-        return evaluated;
+        return [.. projectFiles.Zip(evaluations).Where(e => e.Second is not null).Select(e => (e.First, e.Second!))];
     }
 
     /// <summary>Reads the projects' incident logs and, where the command needs them, their agent tests.</summary>

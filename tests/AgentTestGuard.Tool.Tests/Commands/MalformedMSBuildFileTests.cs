@@ -27,4 +27,20 @@ public sealed class MalformedMSBuildFileTests : IDisposable
         Assert.StartsWith($"error: {project}(4,5): error MSB4025: The project file could not be loaded. ", error.ToString(), StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", error.ToString(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Of_several_unreadable_projects_evaluated_at_once_the_first_in_the_files_order_is_reported()
+    {
+        File.WriteAllText(Path.Combine(_folder, "A.csproj"), "<Project Sdk=\"Microsoft.NET.Sdk\"><PropertyGroup><TargetFramework>net10.0</TargetFramework></PropertyGroup></Project>");
+        File.WriteAllText(Path.Combine(_folder, "B.csproj"), "<Project Sdk=\"Microsoft.NET.Sdk\">\n  <PropertyGroup>\n</Project>\n");
+        File.WriteAllText(Path.Combine(_folder, "C.csproj"), "<Project Sdk=\"Microsoft.NET.Sdk\">\n  <Unclosed>\n</Project>\n");
+        var error = new StringWriter();
+
+        var workspace = RepositoryWorkspace.Load(_folder, new Output(new StringWriter(), error, colour: false), WorkspaceNeeds.ReviewFiles);
+
+        Assert.Null(workspace);
+        Assert.StartsWith($"error: {Path.Combine(_folder, "B.csproj")}(3,3): error MSB4025: ", error.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("C.csproj", error.ToString(), StringComparison.Ordinal);
+    }
+
 }
