@@ -31,45 +31,66 @@ internal sealed record TestEvidence(int Runs, int Attempts, int PassedRuns, int 
     public static IReadOnlyDictionary<EvidenceKey, TestEvidence> Read(IHistoryStore store, IEnumerable<EvidenceKey> keys, HistoryQuery query) =>
         Of(store.Read(query), keys);
 
-    public static IReadOnlyDictionary<EvidenceKey, TestEvidence> Of(HistorySnapshot snapshot, IEnumerable<EvidenceKey> keys)
+    public static IReadOnlyDictionary<EvidenceKey, TestEvidence> Of(HistorySnapshot snapshot, IEnumerable<EvidenceKey> keys) =>
+        CaseRuns(snapshot, keys).ToDictionary(k => k.Key, k => Tally(k.Value));
+
+    /// <summary>
+    /// Each key's results in the snapshot's runs, as <see cref="CaseRun"/>s (empty for a key it has
+    /// not seen): what run records give too, so that both can be counted together by <see cref="Tally"/>.
+    /// </summary>
+    public static IReadOnlyDictionary<EvidenceKey, IReadOnlyList<CaseRun>> CaseRuns(HistorySnapshot snapshot, IEnumerable<EvidenceKey> keys)
     {
-        var wanted = keys.ToHashSet();
-        var variants = new Dictionary<long, (EvidenceKey Key, string Case)>();
+        var found = keys.Distinct().ToDictionary(k => k, _ => new List<CaseRun>());
+        var variants = new Dictionary<long, (List<CaseRun> Cases, string Case)>();
         foreach (var (variantKey, variant) in snapshot.Variants)
         {
-            var key = new EvidenceKey(variant.Assembly, variant.Test, variant.Fingerprint);
-            if (wanted.Contains(key))
+            if (found.TryGetValue(new EvidenceKey(variant.Assembly, variant.Test, variant.Fingerprint), out var cases))
             {
-                variants[variantKey] = (key, variant.Case);
+                variants[variantKey] = (cases, variant.Case);
             }
         }
 
-        // A run without a revision is a revision of its own.
-        var revisions = snapshot.Runs.ToDictionary(r => r.Key, r => (r.Revision, Run: r.Revision is null ? r.Key : 0));
-        var runs = new Dictionary<(EvidenceKey, long Run), (bool Passed, bool Failed)>();
-        var attempts = new Dictionary<EvidenceKey, int>();
-        var groups = new Dictionary<(EvidenceKey, string Case, (string?, long) Revision), (bool Passed, bool Failed)>();
+        var runs = snapshot.Runs.ToDictionary(r => r.Key);
         foreach (var result in snapshot.Results)
         {
-            if (!variants.TryGetValue(result.VariantKey, out var seen) || !(result.PassedInRun || result.FailedInRun))
+            if (variants.TryGetValue(result.VariantKey, out var seen) && (result.PassedInRun || result.FailedInRun))
             {
-                continue;
+                var run = runs[result.RunKey];
+                seen.Cases.Add(new CaseRun(run.RunId, run.Revision, seen.Case, result.Attempts, result.PassedInRun, result.FailedInRun));
             }
-
-            var run = runs.GetValueOrDefault((seen.Key, result.RunKey));
-            runs[(seen.Key, result.RunKey)] = (run.Passed || result.PassedInRun, run.Failed || result.FailedInRun);
-            attempts[seen.Key] = attempts.GetValueOrDefault(seen.Key) + result.Attempts;
-            var group = (seen.Key, seen.Case, revisions[result.RunKey]);
-            var known = groups.GetValueOrDefault(group);
-            groups[group] = (known.Passed || result.PassedInRun, known.Failed || result.FailedInRun);
         }
 
-        var flaky = groups.Where(g => g.Value is (true, true)).Select(g => g.Key.Item1).ToHashSet();
-        var byKey = runs.ToLookup(r => r.Key.Item1, r => r.Value);
-        return wanted.ToDictionary(
-            key => key,
-            key => byKey[key].ToList() is { Count: > 0 } seen
-                ? new TestEvidence(seen.Count, attempts[key], seen.Count(r => !r.Failed), seen.Count(r => r.Failed), flaky.Contains(key))
-                : None);
+        return found.ToDictionary(f => f.Key, f => (IReadOnlyList<CaseRun>)f.Value);
+    }
+
+    /// <summary>
+    /// Counts one test's results at one fingerprint, each run once (the caller gives each run's
+    /// results from one source only): a run fails when an attempt of a case failed; a case is flaky
+    /// when one result's attempts both passed and failed, or when, at the same code revision, it
+    /// failed in one run and passed in another (a run without a revision is a revision of its own).
+    /// Results sharing a case name in one run are one case there, failed when one of them failed.
+    /// </summary>
+    public static TestEvidence Tally(IEnumerable<CaseRun> results)
+    {
+        var cases = results.ToList();
+        if (cases.Count == 0)
+        {
+            return None;
+        }
+
+        var runs = cases.GroupBy(c => c.RunId, StringComparer.Ordinal).Select(r => r.Any(c => c.Failed)).ToList();
+        var flaky = cases.Any(c => c.Passed && c.Failed) || cases
+            .GroupBy(c => (c.Case, c.Revision, Run: c.Revision is null ? c.RunId : null))
+            .Any(group => group.GroupBy(c => c.RunId, StringComparer.Ordinal).Select(run => run.Any(c => c.Failed)).Distinct().Count() > 1);
+        return new TestEvidence(runs.Count, cases.Sum(c => c.Attempts), runs.Count(failed => !failed), runs.Count(failed => failed), flaky);
     }
 }
+
+/// <summary>One result of a test case in one run, from the history or a run record: what evidence is counted from.</summary>
+/// <param name="RunId">The run's id: the same run has the same id in its record and in the history.</param>
+/// <param name="Revision">The run's code revision; null when it had none.</param>
+/// <param name="Case">The case: its display name (a theory's row), or the test's id.</param>
+/// <param name="Attempts">Its first result and its reruns.</param>
+/// <param name="Passed">An attempt passed.</param>
+/// <param name="Failed">An attempt failed (failed, an error, or timed out).</param>
+internal readonly record struct CaseRun(string RunId, string? Revision, string Case, int Attempts, bool Passed, bool Failed);

@@ -1,6 +1,7 @@
 using AgentTestGuard.Configuration;
 using AgentTestGuard.History.Import;
 using AgentTestGuard.History.Metrics;
+using HistoryFigures = AgentTestGuard.History.Metrics.TestEvidence;
 using AgentTestGuard.Tool.Cli;
 using AgentTestGuard.Tool.Report.Sources;
 using AgentTestGuard.Tool.Workspace;
@@ -9,13 +10,14 @@ namespace AgentTestGuard.Tool.Evidence;
 
 /// <summary>
 /// Where the evidence about agent tests comes from, read once per command: the latest run records
-/// (as the report reads them), the history when there is one (its runs the records do not give),
-/// and the criteria catalog. <see cref="Of(AgentTestRow)"/> then gives any test's
+/// (as the report reads them), the history when there is one, and the criteria catalog. <see cref="Of(AgentTestRow)"/> then gives any test's
 /// <see cref="TestEvidence"/> at its current fingerprint without reading a file.
 /// </summary>
 internal sealed class EvidenceSources(IReadOnlyList<RunRecordDetails> runs, CriteriaCatalog? catalog, HistoryEvidence? history = null)
 {
     private readonly HistoryEvidence _history = history ?? HistoryEvidence.None;
+
+    private readonly HashSet<string> _recordedRuns = runs.Select(r => r.RunId).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>The records read, oldest first.</summary>
     public IReadOnlyList<RunRecordDetails> Runs { get; } = runs;
@@ -43,7 +45,7 @@ internal sealed class EvidenceSources(IReadOnlyList<RunRecordDetails> runs, Crit
         }
 
         var keys = rows.Select(r => new EvidenceKey(r.Project.AssemblyName, r.Test.Id, r.Test.Fingerprint));
-        return HistoryEvidence.Load(folder, keys, runs, output) is { } history ? new EvidenceSources(runs, catalog, history) : null;
+        return HistoryEvidence.Load(folder, keys, output) is { } history ? new EvidenceSources(runs, catalog, history) : null;
     }
 
     public TestEvidence Of(AgentTestRow row) =>
@@ -51,21 +53,17 @@ internal sealed class EvidenceSources(IReadOnlyList<RunRecordDetails> runs, Crit
 
     public TestEvidence Of(string assembly, Inventory.AgentTest test)
     {
-        var recorded = RunTally.Of(Runs, assembly, test.Id, test.Fingerprint);
-        var stored = _history.Of(assembly, test.Id, test.Fingerprint);
-        // The history's runs are those the records do not give, so the two add up; flakiness across
-        // runs is judged within each source.
-        var figures = new RunFigures(
-            recorded.Runs + stored.Runs,
-            recorded.Attempts + stored.Attempts,
-            recorded.PassingRuns + stored.PassingRuns,
-            recorded.FailingRuns + stored.FailingRuns,
-            recorded.Flaky || stored.Flaky);
+        // A run counts once: the history's copy of a run the records give is left out. The rest are
+        // counted together, so that a failure in one source and a pass in the other at the same
+        // revision is flaky, as it would be once the records are imported into the history.
+        var recorded = RunTally.CaseRuns(Runs, assembly, test.Id, test.Fingerprint);
+        var stored = _history.Of(assembly, test.Id, test.Fingerprint).Where(c => !_recordedRuns.Contains(c.RunId));
+        var figures = HistoryFigures.Tally(recorded.Concat(stored));
         return new TestEvidence(
             figures.Runs,
             figures.Attempts,
-            figures.PassingRuns,
-            figures.FailingRuns,
+            figures.PassedRuns,
+            figures.FailedRuns,
             figures.Flaky,
             test.CannotFail,
             [.. test.Criteria.Select(id => new EvidenceCriterion(id, catalog?.Find(id)?.Text))]);

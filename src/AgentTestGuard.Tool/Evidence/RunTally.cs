@@ -1,21 +1,22 @@
+using AgentTestGuard.History.Metrics;
+using AgentTestGuard.History.Records;
 using AgentTestGuard.Tool.Report.Sources;
 
 namespace AgentTestGuard.Tool.Evidence;
 
 /// <summary>
-/// Counts one test's runs at one fingerprint from run records (read once by <see cref="RecentRunRecords"/>):
-/// a run counts once however many records of it were offered, a theory's cases count as one run,
-/// and flakiness is judged per case (display name), within a run and across runs at the same code revision.
+/// One test's results at one fingerprint in run records (read once by <see cref="RecentRunRecords"/>),
+/// as the history's <see cref="CaseRun"/>s, so that both are counted by the same rules
+/// (<see cref="AgentTestGuard.History.Metrics.TestEvidence.Tally"/>): a run offered twice counts once, and a result's
+/// attempts are its first result and its reruns.
 /// </summary>
 internal static class RunTally
 {
-    /// <summary>The test's figures at <paramref name="fingerprint"/>; runs of other fingerprints, and records of other assemblies, are ignored.</summary>
-    public static RunFigures Of(IEnumerable<RunRecordDetails> runs, string assembly, string test, string fingerprint)
+    /// <summary>The test's results at <paramref name="fingerprint"/>; runs of other fingerprints, and records of other assemblies, are ignored.</summary>
+    public static IReadOnlyList<CaseRun> CaseRuns(IEnumerable<RunRecordDetails> runs, string assembly, string test, string fingerprint)
     {
-        var figures = new RunFigures(0, 0, 0, 0, false);
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        // Per case and code revision: whether any of its attempts passed, and whether any failed.
-        var outcomes = new Dictionary<(string? Case, string Revision), (bool Passed, bool Failed)>();
+        var results = new List<CaseRun>();
         foreach (var run in runs)
         {
             if (run.Assembly != assembly || !seen.Add(run.RunId))
@@ -23,48 +24,28 @@ internal static class RunTally
                 continue;
             }
 
-            // As the history counts (docs/metrics.md): a run counts when the test passed or failed there.
-            var cases = run.Tests.Where(t => t.Test == test && t.Fingerprint == fingerprint && (Passed(t) || Failed(t))).ToList();
-            if (cases.Count == 0)
+            foreach (var result in run.Tests)
             {
-                continue;
+                if (result.Test != test || result.Fingerprint != fingerprint || Outcomes.Parse(result.Outcome) is not { } first)
+                {
+                    continue;
+                }
+
+                // Read as the history reads the record (docs/metrics.md): what the attempts included,
+                // the record's flaky field saying both, even without its reruns.
+                var listed = result.Reruns.Count == 0 ? AttemptOutcomes.None
+                    : result.Reruns.Aggregate(AttemptOutcomes.None.With(first), (all, r) => Outcomes.Parse(r.Outcome) is { } o ? all.With(o) : all);
+                listed |= result.Flaky ? Attempts.Flaky : AttemptOutcomes.None;
+                var attempts = Math.Max(result.Attempts, 1 + result.Reruns.Count);
+                var passed = Attempts.PassedInRun(first, listed);
+                var failed = Attempts.FailedInRun(first, attempts, listed);
+                if (passed || failed)
+                {
+                    results.Add(new CaseRun(run.RunId, run.Revision, result.Case, attempts, passed, failed));
+                }
             }
-
-            // A failing run: an attempt of a case failed (its first, or a rerun). A passing run: none did.
-            var failed = cases.Any(Failed);
-            var passed = !failed;
-
-            // Within the run: one case's attempts (its first result and its reruns) both passed and failed.
-            var flaky = figures.Flaky || cases.Any(c => c.Flaky || (Passed(c) && Failed(c)));
-
-            // Across runs at the same revision: a case that failed in one run and passed in another. Cases
-            // that share a display name are one case here, failed when one of them failed.
-            var revision = run.Revision ?? "run " + run.RunId;
-            foreach (var byCase in cases.GroupBy(c => c.DisplayName))
-            {
-                var caseFailed = byCase.Any(Failed);
-                var key = (byCase.Key, revision);
-                var known = outcomes.GetValueOrDefault(key);
-                var now = (Passed: known.Passed || !caseFailed, Failed: known.Failed || caseFailed);
-                outcomes[key] = now;
-                flaky |= now.Passed && now.Failed;
-            }
-
-            figures = new RunFigures(
-                figures.Runs + 1,
-                figures.Attempts + cases.Max(c => Math.Max(c.Attempts, 1 + c.Reruns.Count)),
-                figures.PassingRuns + (passed ? 1 : 0),
-                figures.FailingRuns + (failed ? 1 : 0),
-                flaky);
         }
 
-        return figures;
+        return results;
     }
-
-    private static bool Passed(RunRecordTest result) => result.Outcome == "passed" || result.Reruns.Any(r => r.Outcome == "passed");
-
-    private static bool Failed(RunRecordTest result) => result.IsFailure || result.Reruns.Any(r => r.IsFailure);
 }
-
-/// <summary>A test's run figures at one fingerprint; see <see cref="TestEvidence"/> for what each counts.</summary>
-internal sealed record RunFigures(int Runs, int Attempts, int PassingRuns, int FailingRuns, bool Flaky);

@@ -70,6 +70,17 @@ public sealed class RunTallyTests
     {
         var evidence = Of([Run(1, "r1", Result("passed") with { Flaky = true })]);
 
+        // As the history reads it: an attempt passed and one failed, so the run is a failing one.
+        Assert.Equal((1, 1, 0, 1, true), Figures(evidence));
+        Assert.Equal([MissingEvidence.NoPassingRun, MissingEvidence.Flaky], evidence.Missing);
+    }
+
+    [Fact]
+    public void A_pass_after_retries_without_listed_reruns_failed_first_and_is_flaky_as_the_history_counts_it()
+    {
+        var evidence = Of([Run(1, "r1", Result("passed") with { Attempts = 3 }), Run(2, "r2", Result("passed"))]);
+
+        Assert.Equal((2, 4, 1, 1, true), Figures(evidence));
         Assert.Equal([MissingEvidence.Flaky], evidence.Missing);
     }
 
@@ -106,7 +117,8 @@ public sealed class RunTallyTests
 
         var evidence = Of([Run(1, "r1", rows), Run(2, "r1", rows)]);
 
-        Assert.Equal((2, 2, 0, 2, false), Figures(evidence));
+        // Two runs, and an attempt of each row in each: counted as the history counts them.
+        Assert.Equal((2, 4, 0, 2, false), Figures(evidence));
     }
 
     [Fact]

@@ -28,6 +28,12 @@ internal sealed record RunRecordTest(string Test, string Outcome, int Attempts, 
     /// <summary>The case's display name, which tells a theory's rows apart; null when it is the id.</summary>
     public string? DisplayName { get; init; }
 
+    /// <summary>The record's <c>id</c> when it differs from <see cref="Test"/>: an inherited test, run as a test of the inheriting class (<c>declaredAs</c>).</summary>
+    public string? RanAs { get; init; }
+
+    /// <summary>Tells apart results of the test in one run, as the history names them: a theory's rows by display name, an inherited test's runs by the class it ran as; empty for a plain test.</summary>
+    public string Case => RanAs is null ? DisplayName ?? "" : DisplayName ?? RanAs;
+
     /// <summary>The test's fingerprint when it ran, from the inventory; null for a test the inventory did not know.</summary>
     public string? Fingerprint { get; init; }
 

@@ -38,6 +38,7 @@ internal static class RunRecordDetailsReader
                 String(test, "classification") ?? "quarantined")
             {
                 DisplayName = String(test, "displayName"),
+                RanAs = String(test, "declaredAs") is null ? null : String(test, "id"),
                 Fingerprint = String(test, "fingerprint"),
                 Reruns = Reruns(test),
                 Flaky = Boolean(test, "flaky"),
