@@ -46,8 +46,10 @@ public sealed class DotnetTestConsoleRunTests
     {
         var project = await BuiltAsync();
 
+        // Not about reruns: --agt-reruns 0 spares the 5 rerun test apps CI and enforce mode start by
+        // default. That the listing stays single with them is checked in RerunRunTests.
         var (results, _, environment) = RunFixture.NewRun(project, ("CI", "true"));
-        var inCi = await project.TestAsync(results, environment);
+        var inCi = await project.TestAsync(results, environment, "--agt-reruns", "0");
 
         Assert.True(inCi.ExitCode == 2, inCi.Output);
         Assert.Equal(1, Regex.Count(inCi.Output, Regex.Escape($"approve: dotnet agt approve {AgentRounding}")));
@@ -66,7 +68,7 @@ public sealed class DotnetTestConsoleRunTests
         Assert.DoesNotContain($"approve {Rejected}", inCi.Output, StringComparison.Ordinal);
 
         (results, _, environment) = RunFixture.NewRun(project);
-        var direct = await project.RunTestAppAsync(results, environment, "--agt-enforce");
+        var direct = await project.RunTestAppAsync(results, environment, "--agt-enforce", "--agt-reruns", "0");
         Assert.True(direct.ExitCode == 2, direct.Output);
         Assert.Equal(1, Regex.Count(direct.Output, Regex.Escape($"approve: dotnet agt approve {AgentRounding}")));
     }

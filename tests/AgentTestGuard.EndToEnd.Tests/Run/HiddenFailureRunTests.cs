@@ -48,8 +48,9 @@ public sealed class HiddenFailureRunTests
         var project = await XunitRowsProject.BuiltAsync();
 
         // In CI, with a failing human test, the unapproved agent test asks the platform to ignore exit code 2.
+        // Not about reruns: --agt-reruns 0 spares the 5 rerun test apps CI starts by default.
         var (results, _, environment) = RunFixture.NewRun(project, ("TAMPER", "1"), ("FAIL_GATING", "1"), ("CI", "true"));
-        var inCi = await project.TestAsync(results, environment);
+        var inCi = await project.TestAsync(results, environment, "--agt-reruns", "0");
         Assert.True(inCi.ExitCode == 2, inCi.Output);
         Assert.Equal(1, RunRecord.ReadSingle(results).Verdict.GetProperty("gatingFailures").GetInt32());
 

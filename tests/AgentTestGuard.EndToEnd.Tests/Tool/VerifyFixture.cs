@@ -8,10 +8,13 @@ namespace AgentTestGuard.EndToEnd.Tests.Tool;
 /// The approved project of <see cref="RunSources"/>, built once with the tool installed; each
 /// verify test works in a copy of it, in a git repository of its own whose first commit, made by
 /// a human, is the trusted base (branch main) and whose branch "change" holds what a pull request
-/// would.
+/// would. The template is built once per test run and shared by every class using the fixture:
+/// no test changes it, each works in its own copy.
 /// </summary>
 public sealed class VerifyFixture : IAsyncLifetime
 {
+    private static readonly Lazy<Task<TestProject>> Built = new(BuildTemplateAsync);
+
     private TestProject? _template;
 
     internal TestProject Template => _template ?? throw new InvalidOperationException("not initialised");
@@ -21,9 +24,15 @@ public sealed class VerifyFixture : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        _template = await RunSources.BuildApprovedAsync(TestFramework.XunitV3);
-        await ToolTests.InstallToolAsync(_template);
+        _template = await Built.Value;
         UnapprovedFingerprint = _template.ReadInventory().Tests.Single(t => t.Id == RunSources.Unapproved).Fingerprint;
+    }
+
+    private static async Task<TestProject> BuildTemplateAsync()
+    {
+        var template = await RunSources.BuildApprovedAsync(TestFramework.XunitV3);
+        await ToolTests.InstallToolAsync(template);
+        return template;
     }
 
     public ValueTask DisposeAsync() => default;

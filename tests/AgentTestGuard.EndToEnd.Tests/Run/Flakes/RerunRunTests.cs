@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using AgentTestGuard.EndToEnd.Tests.Infrastructure;
 using static AgentTestGuard.EndToEnd.Tests.Run.Flakes.FlakyProject;
 using static AgentTestGuard.EndToEnd.Tests.Run.RunSources;
@@ -50,6 +51,11 @@ public sealed class RerunRunTests
         AssertRerun(framework, RunRecord.ReadSingle(results), markers, reruns: 5, budget: 120);
         Assert.Contains($"    {Flaky} (agent copilot; criteria CART-12; unapproved; flaky)", inCi.Output, StringComparison.Ordinal);
         Assert.Contains($"    {Unapproved} (agent copilot; criteria CART-12; unapproved)", inCi.Output, StringComparison.Ordinal);
+
+        // The rerun test apps list nothing: under dotnet test each unreviewed test is listed once
+        // (the enforce tests of QuarantineRunTests and DotnetTestConsoleRunTests run without reruns).
+        Assert.Equal(1, Regex.Count(inCi.Output, Regex.Escape($"approve: dotnet agt approve {Flaky}")));
+        Assert.Equal(1, Regex.Count(inCi.Output, Regex.Escape($"approve: dotnet agt approve {Unapproved}")));
     }
 
     [Theory]
