@@ -53,7 +53,7 @@ public sealed class SampleTests
         var page = File.ReadAllText(html);
         Assert.Contains("<dd id=\"owner\">Dana Lee &lt;dana.lee@example.com&gt;</dd>", page, StringComparison.Ordinal);
         Assert.Contains("<li class=\"count count-unapproved\" data-count=\"unapproved\"><b>6</b> unapproved</li>", page, StringComparison.Ordinal);
-        Assert.Contains("\"id\":\"Shop.XunitTests.CartTests.Total_includes_the_regions_tax\",\"asm\":\"Shop.XunitTests\",\"st\":\"approved\"", page, StringComparison.Ordinal);
+        Assert.Contains("[\"Shop.XunitTests.CartTests.Total_includes_the_regions_tax\",", page, StringComparison.Ordinal);
 
         var artefacts = Path.Combine(AppContext.BaseDirectory, "TestResults");
         Directory.CreateDirectory(artefacts);

@@ -9,9 +9,9 @@ namespace AgentTestGuard.Tool.Report.Html;
 /// <summary>
 /// The tests and criteria the page's script lists, as JSON in a
 /// <c>&lt;script type="application/json"&gt;</c> block. The encoder escapes &lt; &gt; &amp; and quotes
-/// as \uXXXX, so no text can close the block (&lt;/script&gt;) or open a comment in it. Keys are
-/// short and absent values left out because a 10,000-test report repeats each key 10,000 times
-/// (report.js names them).
+/// as \uXXXX, so no text can close the block (&lt;/script&gt;) or open a comment in it. Each test
+/// is a row of values, named once in "columns" (<see cref="HtmlTestJson"/>); values many tests
+/// share are sent once in "strings", as commands are in "commands".
 /// </summary>
 internal static class HtmlDataBlock
 {
@@ -20,6 +20,7 @@ internal static class HtmlDataBlock
     public static string Json(QuarantineReport report)
     {
         var commands = new HtmlCommands();
+        var strings = new HtmlStrings();
         using var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer, Options))
         {
@@ -36,20 +37,17 @@ internal static class HtmlDataBlock
             }
 
             json.WriteEndArray();
+            Texts(json, "columns", HtmlTestJson.Columns);
+            Texts(json, "shared", HtmlTestJson.Shared);
             json.WriteStartArray("tests");
             foreach (var test in report.Tests)
             {
-                HtmlTestJson.Write(json, test, commands);
+                HtmlTestJson.Write(json, test, commands, strings);
             }
 
             json.WriteEndArray();
-            json.WriteStartArray("commands");
-            foreach (var template in commands.Templates)
-            {
-                json.WriteStringValue(template);
-            }
-
-            json.WriteEndArray();
+            Texts(json, "strings", strings.Values);
+            Texts(json, "commands", commands.Templates);
             json.WriteEndObject();
         }
 
@@ -58,6 +56,17 @@ internal static class HtmlDataBlock
         return text.Contains('<', StringComparison.Ordinal)
             ? throw new InvalidOperationException("The report's data would contain '<' unescaped.")
             : text;
+    }
+
+    private static void Texts(Utf8JsonWriter json, string name, IEnumerable<string> texts)
+    {
+        json.WriteStartArray(name);
+        foreach (var text in texts)
+        {
+            json.WriteStringValue(text);
+        }
+
+        json.WriteEndArray();
     }
 
     internal static void Optional(Utf8JsonWriter json, string name, string? value)

@@ -64,11 +64,21 @@ public sealed partial class HtmlReportMarkupTests
     {
         var json = DataBlockPattern().Match(Page).Groups[1].Value;
         using var data = JsonDocument.Parse(json);
-        var hostile = data.RootElement.GetProperty("tests").EnumerateArray().Single(t => t.GetProperty("id").GetString() == SampleReports.HostileId);
+        var root = data.RootElement;
+        var columns = root.GetProperty("columns").EnumerateArray().Select(c => c.GetString()).ToList();
+        var shared = root.GetProperty("shared").EnumerateArray().Select(c => c.GetString()).ToList();
 
-        Assert.Equal(SampleReports.HostileMessage, hostile.GetProperty("fail").GetString());
-        Assert.Equal("<img src=x onerror=alert(1)>", hostile.GetProperty("mo").GetString());
-        Assert.Equal("f", hostile.GetProperty("runs").GetString());
+        // As report.js reads a row: a value by its column's position, a shared one through "strings".
+        string? Value(JsonElement row, string column)
+        {
+            var value = row[columns.IndexOf(column)];
+            return shared.Contains(column) ? root.GetProperty("strings")[value.GetInt32()].GetString() : value.GetString();
+        }
+
+        var hostile = root.GetProperty("tests").EnumerateArray().Single(t => Value(t, "id") == SampleReports.HostileId);
+        Assert.Equal(SampleReports.HostileMessage, Value(hostile, "fail"));
+        Assert.Equal("<img src=x onerror=alert(1)>", Value(hostile, "mo"));
+        Assert.Equal("f", Value(hostile, "runs"));
         Assert.Equal(
             "Tax <b>applies</b> per region | `rate`",
             data.RootElement.GetProperty("criteria").EnumerateArray().Single(c => c.GetProperty("id").GetString() == "TAX-3").GetProperty("text").GetString());

@@ -25,8 +25,11 @@ public sealed class HtmlReportScaleTests(BrowserFixture browser)
         using var report = new ReportPageFile(large);
         await using var context = await browser.Browser.NewContextAsync();
 
+        // Opening a tab is the browser's work, not the page's: timed apart, still counted in "opened".
         var opening = Stopwatch.StartNew();
-        var page = await report.OpenAsync(context);
+        var tab = await context.NewPageAsync();
+        var newTab = opening.ElapsedMilliseconds;
+        var page = await report.OpenAsync(tab);
         opening.Stop();
         Assert.Equal("10000 of 10000 agent tests match; the first 200 of 10000 rows are shown.", await page.Locator("#shown").TextContentAsync());
 
@@ -43,13 +46,17 @@ public sealed class HtmlReportScaleTests(BrowserFixture browser)
         filtering.Stop();
         Assert.Equal(["Shop.Tests.Generated0008Tests.Case_00424"], await HtmlReportBrowserTests.ShownTests(page));
 
+        // Times from the page's navigation start, by Chromium's clock. Ready: the first task after the first frame
+        // with the rows, when the list is on screen and the page answers input.
         var inPage = await page.EvaluateAsync<double[]>(
             "[performance.getEntriesByName('agt-script-start')[0].startTime, performance.getEntriesByName('agt-first-render')[0].duration, "
-            + "performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd, performance.getEntriesByName('agt-first-frame')[0]?.duration ?? -1]");
+            + "performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd, performance.getEntriesByName('agt-first-frame')[0]?.duration ?? -1, "
+            + "performance.getEntriesByName('agt-ready')[0]?.startTime ?? -1]");
         var figures = string.Create(CultureInfo.InvariantCulture,
             $"HTML report, 10,000 agent tests: {report.Size / 1024.0 / 1024.0:0.00} MB (target 5 MB); rendered by the tool in {rendering.ElapsedMilliseconds} ms; "
-            + $"opened in Chromium in {opening.ElapsedMilliseconds} ms (HTML read by {inPage[0]:0} ms, data read and list drawn in {inPage[1]:0} ms, "
-            + $"first frame {inPage[3]:0} ms after the script started, DOMContentLoaded at {inPage[2]:0} ms); "
+            + $"opened in Chromium in {opening.ElapsedMilliseconds} ms (a new tab {newTab} ms; from navigation start: HTML read by {inPage[0]:0} ms, "
+            + $"data read and list drawn in {inPage[1]:0} ms, first frame {inPage[3]:0} ms after the script started, DOMContentLoaded at {inPage[2]:0} ms, "
+            + $"list on screen and page ready at {inPage[4]:0} ms); "
             + $"filtered in {filtering.ElapsedMilliseconds} ms.");
         TestContext.Current.TestOutputHelper?.WriteLine(figures);
         TestContext.Current.AddAttachment("html-report-scale", figures);

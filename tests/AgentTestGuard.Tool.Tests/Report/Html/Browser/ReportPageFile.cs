@@ -22,9 +22,11 @@ internal sealed class ReportPageFile : IDisposable
     public long Size => new FileInfo(Path).Length;
 
     /// <summary>Opens the report in a fresh context and waits until its script has drawn the list once.</summary>
-    public async Task<IPage> OpenAsync(IBrowserContext context)
+    public async Task<IPage> OpenAsync(IBrowserContext context) => await OpenAsync(await context.NewPageAsync());
+
+    /// <summary>Opens the report in a page already made and waits until its script has drawn the list once.</summary>
+    public async Task<IPage> OpenAsync(IPage page)
     {
-        var page = await context.NewPageAsync();
         await page.GotoAsync(Url);
         await page.WaitForSelectorAsync("html[data-renders='1']", new() { State = WaitForSelectorState.Attached });
         return page;
