@@ -17,7 +17,7 @@ internal static class SnapshotReader
         // The results of the window's runs: the window's earliest start bounds the scan, and the run keys settle it.
         var keys = runs.Select(r => r.Key).ToHashSet();
         // Every packed value first, then the results at once: a list grown result by result was
-        // copied twenty times over a million results (0.1 of the report's 1.0 s of history under dotnet-trace).
+        // copied twenty times over a million results (a twentieth of the report's history under dotnet-trace).
         var packed = new List<(long Run, byte[] Results)>(runs.Count);
         if (runs.Count > 0)
         {
