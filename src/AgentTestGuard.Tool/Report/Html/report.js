@@ -16,18 +16,12 @@
 
     // Failed, error or timed out among its recent runs, counted on first use (sorts and cards).
     get failures() {
-      let failures = 0;
-      for (const o of this.runs) if (o === 'f' || o === 'e' || o === 't') failures++;
-      Object.defineProperty(this, 'failures', { value: failures });
-      return failures;
+      return Object.defineProperty(this, 'failures', { value: [...this.runs].filter((o) => o === 'f' || o === 'e' || o === 't').length }).failures;
     }
   }
-  data.columns.forEach((name, i) => {
-    const get = data.shared.includes(name)
-      ? function () { const value = this.row[i]; return value == null ? undefined : data.strings[value]; }
-      : function () { return this.row[i] ?? undefined; };
-    Object.defineProperty(Test.prototype, name, { get });
-  });
+  data.columns.forEach((name, i) => Object.defineProperty(Test.prototype, name, {
+    get: data.shared.includes(name) ? function () { return data.strings[this.row[i]] ?? undefined; } : function () { return this.row[i] ?? undefined; },
+  }));
   data.tests = data.tests.map((row) => new Test(row));
   const byId = (id) => document.getElementById(id);
   const controls = {
@@ -130,11 +124,7 @@
       if (section === undefined) continue;
       section.count++;
       const ids = filter.criterion ? [filter.criterion] : test.cr.length > 0 ? test.cr : [noCriterion];
-      for (const id of ids) {
-        const members = section.groups.get(id);
-        if (members === undefined) section.groups.set(id, [test]);
-        else members.push(test);
-      }
+      for (const id of ids) (section.groups.get(id) ?? section.groups.set(id, []).get(id)).push(test);
     }
     return [...sections.values()].filter((section) => section.count > 0).map((section) => ({
       ...section,
