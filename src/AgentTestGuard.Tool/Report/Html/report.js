@@ -97,16 +97,14 @@
 
   // localeCompare, not an Intl.Collator: V8 compares ASCII names faster with it (10,000 test ids
   // sorted in 14-20 ms against 20-26 ms with a collator's compare, node 20).
-  const compareText = (a, b) => a.localeCompare(b);
-  const stateOrder = new Map(states.map((state, i) => [state, i]));
   const comparers = {
-    name: (a, b) => compareText(a.id, b.id),
-    agent: (a, b) => compareText(a.ag, b.ag) || compareText(a.id, b.id),
-    age: (a, b) => (a.since ?? Infinity) - (b.since ?? Infinity) || compareText(a.id, b.id),
-    flaky: (a, b) => Number(b.flaky ?? false) - Number(a.flaky ?? false) || b.failures - a.failures || compareText(a.id, b.id),
-    failures: (a, b) => b.failures - a.failures || compareText(a.id, b.id),
+    name: (a, b) => a.id.localeCompare(b.id),
+    agent: (a, b) => a.ag.localeCompare(b.ag) || a.id.localeCompare(b.id),
+    age: (a, b) => (a.since ?? Infinity) - (b.since ?? Infinity) || a.id.localeCompare(b.id),
+    flaky: (a, b) => Number(b.flaky ?? false) - Number(a.flaky ?? false) || b.failures - a.failures || a.id.localeCompare(b.id),
+    failures: (a, b) => b.failures - a.failures || a.id.localeCompare(b.id),
   };
-  comparers.state = (a, b) => stateOrder.get(a.st) - stateOrder.get(b.st) || comparers.age(a, b);
+  comparers.state = (a, b) => states.indexOf(a.st) - states.indexOf(b.st) || comparers.age(a, b);
 
   const matches = (test, filter) =>
     (!filter.agent || test.ag === filter.agent)
@@ -128,7 +126,7 @@
     }
     return [...sections.values()].filter((section) => section.count > 0).map((section) => ({
       ...section,
-      groups: [...section.groups.entries()].sort(([a], [b]) => (a === noCriterion) - (b === noCriterion) || compareText(a, b)),
+      groups: [...section.groups.entries()].sort(([a], [b]) => (a === noCriterion) - (b === noCriterion) || a.localeCompare(b)),
     }));
   };
 
