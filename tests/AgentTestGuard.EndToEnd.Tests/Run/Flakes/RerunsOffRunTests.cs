@@ -8,7 +8,7 @@ namespace AgentTestGuard.EndToEnd.Tests.Run.Flakes;
 /// <summary>
 /// For the frameworks <see cref="RerunRunTests"/> checks only in their rerun rounds (NUnit, TUnit):
 /// enforce mode's listing says "flaky" beside the flaky test, and reruns are off with
-/// <c>--agt-reruns 0</c> and with <c>AgentTestGuardReruns</c> 0 even in CI. The project
+/// <c>--agt-reruns 0</c> and with <c>AgentTestGuardReruns</c> 0 even in CI; for the others, the property's 0. The project
 /// <see cref="FlakyProject"/> built is run again, never built: the property's 0 is given as the
 /// build writes it, in a copy of the app's runtimeconfig.json (<c>dotnet exec --runtimeconfig</c>).
 /// </summary>
@@ -35,6 +35,20 @@ public sealed class RerunsOffRunTests
         AssertRanOnce(byOption, results, markers);
 
         (results, markers, environment) = RunFixture.NewRun(project, ("CI", "true"));
+        var byProperty = await DotNet.RunAsync(
+            project.Directory, ["exec", "--runtimeconfig", RuntimeConfigWithRerunsOff(project, Path.GetDirectoryName(results)!), project.OutputAssembly, "--results-directory", results], environment);
+        AssertRanOnce(byProperty, results, markers);
+    }
+
+    /// <summary>The property's 0 for the frameworks whose option and listing <see cref="RerunRunTests"/> checks: one run each.</summary>
+    [Theory]
+    [InlineData(TestFramework.XunitV3)]
+    [InlineData(TestFramework.MSTest)]
+    public async Task Reruns_0_by_property_run_the_flaky_test_once_in_CI(TestFramework framework)
+    {
+        var project = await BuiltAsync(framework);
+
+        var (results, markers, environment) = RunFixture.NewRun(project, ("CI", "true"));
         var byProperty = await DotNet.RunAsync(
             project.Directory, ["exec", "--runtimeconfig", RuntimeConfigWithRerunsOff(project, Path.GetDirectoryName(results)!), project.OutputAssembly, "--results-directory", results], environment);
         AssertRanOnce(byProperty, results, markers);
