@@ -92,11 +92,6 @@ public sealed class RecordsAndHistoryEvidenceTests
         Assert.Equal([MissingEvidence.NoPassingRun], evidence.Missing);
     }
 
-    private static TestEvidence Of(StoredRuns history, params RunRecordDetails[] records)
-    {
-        var test = new Inventory.AgentTest(Test, "Shop.Tests.CartTests", "Total", "copilot", Inventory.AgentEvidence.None, ["CART-12"], Current, Source: null);
-        return new EvidenceSources(records, catalog: null, history.Evidence()).Of("Shop.Tests", test);
-    }
-
-    private static (int, int, int, int, bool) Figures(TestEvidence e) => (e.Runs, e.Attempts, e.PassingRuns, e.FailingRuns, e.Flaky);
+    private static TestEvidence Of(StoredRuns history, params RunRecordDetails[] records) =>
+        new EvidenceSources(records, catalog: null, history.Evidence()).Of("Shop.Tests", Agent());
 }

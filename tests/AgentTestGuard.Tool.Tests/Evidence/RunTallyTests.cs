@@ -129,11 +129,6 @@ public sealed class RunTallyTests
         Assert.Equal([MissingEvidence.CannotFail], evidence.Missing);
     }
 
-    private static TestEvidence Of(IReadOnlyList<RunRecordDetails> runs, CannotFail? cannotFail = null)
-    {
-        var test = new Inventory.AgentTest(Test, "Shop.Tests.CartTests", "Total", "copilot", Inventory.AgentEvidence.None, ["CART-12"], Current, Source: null) { CannotFail = cannotFail };
-        return new EvidenceSources(runs, catalog: null).Of("Shop.Tests", test);
-    }
-
-    private static (int, int, int, int, bool) Figures(TestEvidence e) => (e.Runs, e.Attempts, e.PassingRuns, e.FailingRuns, e.Flaky);
+    private static TestEvidence Of(IReadOnlyList<RunRecordDetails> runs, CannotFail? cannotFail = null) =>
+        new EvidenceSources(runs, catalog: null).Of("Shop.Tests", Agent(cannotFail));
 }

@@ -1,3 +1,5 @@
+using AgentTestGuard.Assertions;
+using AgentTestGuard.Tool.Evidence;
 using AgentTestGuard.Tool.Report.Sources;
 
 namespace AgentTestGuard.Tool.Tests.Evidence;
@@ -26,4 +28,11 @@ internal static class Runs
             Reruns = [.. reruns.Select(r => new RunRecordRerun(r, 1.5, RunRecordTest.IsFailed(r) ? "Assert.Equal() Failure" : null))],
             Flaky = reruns.Length > 0 && reruns.Append(outcome).Any(o => o == "passed") && reruns.Append(outcome).Any(RunRecordTest.IsFailed),
         };
+
+    /// <summary>The agent test <see cref="Test"/> at the <see cref="Current"/> fingerprint, as the inventory gives it.</summary>
+    public static Inventory.AgentTest Agent(CannotFail? cannotFail = null) =>
+        new(Test, "Shop.Tests.CartTests", "Total", "copilot", Inventory.AgentEvidence.None, ["CART-12"], Current, Source: null) { CannotFail = cannotFail };
+
+    /// <summary>Runs, attempts, passing runs, failing runs, flaky.</summary>
+    public static (int, int, int, int, bool) Figures(TestEvidence e) => (e.Runs, e.Attempts, e.PassingRuns, e.FailingRuns, e.Flaky);
 }
