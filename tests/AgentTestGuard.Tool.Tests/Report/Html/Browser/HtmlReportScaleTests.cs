@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using AgentTestGuard.Tool.Report.Html;
-using Microsoft.Playwright;
 using Xunit;
 
 namespace AgentTestGuard.Tool.Tests.Report.Html.Browser;
@@ -36,13 +35,13 @@ public sealed class HtmlReportScaleTests(BrowserFixture browser)
         await page.ClickAsync("#more");
 
         // The click draws the next rows after it returns: wait for that second drawing, as for the filter below.
-        await page.WaitForSelectorAsync("html[data-renders='2']", new() { State = WaitForSelectorState.Attached });
+        await ReportPageFile.WaitForRendersAsync(page, 2);
         Assert.Equal("10000 of 10000 agent tests match; the first 400 of 10000 rows are shown.", await page.Locator("#shown").TextContentAsync());
         Assert.Equal(400, await page.Locator("#tests article").CountAsync());
 
         var filtering = Stopwatch.StartNew();
         await page.FillAsync("#filter-text", "Case_00424");
-        await page.WaitForSelectorAsync("html[data-renders='3']", new() { State = WaitForSelectorState.Attached });
+        await ReportPageFile.WaitForRendersAsync(page, 3);
         filtering.Stop();
         Assert.Equal(["Shop.Tests.Generated0008Tests.Case_00424"], await HtmlReportBrowserTests.ShownTests(page));
 

@@ -28,9 +28,17 @@ internal sealed class ReportPageFile : IDisposable
     public async Task<IPage> OpenAsync(IPage page)
     {
         await page.GotoAsync(Url);
-        await page.WaitForSelectorAsync("html[data-renders='1']", new() { State = WaitForSelectorState.Attached });
+        await WaitForRendersAsync(page, 1);
         return page;
     }
+
+    /// <summary>Waits until the script has drawn the list at least <paramref name="count"/> times.</summary>
+    /// <remarks>
+    /// At least, not exactly: a selector for one value can miss it when the next drawing follows
+    /// before Playwright looks, and then waits out its timeout (the scale test did, under load).
+    /// </remarks>
+    public static async Task WaitForRendersAsync(IPage page, int count) =>
+        await page.WaitForFunctionAsync("n => Number(document.documentElement.dataset.renders ?? 0) >= n", count);
 
     public void Dispose() => Directory.Delete(folder, recursive: true);
 }
