@@ -12,7 +12,12 @@ namespace AgentTestGuard.Tool.Workspace;
 /// command is evaluated again in a new one.
 /// </summary>
 /// <remarks>
-/// build/benchmark-workspace.sh, 2026-12-06: ... (figures in the commit that introduced it).
+/// build/benchmark-workspace.sh, 2026-12-06, `status` on a solution (4 test projects of 1,000 agent
+/// tests and plain libraries), 2-core machine at load 30-45, CPU time (user + system) of the whole
+/// command, against a fresh collection per project one after another: 12 projects 2.7-4.3 s before,
+/// 1.2-1.9 s after; 24 projects 6.0-7.2 s before, 2.1-2.7 s after; 1 project 0.64-0.70 s both. On
+/// that loaded machine, evaluating at once rather than one after another did not show in the wall
+/// clock (both cores busy): it is there for a quiet one.
 /// </remarks>
 internal sealed class SharedEvaluation : IDisposable
 {
