@@ -1,3 +1,4 @@
+using System.Text;
 using AgentTestGuard.Tool.Report.Model;
 
 namespace AgentTestGuard.Tool.Report;
@@ -15,4 +16,14 @@ internal interface IReportRenderer
     string DefaultFileName { get; }
 
     void Write(QuarantineReport report, TextWriter writer);
+
+    /// <summary>
+    /// The report as UTF-8 (no byte order mark) to a file's stream, left open; by default through
+    /// <see cref="Write(QuarantineReport, TextWriter)"/>. A format can write its bytes itself.
+    /// </summary>
+    void Write(QuarantineReport report, Stream file)
+    {
+        using var text = new StreamWriter(file, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), leaveOpen: true);
+        Write(report, text);
+    }
 }

@@ -54,6 +54,7 @@ internal static class ReportCommand
         build.AddTo(command);
         command.SetAction(result =>
         {
+            ReportTimings.Mark("start: report's action");
             if (build.Read(result, output) is not { } settings)
             {
                 return ExitCodes.Usage;
@@ -127,11 +128,7 @@ internal static class ReportCommand
             }
 
             // Straight to the file (replaced in one step): a report of 10,000 tests is tens of megabytes.
-            AtomicFile.Write(File, stream =>
-            {
-                using var text = new StreamWriter(stream, new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false), leaveOpen: true);
-                Renderer.Write(report, text);
-            });
+            AtomicFile.Write(File, stream => Renderer.Write(report, stream));
             output.Progress($"wrote {Output.Inert(File)}");
         }
     }

@@ -16,6 +16,17 @@ internal static class ReportTimings
     /// <summary>Times a phase; disposing the result prints its name, its time and the time since the process started.</summary>
     public static Phase Start(string name) => new(Enabled ? name : null, Clock.Elapsed);
 
+    /// <summary>Prints when the process reached <paramref name="name"/>: the start (runtime, assemblies, command line) before the first phase.</summary>
+    public static void Mark(string name)
+    {
+        if (Enabled)
+        {
+            Console.Error.WriteLine($"[timing] {name}: at {SinceStart().TotalMilliseconds:F0} ms since process start");
+        }
+    }
+
+    private static TimeSpan SinceStart() => DateTime.Now - Process.GetCurrentProcess().StartTime;
+
     internal readonly struct Phase(string? name, TimeSpan started) : IDisposable
     {
         public void Dispose()
@@ -23,7 +34,7 @@ internal static class ReportTimings
             if (name is not null)
             {
                 var now = Clock.Elapsed;
-                var sinceStart = DateTime.Now - Process.GetCurrentProcess().StartTime;
+                var sinceStart = SinceStart();
                 Console.Error.WriteLine($"[timing] {name}: {(now - started).TotalMilliseconds:F0} ms (at {sinceStart.TotalMilliseconds:F0} ms since process start)");
             }
         }
