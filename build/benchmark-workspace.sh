@@ -8,8 +8,10 @@
 #
 # The test projects are build/ReportBenchmark's: they set the properties the package's props would
 # set, so no restore is needed. Left out against a restored repository: the imports a restore adds
-# (obj/*.nuget.g.props and .targets: the package's own build files, the test framework's and the
-# testing platform's), so a real project evaluates somewhat longer, the same for every project.
+# (obj/*.nuget.g.props and .targets: the package's own build files and its dependencies'), so a real
+# project evaluates somewhat longer. AGT_BENCH_RESTORED=1 packs this tree's package instead and
+# restores the solution against it (into a packages folder of its own), the test projects setting
+# only what a test framework would (IsTestingPlatformApplication).
 #
 # AGT_BENCH_TOOL=<folder> times the tool built in that folder instead of this tree's Release build
 # (to compare a build of another commit on the same repository); AGT_BENCH_KEEP=1 keeps the generated
@@ -54,10 +56,20 @@ for n in $(seq 1 $((projects - test_projects))); do
   printf '<Project Sdk="Microsoft.NET.Sdk">\n  <PropertyGroup>\n    <TargetFramework>net10.0</TargetFramework>\n    <Nullable>enable</Nullable>\n  </PropertyGroup>\n</Project>\n' >"$library/Library$n.csproj"
   for c in 1 2 3; do printf 'namespace Library%s;\n\npublic sealed class Type%s;\n' "$n" "$c" >"$library/Type$c.cs"; done
 done
+if [ "${AGT_BENCH_RESTORED:-}" = 1 ]; then
+  version="0.0.0-bench.$(date +%s)"
+  quiet dotnet pack src/AgentTestGuard/AgentTestGuard.csproj -c Release -o "$work/feed" -p:PackageVersion="$version" -tl:off -v:q -nologo
+  printf '<configuration><packageSources><add key="bench" value="%s" /></packageSources></configuration>\n' "$work/feed" >"$repo/NuGet.Config"
+  sed -i -e '/_AgentTestGuardTasksAssembly\|_AgentTestGuardRunsOnPlatform/d' -e "s/Version=\"0.1.0\"/Version=\"$version\"/" "$repo"/tests/*/*.csproj
+fi
 (cd "$repo" && quiet dotnet new sln -n Bench --format sln && quiet dotnet sln Bench.sln add $(find src tests -name '*.csproj' | sort))
+if [ "${AGT_BENCH_RESTORED:-}" = 1 ]; then
+  (cd "$repo" && NUGET_PACKAGES="$work/packages" quiet dotnet restore Bench.sln -tl:off -v:q -nologo)
+  export NUGET_PACKAGES="$work/packages"
+fi
 # Written after the projects, as the generator does: an inventory older than its inputs would be built.
 touch "$repo"/tests/*/obj/Debug/net10.0/*.agenttests.json
-echo "$projects projects ($test_projects test projects of $tests agent tests, $((projects - test_projects)) libraries); load: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "$projects projects ($test_projects test projects${AGT_BENCH_RESTORED:+, restored} of $tests agent tests, $((projects - test_projects)) libraries); load: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 cd "$repo"
 for round in 1 2 3; do
