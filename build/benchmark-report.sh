@@ -16,7 +16,7 @@ cd "$(dirname "$0")/.."
 tests=${AGT_BENCH_TESTS:-10000}
 runs=${AGT_BENCH_RUNS:-100}
 
-quiet() { local out; out=$("$@" 2>&1) || { echo "$out"; exit 1; }; }
+source build/benchmark-common.sh
 quiet dotnet build src/AgentTestGuard.Tool -c Release -f net10.0 -v q -nologo
 quiet dotnet build build/HistoryBenchmark -c Release -v q -nologo
 quiet dotnet build build/ReportBenchmark -c Release -v q -nologo
@@ -24,12 +24,6 @@ tool="dotnet $PWD/src/AgentTestGuard.Tool/bin/Release/net10.0/AgentTestGuard.Too
 records="dotnet $PWD/build/HistoryBenchmark/bin/Release/net10.0/HistoryBenchmark.dll"
 repository="dotnet $PWD/build/ReportBenchmark/bin/Release/net10.0/ReportBenchmark.dll"
 
-work=$(mktemp -d)
-if [ "${AGT_BENCH_KEEP:-}" = 1 ]; then
-  echo "kept: $work (the repository is $work/repo)"
-else
-  trap 'rm -rf "$work"' EXIT
-fi
 [ "${AGT_BENCH_TIMINGS:-}" = 1 ] && export AGENTTESTGUARD_TIMINGS=1
 repo=$work/repo
 # The temp folder is outside this repository: no Directory.Build.props or package settings of ours apply.

@@ -23,7 +23,7 @@ test_projects=${AGT_BENCH_TEST_PROJECTS:-4}
 tests=${AGT_BENCH_TESTS:-1000}
 [ "$test_projects" -le "$projects" ] || { echo "AGT_BENCH_TEST_PROJECTS must not exceed AGT_BENCH_PROJECTS"; exit 2; }
 
-quiet() { local out; out=$("$@" 2>&1) || { echo "$out"; exit 1; }; }
+source build/benchmark-common.sh
 if [ -z "${AGT_BENCH_TOOL:-}" ]; then
   quiet dotnet build src/AgentTestGuard.Tool -c Release -f net10.0 -v q -nologo
 fi
@@ -31,12 +31,6 @@ quiet dotnet build build/ReportBenchmark -c Release -v q -nologo
 tool="dotnet ${AGT_BENCH_TOOL:-$PWD/src/AgentTestGuard.Tool/bin/Release/net10.0}/AgentTestGuard.Tool.dll"
 repository="dotnet $PWD/build/ReportBenchmark/bin/Release/net10.0/ReportBenchmark.dll"
 
-work=$(mktemp -d)
-if [ "${AGT_BENCH_KEEP:-}" = 1 ]; then
-  echo "kept: $work (the repository is $work/repo)"
-else
-  trap 'rm -rf "$work"' EXIT
-fi
 repo=$work/repo
 # The temp folder is outside this repository: no Directory.Build.props or package settings of ours apply.
 quiet $repository "$repo" "$tests"
