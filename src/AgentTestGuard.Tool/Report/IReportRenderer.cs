@@ -21,9 +21,12 @@ internal interface IReportRenderer
     /// The report as UTF-8 (no byte order mark) to a file's stream, left open; by default through
     /// <see cref="Write(QuarantineReport, TextWriter)"/>. A format can write its bytes itself.
     /// </summary>
-    void Write(QuarantineReport report, Stream file)
+    void Write(QuarantineReport report, Stream file) => WriteAsText(this, report, file);
+
+    /// <summary>The renderer's text as UTF-8 (no byte order mark) to a stream left open.</summary>
+    static void WriteAsText(IReportRenderer renderer, QuarantineReport report, Stream file)
     {
         using var text = new StreamWriter(file, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), leaveOpen: true);
-        Write(report, text);
+        renderer.Write(report, text);
     }
 }

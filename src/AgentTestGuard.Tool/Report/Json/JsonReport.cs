@@ -45,8 +45,7 @@ internal sealed class JsonReport : IReportRenderer
         if (Environment.NewLine != "\n")
         {
             // Before .NET 9 the writer breaks lines the system's way: the text path replaces them.
-            using var text = new StreamWriter(file, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), leaveOpen: true);
-            Write(report, text);
+            IReportRenderer.WriteAsText(this, report, file);
             return;
         }
 #endif
